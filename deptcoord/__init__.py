@@ -1,0 +1,1 @@
+"""deptcoord: the department coordinator\x27s workplace."""

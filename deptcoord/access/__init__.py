@@ -1,0 +1,36 @@
+"""The one access policy: who may see and do what, for every page, endpoint, export, feed and e-mail.
+
+Entry points: ``can``, ``visible``, ``get_visible_or_404`` and ``require``. Apps state their rules in
+their own ``access.py`` and register them here; this package imports no app.
+"""
+
+from deptcoord.access.actions import Action, Relation, Role
+from deptcoord.access.facts import ANONYMOUS, RoleFacts
+from deptcoord.access.policy import (
+    Rule,
+    can,
+    decide,
+    get_visible_or_404,
+    on_denied,
+    register,
+    require,
+    rule_for,
+    visible,
+)
+
+__all__ = [
+    "ANONYMOUS",
+    "Action",
+    "Relation",
+    "Role",
+    "RoleFacts",
+    "Rule",
+    "can",
+    "decide",
+    "get_visible_or_404",
+    "on_denied",
+    "register",
+    "require",
+    "rule_for",
+    "visible",
+]

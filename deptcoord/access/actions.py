@@ -1,0 +1,48 @@
+"""The vocabulary of the policy: actions, roles and a person's relation to a record."""
+
+from enum import StrEnum
+
+
+class Action(StrEnum):
+    """Something a person may do with a record."""
+
+    VIEW = "view"
+    CHANGE = "change"
+    DEACTIVATE = "deactivate"
+    DELETE = "delete"
+    EXPORT = "export"
+    IMPORT = "import"
+    CREATE_DEPARTMENT = "create_department"
+    ADD_SUBDEPARTMENT = "add_subdepartment"
+    ADD_PERSON = "add_person"
+    MANAGE_MEMBERS = "manage_members"
+    MANAGE_ROLES = "manage_roles"
+    INVITE = "invite"
+    VIEW_DETAILS = "view_details"
+    ADD_TIME_OFF = "add_time_off"
+    VIEW_HISTORY = "view_history"
+    VIEW_AUDIT = "view_audit"
+
+
+class Role(StrEnum):
+    """A role a person holds, company-wide (admin, executive, HR) or in a department."""
+
+    ADMIN = "admin"
+    EXECUTIVE = "executive"
+    HR = "hr"
+    HEAD = "head"
+    COORDINATOR = "coordinator"
+    MEMBER = "member"
+    GUEST = "guest"
+
+
+class Relation(StrEnum):
+    """How the person stands to the record."""
+
+    OWN = "own"
+    OWN_DEPARTMENT = "own_department"
+    OTHER_DEPARTMENT = "other_department"
+    INVITED = "invited"
+
+
+DEPARTMENT_ROLE_RANK = {Role.HEAD: 3, Role.COORDINATOR: 2, Role.MEMBER: 1}

@@ -1,0 +1,131 @@
+"""The API object: authentication (session or personal token), errors, and each app's routers."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as SchemaValidationError
+from ninja.security import APIKeyCookie, HttpBearer
+
+from deptcoord.api.http import PreconditionFailed
+from deptcoord.api.services import person_for_token
+from deptcoord.core.versioning import StaleVersionError
+from deptcoord.org.facts import role_facts_for_person
+from deptcoord.org.middleware import person_for_user
+
+NOT_FOUND = _("Not found.")
+FORBIDDEN = _("You may not do this.")
+UNAUTHENTICATED = _("Sign in, or send a personal access token as “Authorization: Bearer …”.")
+PRECONDITION_FAILED = _(
+    "The record changed since the version in If-Match. Read it again and retry with its new ETag."
+)
+
+
+def _sign_in(request, person):
+    if person is None:
+        return None
+    request.person = person
+    request.facts = role_facts_for_person(person)
+    return person
+
+
+class TokenAuth(HttpBearer):
+    """A personal access token from the person's profile page."""
+
+    def authenticate(self, request, token):
+        return _sign_in(request, person_for_token(token))
+
+
+class SessionAuth(APIKeyCookie):
+    """The browser session (CSRF-checked on writes)."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request, key):
+        return _sign_in(request, person_for_user(request.user))
+
+
+api = NinjaAPI(
+    title="deptcoord API",
+    version="1",
+    description="Departments, people, memberships and time off. Authenticate with the browser "
+    "session or a personal access token (Authorization: Bearer dc_…). Updates take the version "
+    "from the ETag in If-Match, or a `version` field.",
+    openapi_url="/v1/openapi.json",
+    docs_url="/docs",
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+)
+
+
+def _error(request, status: int, message, errors=None):
+    body = {"detail": str(message)}
+    if errors:
+        body["errors"] = errors
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(ValidationError)
+def service_validation_error(request, exc):
+    """Bad input: 422 with one message per field."""
+    if hasattr(exc, "error_dict"):
+        errors = [
+            {"field": field, "message": str(message)}
+            for field, items in exc.error_dict.items()
+            for item in items
+            for message in item.messages
+        ]
+    else:
+        errors = [{"field": None, "message": str(message)} for message in exc.messages]
+    return _error(request, 422, errors[0]["message"], errors)
+
+
+@api.exception_handler(SchemaValidationError)
+def schema_validation_error(request, exc):
+    """A request body or query that does not match the schema: 422 naming the fields."""
+    errors = [
+        {"field": ".".join(str(part) for part in item.get("loc", [])[1:]) or None,
+         "message": item.get("msg", "")}
+        for item in exc.errors
+    ]
+    return _error(request, 422, errors[0]["message"] if errors else "", errors)
+
+
+@api.exception_handler(StaleVersionError)
+def stale_version(request, exc):
+    """A write made from an older version: 409, nothing overwritten."""
+    return _error(request, 409, exc.message)
+
+
+@api.exception_handler(PreconditionFailed)
+def precondition_failed(request, exc):
+    """A stale If-Match: 412, nothing overwritten."""
+    return _error(request, 412, PRECONDITION_FAILED)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    """Missing and hidden records answer alike."""
+    return _error(request, 404, NOT_FOUND)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    """A visible record the person may not change."""
+    return _error(request, 403, FORBIDDEN)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    """No session and no valid token."""
+    return _error(request, 401, UNAUTHENTICATED)
+
+
+def _add_routers():
+    from deptcoord.org.api import router as org_router
+
+    api.add_router("/v1/", org_router)
+
+
+_add_routers()

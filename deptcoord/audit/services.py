@@ -1,0 +1,81 @@
+"""Writing the audit trail: every service that changes data calls ``audit_record`` in its transaction."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from deptcoord.audit.chain import entry_hash
+from deptcoord.audit.models import AuditEntry, AuditHead
+
+
+def _actor_label(actor) -> str:
+    person = getattr(actor, "person", None)
+    if person is not None:
+        return f"{person} <{getattr(person, 'email', '')}>"
+    if getattr(actor, "person_id", None):
+        return f"#{actor.person_id}"
+    return "system" if getattr(actor, "via", "") == "system" else "anonymous"
+
+
+def audit_record(
+    *,
+    actor,
+    kind: str,
+    action: str,
+    target=None,
+    changes: dict | None = None,
+    department_id: int | None = None,
+    target_type: str = "",
+    target_id: str = "",
+    target_label: str = "",
+) -> AuditEntry:
+    """Append one entry to the chain, inside the caller's transaction."""
+    with transaction.atomic():
+        head, _created = AuditHead.objects.select_for_update().get_or_create(pk=1)
+        entry = AuditEntry(
+            id=head.last_entry_id + 1,
+            created_at=timezone.now().replace(microsecond=0),
+            actor_id=getattr(actor, "person_id", None),
+            actor_label=_actor_label(actor)[:200],
+            kind=kind,
+            action=action,
+            target_type=target._meta.label if target is not None else target_type,
+            target_id=str(target.pk) if target is not None else target_id,
+            target_label=(str(target) if target is not None else target_label)[:300],
+            department_id=department_id,
+            changes=changes or {},
+            ip=getattr(actor, "ip", ""),
+            via=getattr(actor, "via", ""),
+            previous_hash=head.last_hash,
+        )
+        entry.entry_hash = entry_hash(head.last_hash, _hashed_fields(entry))
+        entry.save(force_insert=True)
+        head.last_entry_id = entry.id
+        head.last_hash = entry.entry_hash
+        head.save(update_fields=["last_entry_id", "last_hash"])
+    return entry
+
+
+def _hashed_fields(entry: AuditEntry) -> dict:
+    fields = {field.attname: getattr(entry, field.attname) for field in entry._meta.concrete_fields}
+    fields["created_at"] = entry.created_at.isoformat()
+    return fields
+
+
+def verify_chain() -> list[str]:
+    """Walk the whole chain; return a description of every entry changed, inserted or deleted."""
+    problems = []
+    previous_hash = "0" * 64
+    expected_id = 1
+    for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
+        if entry.id != expected_id:
+            problems.append(f"entries {expected_id}–{entry.id - 1} are missing (deleted)")
+        if entry.previous_hash != previous_hash:
+            problems.append(f"entry {entry.id} does not follow the entry before it")
+        if entry_hash(entry.previous_hash, _hashed_fields(entry)) != entry.entry_hash:
+            problems.append(f"entry {entry.id} was changed after it was written")
+        previous_hash = entry.entry_hash
+        expected_id = entry.id + 1
+    head = AuditHead.objects.filter(pk=1).first()
+    if head and head.last_entry_id != expected_id - 1:
+        problems.append(f"the newest entries after {expected_id - 1} are missing (deleted)")
+    return problems

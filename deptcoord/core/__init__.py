@@ -1,0 +1,1 @@
+"""Building blocks every app shares: the acting person, versions, tabular files, money."""

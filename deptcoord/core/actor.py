@@ -1,0 +1,38 @@
+"""The person behind a write: who they are to the policy and to the audit trail."""
+
+from dataclasses import dataclass
+
+from deptcoord.access import ANONYMOUS, RoleFacts
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The acting person (None for the system), their role facts and where the request came from."""
+
+    person: object | None
+    facts: RoleFacts
+    ip: str = ""
+    via: str = "web"
+
+    @property
+    def person_id(self) -> int | None:
+        """The acting person's id, or None for the system."""
+        return getattr(self.person, "pk", None)
+
+
+SYSTEM = Actor(person=None, facts=ANONYMOUS, via="system")
+
+
+def actor_from(request, via: str = "web") -> Actor:
+    """The actor for a request (set up by the organisation middleware)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    ip = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
+    return Actor(person=request.person, facts=request.facts, ip=ip, via=via)
+
+
+def authorize(actor: Actor, action, obj) -> None:
+    """Refuse the write unless the actor may take the action (the system may do anything)."""
+    from deptcoord.access import require
+
+    if actor.via != "system":
+        require(actor.facts, action, obj)

@@ -1,0 +1,16 @@
+"""Django app for the shared building blocks (uploads awaiting import, periodic job runs)."""
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Shared building blocks."""
+
+    name = "deptcoord.core"
+    label = "core"
+
+    def ready(self):
+        from deptcoord.core.periodic import register_periodic
+        from deptcoord.core.tasks import prune_old_records
+
+        register_periodic("core.prune_old_records", "daily", prune_old_records)

@@ -1,0 +1,50 @@
+"""Serve the application with its task worker and scheduler; Ctrl-C stops all three."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    """Run gunicorn, the background worker and the periodic scheduler together."""
+
+    help = "Serve the web application with its background worker and scheduler."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1:8000"))
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", 2)))
+
+    def handle(self, *args, bind, workers, **options):
+        python = sys.executable
+        web = [python, "-m", "gunicorn", "deptcoord.wsgi", "--bind", bind, "--workers", str(workers)]
+        web += ["--access-logfile", "-", "--graceful-timeout", "5"]
+        if settings.REDIS_URL:
+            worker = [python, "manage.py", "rqworker", "default", "--with-scheduler"]
+        else:
+            worker = [python, "manage.py", "db_worker", "--interval", "1"]
+        scheduler = [python, "manage.py", "run_scheduler"]
+        processes = [subprocess.Popen(command) for command in (web, worker, scheduler)]
+        self.stdout.write(self.style.SUCCESS(f"Serving on http://{bind}/ — press Ctrl-C to stop."))
+        try:
+            while all(process.poll() is None for process in processes):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self._stop(processes)
+
+    def _stop(self, processes):
+        for process in processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        self.stdout.write("Stopped.")

@@ -1,0 +1,139 @@
+"""Reading and writing the CSV and XLSX files people import and export.
+
+Reading returns rows keyed by normalised column names with their spreadsheet row numbers;
+writing neutralises cells that a spreadsheet program would run as a formula.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+import openpyxl
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+NOT_A_SPREADSHEET = gettext_lazy("The file is not a CSV or XLSX spreadsheet. Save it as .csv or .xlsx and try again.")
+EMPTY_FILE = gettext_lazy("The file has no rows. Add a header row and at least one row of data.")
+TOO_LARGE = gettext_lazy("The file is larger than %(limit)s MB. Split it into smaller files.")
+MISSING_COLUMNS = gettext_lazy("The file lacks the column(s) %(columns)s. Add them to the header row.")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MAGIC = b"PK\x03\x04"
+
+
+class SpreadsheetError(ValueError):
+    """A file that cannot be read as a table; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One data row with its row number as the person sees it in their spreadsheet."""
+
+    number: int
+    values: dict[str, str]
+
+
+def normalise_header(name) -> str:
+    """Column names compare without case, spaces or punctuation differences."""
+    return "_".join(str(name or "").strip().lower().replace("-", " ").split())
+
+
+def read_rows(data: bytes, filename: str, required: set[str], max_bytes: int) -> list[SheetRow]:
+    """Parse a CSV or XLSX upload into rows, refusing files that are not tables."""
+    if len(data) > max_bytes:
+        raise SpreadsheetError(TOO_LARGE % {"limit": max_bytes // (1024 * 1024)})
+    lower = filename.lower()
+    if lower.endswith(".xlsx") and data.startswith(XLSX_MAGIC):
+        table = _xlsx_table(data)
+    elif lower.endswith(".csv") and not data.startswith(XLSX_MAGIC):
+        table = _csv_table(data)
+    else:
+        raise SpreadsheetError(str(NOT_A_SPREADSHEET))
+    table = [row for row in table if any(str(cell or "").strip() for cell in row)]
+    if len(table) < 2:
+        raise SpreadsheetError(str(EMPTY_FILE))
+    headers = [normalise_header(name) for name in table[0]]
+    missing = sorted(required - set(headers))
+    if missing:
+        raise SpreadsheetError(MISSING_COLUMNS % {"columns": ", ".join(missing)})
+    return [
+        SheetRow(number=index + 2, values=_row_values(headers, row))
+        for index, row in enumerate(table[1:])
+    ]
+
+
+def _row_values(headers: list[str], row) -> dict[str, str]:
+    values = {}
+    for index, header in enumerate(headers):
+        cell = row[index] if index < len(row) else ""
+        values[header] = "" if cell is None else str(cell).strip()
+    return values
+
+
+def _csv_table(data: bytes) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SpreadsheetError(
+            _("The CSV file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")
+        ) from None
+    if "\x00" in text:
+        raise SpreadsheetError(str(NOT_A_SPREADSHEET))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text), dialect))
+
+
+def _xlsx_table(data: bytes) -> list[list]:
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        raise SpreadsheetError(str(NOT_A_SPREADSHEET)) from None
+    sheet = workbook.worksheets[0]
+    rows = [[_xlsx_cell(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return rows
+
+
+def _xlsx_cell(value):
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "date") and hasattr(value, "hour"):
+        return value.date().isoformat() if not (value.hour or value.minute) else value.isoformat()
+    return value
+
+
+def neutralise(value) -> object:
+    """A cell value that a spreadsheet program will show, not evaluate."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def export_response(filename: str, headers: list[str], rows, file_format: str) -> HttpResponse:
+    """A download of the rows as CSV (UTF-8 with BOM so Excel reads Vietnamese) or XLSX."""
+    if file_format == "xlsx":
+        workbook = openpyxl.Workbook(write_only=True)
+        sheet = workbook.create_sheet()
+        sheet.append([str(header) for header in headers])
+        for row in rows:
+            sheet.append([neutralise(value) for value in row])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([str(header) for header in headers])
+        for row in rows:
+            writer.writerow(["" if value is None else neutralise(value) for value in row])
+        response = HttpResponse(
+            buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return response

@@ -1,0 +1,41 @@
+"""Template filters for numbers, money and people's names in the viewer's language."""
+
+from django import template
+
+from deptcoord.core.money import format_money, format_number
+
+register = template.Library()
+
+
+@register.filter
+def money(amount, currency="VND"):
+    """Format an amount of money for the active language."""
+    return format_money(amount, currency)
+
+
+@register.filter
+def number(value, decimals=0):
+    """Format a number with the active language's separators."""
+    return format_number(value, int(decimals))
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (for sorting and paging links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def widget(field):
+    """Render a form field's widget, marked invalid (and described by its error) when it has errors."""
+    if not field.errors:
+        return field.as_widget()
+    css = field.field.widget.attrs.get("class", "")
+    return field.as_widget(attrs={"class": f"{css} is-invalid", "aria-invalid": "true"})

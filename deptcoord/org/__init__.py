@@ -1,0 +1,1 @@
+"""The organisation: company settings, departments, people, roles, working hours and time off."""

@@ -1,0 +1,15 @@
+"""Django app for the organisation."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgConfig(AppConfig):
+    """Company, departments, people, roles and time off."""
+
+    name = "deptcoord.org"
+    label = "org"
+    verbose_name = _("Organisation")
+
+    def ready(self):
+        from deptcoord.org import access  # noqa: F401  (registers the rules)

@@ -1,0 +1,1 @@
+"""Pages of the organisation: departments, people, imports and the person's own profile."""

@@ -1,0 +1,1 @@
+"""Today's briefing, status reports, exports, notifications and digests."""

@@ -1,0 +1,19 @@
+"""The site's URLs."""
+
+from django.urls import include, path
+
+from deptcoord.api.router import api
+from deptcoord.org.views import profile
+from deptcoord.reports import views as reports
+
+urlpatterns = [
+    path("", reports.today, name="today"),
+    path("org/", include("deptcoord.org.urls")),
+    path("me/", profile.profile, name="profile"),
+    path("me/tokens/", profile.token_create, name="token_create"),
+    path("me/tokens/<int:pk>/revoke/", profile.token_revoke, name="token_revoke"),
+    path("language/", profile.set_language, name="set_language"),
+    path("invite/<str:uidb64>/<str:token>/", profile.accept_invitation, name="accept_invitation"),
+    path("accounts/", include("allauth.urls")),
+    path("api/", api.urls),
+]
