@@ -1,1 +1,1 @@
-"""deptcoord: the department coordinator\x27s workplace."""
+"""deptcoord: the department coordinator's workplace."""

@@ -194,10 +194,33 @@ if os.environ.get("OIDC_SERVER_URL"):
 
 # E-mail: printed to the console by default, SMTP (or any backend) through EMAIL_URL.
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
+
+
+def mailer_from_url(url: str) -> dict:
+    """A MAILERS entry from an EMAIL_URL such as smtp+tls://user:password@host:587."""
+    parsed = dj_email_url.parse(url)
+    options = {
+        "host": parsed["EMAIL_HOST"],
+        "port": parsed["EMAIL_PORT"],
+        "username": parsed["EMAIL_HOST_USER"],
+        "password": parsed["EMAIL_HOST_PASSWORD"],
+        "use_tls": parsed["EMAIL_USE_TLS"],
+        "use_ssl": parsed["EMAIL_USE_SSL"],
+        "timeout": parsed["EMAIL_TIMEOUT"] or 20,
+    }
+    if parsed["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
+        options = {"file_path": parsed["EMAIL_FILE_PATH"]}
+    elif not parsed["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+        options = {}
+    return {"BACKEND": parsed["EMAIL_BACKEND"], "OPTIONS": options}
+
+
 if EMAIL_URL:
-    vars().update(dj_email_url.parse(EMAIL_URL))
+    MAILERS = {"default": mailer_from_url(EMAIL_URL)}
+elif PRODUCTION:
+    MAILERS = {"default": mailer_from_url("smtp://localhost:25")}
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "deptcoord <no-reply@deptcoord.local>")
 
 # Languages, dates and time zones.

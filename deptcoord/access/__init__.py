@@ -1,7 +1,7 @@
-"""The one access policy: who may see and do what, for every page, endpoint, export, feed and e-mail.
+"""The one access policy: who may see and do what, on every page, endpoint, export and e-mail.
 
-Entry points: ``can``, ``visible``, ``get_visible_or_404`` and ``require``. Apps state their rules in
-their own ``access.py`` and register them here; this package imports no app.
+Entry points: ``can``, ``visible``, ``get_visible_or_404`` and ``require``. Apps state their
+rules in their own ``access.py`` and register them here; this package imports no app.
 """
 
 from deptcoord.access.actions import Action, Relation, Role

@@ -53,7 +53,9 @@ class RoleFacts:
     def departments_run(self) -> frozenset[int]:
         """Departments this person runs, as head or coordinator."""
         return frozenset(
-            pk for pk, role in self.department_roles.items() if role in {Role.HEAD, Role.COORDINATOR}
+            pk
+            for pk, role in self.department_roles.items()
+            if role in {Role.HEAD, Role.COORDINATOR}
         )
 
     def departments_in(self) -> frozenset[int]:

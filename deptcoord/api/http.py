@@ -1,7 +1,6 @@
 """Versions over HTTP: the ETag is the record's version; If-Match guards updates."""
 
 
-
 class PreconditionFailed(Exception):
     """An If-Match header that names a stale version."""
 

@@ -85,8 +85,10 @@ def service_validation_error(request, exc):
 def schema_validation_error(request, exc):
     """A request body or query that does not match the schema: 422 naming the fields."""
     errors = [
-        {"field": ".".join(str(part) for part in item.get("loc", [])[1:]) or None,
-         "message": item.get("msg", "")}
+        {
+            "field": ".".join(str(part) for part in item.get("loc", [])[1:]) or None,
+            "message": item.get("msg", ""),
+        }
         for item in exc.errors
     ]
     return _error(request, 422, errors[0]["message"] if errors else "", errors)

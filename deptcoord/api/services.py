@@ -13,7 +13,7 @@ from deptcoord.api.models import AccessToken
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor, authorize
 
-TOKEN_PREFIX = "dc_"
+TOKEN_PREFIX = "dc_"  # noqa: S105  (a public prefix, not a secret)
 TOKEN_NAME_REQUIRED = _("Give the token a name, e.g. the script or tool that will use it.")
 TOO_MANY_TOKENS = _("You already have 20 active tokens. Revoke one you no longer use.")
 

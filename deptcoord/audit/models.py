@@ -44,3 +44,6 @@ class AuditHead(models.Model):
 
     last_entry_id = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self):
+        return f"{self.last_entry_id}:{self.last_hash[:12]}"

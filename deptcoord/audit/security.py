@@ -40,9 +40,7 @@ def record_failed_sign_in(sender, credentials, request=None, **kwargs):
     """A failed sign-in, with the e-mail tried (never the password)."""
     tried = str(credentials.get("email") or credentials.get("username") or "")[:200]
     actor = Actor(person=None, facts=None, ip=_request_ip(request))
-    audit_record(
-        actor=actor, kind="security", action="auth.sign_in_failed", target_label=tried
-    )
+    audit_record(actor=actor, kind="security", action="auth.sign_in_failed", target_label=tried)
 
 
 def record_denial(facts, kind: str, target, action: str) -> None:

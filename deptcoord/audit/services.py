@@ -1,4 +1,5 @@
-"""Writing the audit trail: every service that changes data calls ``audit_record`` in its transaction."""
+"""Writing the audit trail: every service that changes data calls ``audit_record`` in its
+transaction."""
 
 from django.db import transaction
 from django.utils import timezone

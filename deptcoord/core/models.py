@@ -21,6 +21,9 @@ class ImportUpload(models.Model):
         verbose_name = _("import upload")
         verbose_name_plural = _("import uploads")
 
+    def __str__(self):
+        return f"{self.kind}: {self.filename}"
+
 
 class PeriodicRun(models.Model):
     """One periodic job for one period: the unique key stops two schedulers sending twice."""
@@ -35,3 +38,6 @@ class PeriodicRun(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["job", "period"], name="periodic_run_once_per_period")
         ]
+
+    def __str__(self):
+        return f"{self.job} {self.period}"

@@ -1,4 +1,5 @@
-"""Money and numbers in the viewer's language: ``1.234.567 ₫`` in Vietnamese, ``₫1,234,567`` in English."""
+"""Money and numbers in the viewer's language: ``1.234.567 ₫`` in Vietnamese, ``₫1,234,567``
+in English."""
 
 from decimal import Decimal
 

@@ -13,10 +13,14 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-NOT_A_SPREADSHEET = gettext_lazy("The file is not a CSV or XLSX spreadsheet. Save it as .csv or .xlsx and try again.")
+NOT_A_SPREADSHEET = gettext_lazy(
+    "The file is not a CSV or XLSX spreadsheet. Save it as .csv or .xlsx and try again."
+)
 EMPTY_FILE = gettext_lazy("The file has no rows. Add a header row and at least one row of data.")
 TOO_LARGE = gettext_lazy("The file is larger than %(limit)s MB. Split it into smaller files.")
-MISSING_COLUMNS = gettext_lazy("The file lacks the column(s) %(columns)s. Add them to the header row.")
+MISSING_COLUMNS = gettext_lazy(
+    "The file lacks the column(s) %(columns)s. Add them to the header row."
+)
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAGIC = b"PK\x03\x04"
 

@@ -32,8 +32,17 @@ DEPARTMENT_TABLE: dict = {}
 company_wide(
     DEPARTMENT_TABLE,
     Role.ADMIN,
-    {A.VIEW, A.VIEW_DETAILS, A.CHANGE, A.DEACTIVATE, A.ADD_SUBDEPARTMENT, A.ADD_PERSON,
-     A.MANAGE_MEMBERS, A.EXPORT, A.VIEW_HISTORY},
+    {
+        A.VIEW,
+        A.VIEW_DETAILS,
+        A.CHANGE,
+        A.DEACTIVATE,
+        A.ADD_SUBDEPARTMENT,
+        A.ADD_PERSON,
+        A.MANAGE_MEMBERS,
+        A.EXPORT,
+        A.VIEW_HISTORY,
+    },
 )
 company_wide(DEPARTMENT_TABLE, Role.EXECUTIVE, {A.VIEW, A.VIEW_DETAILS, A.EXPORT, A.VIEW_HISTORY})
 company_wide(
@@ -43,8 +52,17 @@ company_wide(
 )
 for _runner in RUNNERS:
     DEPARTMENT_TABLE[(_runner, Relation.OWN_DEPARTMENT)] = frozenset(
-        {A.VIEW, A.VIEW_DETAILS, A.CHANGE, A.DEACTIVATE, A.ADD_SUBDEPARTMENT, A.ADD_PERSON,
-         A.MANAGE_MEMBERS, A.EXPORT, A.VIEW_HISTORY}
+        {
+            A.VIEW,
+            A.VIEW_DETAILS,
+            A.CHANGE,
+            A.DEACTIVATE,
+            A.ADD_SUBDEPARTMENT,
+            A.ADD_PERSON,
+            A.MANAGE_MEMBERS,
+            A.EXPORT,
+            A.VIEW_HISTORY,
+        }
     )
     DEPARTMENT_TABLE[(_runner, Relation.OTHER_DEPARTMENT)] = frozenset({A.VIEW})
 DEPARTMENT_TABLE[(Role.MEMBER, Relation.OWN_DEPARTMENT)] = frozenset(
@@ -74,20 +92,45 @@ PERSON_TABLE: dict = {}
 company_wide(
     PERSON_TABLE,
     Role.ADMIN,
-    {A.VIEW, A.VIEW_DETAILS, A.CHANGE, A.DEACTIVATE, A.MANAGE_ROLES, A.INVITE, A.ADD_TIME_OFF,
-     A.VIEW_HISTORY, A.MANAGE_MEMBERS},
+    {
+        A.VIEW,
+        A.VIEW_DETAILS,
+        A.CHANGE,
+        A.DEACTIVATE,
+        A.MANAGE_ROLES,
+        A.INVITE,
+        A.ADD_TIME_OFF,
+        A.VIEW_HISTORY,
+        A.MANAGE_MEMBERS,
+    },
 )
 company_wide(
     PERSON_TABLE,
     Role.HR,
-    {A.VIEW, A.VIEW_DETAILS, A.CHANGE, A.DEACTIVATE, A.INVITE, A.ADD_TIME_OFF, A.VIEW_HISTORY,
-     A.MANAGE_MEMBERS},
+    {
+        A.VIEW,
+        A.VIEW_DETAILS,
+        A.CHANGE,
+        A.DEACTIVATE,
+        A.INVITE,
+        A.ADD_TIME_OFF,
+        A.VIEW_HISTORY,
+        A.MANAGE_MEMBERS,
+    },
 )
 company_wide(PERSON_TABLE, Role.EXECUTIVE, {A.VIEW, A.VIEW_DETAILS, A.VIEW_HISTORY})
 for _runner in RUNNERS:
     PERSON_TABLE[(_runner, Relation.OWN_DEPARTMENT)] = frozenset(
-        {A.VIEW, A.VIEW_DETAILS, A.CHANGE, A.DEACTIVATE, A.INVITE, A.ADD_TIME_OFF,
-         A.VIEW_HISTORY, A.MANAGE_MEMBERS}
+        {
+            A.VIEW,
+            A.VIEW_DETAILS,
+            A.CHANGE,
+            A.DEACTIVATE,
+            A.INVITE,
+            A.ADD_TIME_OFF,
+            A.VIEW_HISTORY,
+            A.MANAGE_MEMBERS,
+        }
     )
 for _role in (*RUNNERS, Role.MEMBER):
     PERSON_TABLE[(_role, Relation.OTHER_DEPARTMENT)] = frozenset({A.VIEW})
@@ -106,7 +149,7 @@ def person_department_ids(person: Person) -> set[int]:
 
 
 class PersonRule(Rule):
-    """The directory is company-wide; details and changes stay with the person's department and HR."""
+    """The directory is company-wide; details and changes stay with the department and HR."""
 
     model = Person
     table = PERSON_TABLE
@@ -131,8 +174,11 @@ class MembershipRule(Rule):
 
     model = Membership
     table = {
-        standing: frozenset({A.VIEW, A.DELETE, A.CHANGE}) if A.MANAGE_MEMBERS in actions
-        else frozenset({A.VIEW}) if A.VIEW in actions else frozenset()
+        standing: frozenset({A.VIEW, A.DELETE, A.CHANGE})
+        if A.MANAGE_MEMBERS in actions
+        else frozenset({A.VIEW})
+        if A.VIEW in actions
+        else frozenset()
         for standing, actions in DEPARTMENT_TABLE.items()
     }
 
@@ -188,8 +234,16 @@ COMPANY_TABLE: dict = {}
 company_wide(
     COMPANY_TABLE,
     Role.ADMIN,
-    {A.VIEW, A.CHANGE, A.CREATE_DEPARTMENT, A.ADD_PERSON, A.IMPORT, A.EXPORT, A.MANAGE_ROLES,
-     A.VIEW_AUDIT},
+    {
+        A.VIEW,
+        A.CHANGE,
+        A.CREATE_DEPARTMENT,
+        A.ADD_PERSON,
+        A.IMPORT,
+        A.EXPORT,
+        A.MANAGE_ROLES,
+        A.VIEW_AUDIT,
+    },
 )
 company_wide(COMPANY_TABLE, Role.HR, {A.VIEW, A.ADD_PERSON, A.IMPORT, A.EXPORT})
 company_wide(COMPANY_TABLE, Role.EXECUTIVE, {A.VIEW, A.EXPORT})

@@ -4,11 +4,12 @@ from datetime import date, time
 from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
 from deptcoord.api.http import expected_version, with_etag
+from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
 from deptcoord.org import selectors, services
 from deptcoord.org.models import Department, Membership, Person, TimeOff
@@ -197,7 +198,7 @@ def _parent(request, parent_id) -> Department | None:
 
 
 @router.get("/departments", response=list[DepartmentOut], summary="List departments")
-@paginate(LimitOffsetPagination)
+@paginate(ListPagination)
 def list_departments(request: HttpRequest, filters: Query[DepartmentFilter]):
     """Departments the caller may see."""
     result = visible(request.facts, Department.objects.all()).order_by("code")
@@ -206,8 +207,11 @@ def list_departments(request: HttpRequest, filters: Query[DepartmentFilter]):
     if filters.parent_id is not None:
         result = result.filter(parent_id=filters.parent_id)
     if filters.q:
-        result = result.filter(name_en__icontains=filters.q) | result.filter(
-            name_vi__icontains=filters.q) | result.filter(code__icontains=filters.q)
+        result = (
+            result.filter(name_en__icontains=filters.q)
+            | result.filter(name_vi__icontains=filters.q)
+            | result.filter(code__icontains=filters.q)
+        )
     return result
 
 
@@ -217,7 +221,7 @@ def create_department(request, payload: DepartmentIn):
     data = payload.dict()
     parent = _parent(request, data.pop("parent_id"))
     department = services.department_create(actor=actor_from(request, "api"), parent=parent, **data)
-    return 201, department
+    return Status(201, department)
 
 
 @router.get("/departments/{int:pk}", response=DepartmentOut, summary="Read a department")
@@ -245,9 +249,10 @@ def deactivate_department(request, pk: int):
     """Deactivate a department (its history stays)."""
     department = _department(request, pk)
     version = expected_version(request, None, department.version)
-    services.department_deactivate(actor=actor_from(request, "api"), department_id=pk,
-                                   expected_version=version)
-    return 204, None
+    services.department_deactivate(
+        actor=actor_from(request, "api"), department_id=pk, expected_version=version
+    )
+    return Status(204, None)
 
 
 def _person(request, pk) -> Person:
@@ -255,12 +260,15 @@ def _person(request, pk) -> Person:
 
 
 @router.get("/people", response=list[PersonOut], summary="List people")
-@paginate(LimitOffsetPagination)
+@paginate(ListPagination)
 def list_people(request, filters: Query[PersonFilter]):
     """People the caller may see, filtered like the directory."""
     return selectors.people(
-        request.facts, query=filters.q or "", department_id=filters.department_id,
-        role=filters.role or "", include_inactive=filters.include_inactive,
+        request.facts,
+        query=filters.q or "",
+        department_id=filters.department_id,
+        role=filters.role or "",
+        include_inactive=filters.include_inactive,
     )
 
 
@@ -270,7 +278,7 @@ def create_person(request, payload: PersonIn):
     data = payload.dict()
     data["primary_department"] = _parent(request, data.pop("primary_department_id"))
     person = services.person_create(actor=actor_from(request, "api"), **data)
-    return 201, person
+    return Status(201, person)
 
 
 @router.get("/people/{int:pk}", response=PersonOut, summary="Read a person")
@@ -299,16 +307,19 @@ def deactivate_person(request, pk: int):
     """Deactivate a person (they can no longer sign in; history stays)."""
     person = _person(request, pk)
     version = expected_version(request, None, person.version)
-    services.person_deactivate(actor=actor_from(request, "api"), person_id=pk,
-                               expected_version=version)
-    return 204, None
+    services.person_deactivate(
+        actor=actor_from(request, "api"), person_id=pk, expected_version=version
+    )
+    return Status(204, None)
 
 
 @router.get("/memberships", response=list[MembershipOut], summary="List memberships")
-@paginate(LimitOffsetPagination)
+@paginate(ListPagination)
 def list_memberships(request, filters: Query[MembershipFilter]):
     """Who holds which role in which department."""
-    result = visible(request.facts, Membership.objects.all()).order_by("department_id", "role", "id")
+    result = visible(request.facts, Membership.objects.all()).order_by(
+        "department_id", "role", "id"
+    )
     if filters.person_id is not None:
         result = result.filter(person_id=filters.person_id)
     if filters.department_id is not None:
@@ -321,9 +332,10 @@ def set_membership(request, payload: MembershipIn):
     """Add a person to a department with a role, or change their role there."""
     department = _department(request, payload.department_id)
     person = _person(request, payload.person_id)
-    membership = services.membership_set(actor=actor_from(request, "api"), person=person,
-                                         department=department, role=payload.role)
-    return 201, membership
+    membership = services.membership_set(
+        actor=actor_from(request, "api"), person=person, department=department, role=payload.role
+    )
+    return Status(201, membership)
 
 
 @router.delete("/memberships/{int:pk}", response={204: None}, summary="Remove a membership")
@@ -331,7 +343,7 @@ def remove_membership(request, pk: int):
     """Take a person out of a department."""
     membership = get_visible_or_404(request.facts, Membership, pk=pk)
     services.membership_remove(actor=actor_from(request, "api"), membership_id=membership.pk)
-    return 204, None
+    return Status(204, None)
 
 
 def _time_off(request, pk) -> TimeOff:
@@ -339,7 +351,7 @@ def _time_off(request, pk) -> TimeOff:
 
 
 @router.get("/time-off", response=list[TimeOffOut], summary="List time off")
-@paginate(LimitOffsetPagination)
+@paginate(ListPagination)
 def list_time_off(request, filters: Query[TimeOffFilter]):
     """Time off the caller may see, filtered by person, department and dates."""
     result = visible(request.facts, TimeOff.objects.all()).order_by("-start_date", "id")
@@ -359,10 +371,14 @@ def create_time_off(request, payload: TimeOffIn):
     """Record days away for a person."""
     person = _person(request, payload.person_id)
     time_off = services.time_off_create(
-        actor=actor_from(request, "api"), person=person, start_date=payload.start_date,
-        end_date=payload.end_date, kind=payload.kind, note=payload.note,
+        actor=actor_from(request, "api"),
+        person=person,
+        start_date=payload.start_date,
+        end_date=payload.end_date,
+        kind=payload.kind,
+        note=payload.note,
     )
-    return 201, time_off
+    return Status(201, time_off)
 
 
 @router.get("/time-off/{int:pk}", response=TimeOffOut, summary="Read time off")
@@ -388,13 +404,13 @@ def delete_time_off(request, pk: int):
     """Remove recorded time off."""
     time_off = _time_off(request, pk)
     version = expected_version(request, None, time_off.version)
-    services.time_off_delete(actor=actor_from(request, "api"), time_off_id=pk,
-                             expected_version=version)
-    return 204, None
+    services.time_off_delete(
+        actor=actor_from(request, "api"), time_off_id=pk, expected_version=version
+    )
+    return Status(204, None)
 
 
 @router.get("/me", response=PersonOut, summary="The caller")
 def me(request):
     """The person the session or token belongs to."""
     return request.person
-

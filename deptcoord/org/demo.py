@@ -18,15 +18,39 @@ DOMAIN = "saomai.vn"
 
 DEPARTMENTS = [
     # code, English, Vietnamese, parent, description
-    ("BOD", "Executive Board", "Ban Giám đốc", None, "Sets company goals; sponsors the SM Home launch."),
+    (
+        "BOD",
+        "Executive Board",
+        "Ban Giám đốc",
+        None,
+        "Sets company goals; sponsors the SM Home launch.",
+    ),
     ("MKT", "Marketing", "Phòng Marketing", None, "Brand, campaigns and the SM Home launch plan."),
-    ("MKT-DIG", "Digital Marketing", "Nhóm Marketing số", "MKT", "Online ads, social media, e-commerce."),
-    ("MKT-BRD", "Brand and Content", "Nhóm Thương hiệu và Nội dung", "MKT", "Brand, PR and content."),
+    (
+        "MKT-DIG",
+        "Digital Marketing",
+        "Nhóm Marketing số",
+        "MKT",
+        "Online ads, social media, e-commerce.",
+    ),
+    (
+        "MKT-BRD",
+        "Brand and Content",
+        "Nhóm Thương hiệu và Nội dung",
+        "MKT",
+        "Brand, PR and content.",
+    ),
     ("SAL", "Sales", "Phòng Kinh doanh", None, "Distributors, retail chains and key accounts."),
     ("SAL-N", "Sales North", "Kinh doanh miền Bắc", "SAL", "Hà Nội and the northern provinces."),
     ("SAL-S", "Sales South", "Kinh doanh miền Nam", "SAL", "TP.HCM and the southern provinces."),
     ("PRD", "Product", "Phòng Sản phẩm", None, "Product management, design and quality."),
-    ("FIN", "Finance and Accounting", "Phòng Tài chính – Kế toán", None, "Budgets, spend and reporting."),
+    (
+        "FIN",
+        "Finance and Accounting",
+        "Phòng Tài chính – Kế toán",
+        None,
+        "Budgets, spend and reporting.",
+    ),
     ("CS", "Customer Care", "Phòng Chăm sóc khách hàng", None, "Hotline, warranty and feedback."),
     ("HR", "Human Resources", "Phòng Nhân sự", None, "Hiring, training and people records."),
 ]
@@ -62,9 +86,41 @@ COORDINATOR_TITLE = ("Department coordinator", "Điều phối viên")
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý"]
 MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Quốc", "Hoài", "Ngọc", "Thanh", "Đức", "Hải", "Bảo", "Kim"]
 GIVEN = [
-    "An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hoa", "Hùng", "Hương",
-    "Khánh", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngân", "Phong", "Phương",
-    "Quân", "Quang", "Sơn", "Tâm", "Thảo", "Thắng", "Trang", "Trung", "Tuấn", "Vân", "Việt", "Yến",
+    "An",
+    "Bình",
+    "Chi",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hiếu",
+    "Hoa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Minh",
+    "Nam",
+    "Nga",
+    "Ngân",
+    "Phong",
+    "Phương",
+    "Quân",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thắng",
+    "Trang",
+    "Trung",
+    "Tuấn",
+    "Vân",
+    "Việt",
+    "Yến",
 ]
 
 
@@ -104,8 +160,13 @@ class NameMaker:
 def _person(names: NameMaker, department: Department, title: tuple[str, str], **extra) -> Person:
     name, email = names.next()
     return services.person_create(
-        actor=SYSTEM, full_name=name, email=email, title_en=title[0], title_vi=title[1],
-        primary_department=department, **extra,
+        actor=SYSTEM,
+        full_name=name,
+        email=email,
+        title_en=title[0],
+        title_vi=title[1],
+        primary_department=department,
+        **extra,
     )
 
 
@@ -113,8 +174,12 @@ def _load_departments() -> dict[str, Department]:
     departments: dict[str, Department] = {}
     for code, english, vietnamese, parent, description in DEPARTMENTS:
         departments[code] = services.department_create(
-            actor=SYSTEM, code=code, name_en=english, name_vi=vietnamese,
-            parent=departments.get(parent), description=description,
+            actor=SYSTEM,
+            code=code,
+            name_en=english,
+            name_vi=vietnamese,
+            parent=departments.get(parent),
+            description=description,
         )
     return departments
 
@@ -135,13 +200,17 @@ def _load_people(departments: dict[str, Department]) -> list[Person]:
         count, title_en, title_vi = TEAM_SHAPES[code]
         for index in range(count):
             part_time = code == "CS" and index == 4
-            people.append(_person(
-                names, department, (title_en, title_vi),
-                weekly_capacity_hours=Decimal("24") if part_time else Decimal("40"),
-                working_weekdays="123456" if code.startswith("SAL") and index == 0 else "12345",
-                work_start=time(8, 0) if code == "CS" else time(8, 30),
-                work_end=time(17, 0) if code == "CS" else time(17, 30),
-            ))
+            people.append(
+                _person(
+                    names,
+                    department,
+                    (title_en, title_vi),
+                    weekly_capacity_hours=Decimal("24") if part_time else Decimal("40"),
+                    working_weekdays="123456" if code.startswith("SAL") and index == 0 else "12345",
+                    work_start=time(8, 0) if code == "CS" else time(8, 30),
+                    work_end=time(17, 0) if code == "CS" else time(17, 30),
+                )
+            )
     return people
 
 
@@ -156,16 +225,27 @@ def _grant_company_roles(departments: dict[str, Department]) -> Person:
         (heads["HR"], False, False, True),
     ):
         services.person_set_company_roles(
-            actor=SYSTEM, person_id=person.pk, expected_version=None, is_admin=admin,
-            is_executive=executive, is_hr=hr,
+            actor=SYSTEM,
+            person_id=person.pk,
+            expected_version=None,
+            is_admin=admin,
+            is_executive=executive,
+            is_hr=hr,
         )
     admin = services.person_create(
-        actor=SYSTEM, full_name="Quản trị hệ thống", email=f"admin@{DOMAIN}",
-        title_en="System administrator", title_vi="Quản trị hệ thống",
+        actor=SYSTEM,
+        full_name="Quản trị hệ thống",
+        email=f"admin@{DOMAIN}",
+        title_en="System administrator",
+        title_vi="Quản trị hệ thống",
     )
     services.person_set_company_roles(
-        actor=SYSTEM, person_id=admin.pk, expected_version=None, is_admin=True,
-        is_executive=False, is_hr=False,
+        actor=SYSTEM,
+        person_id=admin.pk,
+        expected_version=None,
+        is_admin=True,
+        is_executive=False,
+        is_hr=False,
     )
     return admin
 
@@ -175,15 +255,31 @@ def _load_time_off(people: list[Person], today: date) -> None:
     plan = [
         (3, monday, monday + timedelta(days=4), "leave", "Nghỉ phép năm – về quê"),
         (9, today, today + timedelta(days=1), "sick", ""),
-        (14, monday + timedelta(days=7), monday + timedelta(days=9), "trip", "Hội chợ Vietnam ICT Expo"),
-        (21, today + timedelta(days=2), today + timedelta(days=2), "training", "Đào tạo kỹ năng bán hàng"),
+        (
+            14,
+            monday + timedelta(days=7),
+            monday + timedelta(days=9),
+            "trip",
+            "Hội chợ Vietnam ICT Expo",
+        ),
+        (
+            21,
+            today + timedelta(days=2),
+            today + timedelta(days=2),
+            "training",
+            "Đào tạo kỹ năng bán hàng",
+        ),
         (30, monday + timedelta(days=14), monday + timedelta(days=18), "leave", "Annual leave"),
         (41, today, today, "other", "Việc gia đình"),
     ]
     for index, start, end, kind, note in plan:
         if index < len(people):
             services.time_off_create(
-                actor=SYSTEM, person=people[index], start_date=start, end_date=end, kind=kind,
+                actor=SYSTEM,
+                person=people[index],
+                start_date=start,
+                end_date=end,
+                kind=kind,
                 note=note,
             )
 

@@ -28,7 +28,9 @@ def role_facts_for_person(person: Person | None) -> RoleFacts:
     """The person's facts: company roles, and department roles carried down to sub-departments."""
     if person is None or not person.is_active:
         return ANONYMOUS
-    memberships = list(Membership.objects.filter(person=person).values_list("department_id", "role"))
+    memberships = list(
+        Membership.objects.filter(person=person).values_list("department_id", "role")
+    )
     roles: dict[int, Role] = {}
     if any(Role(role) in RUNNING_ROLES for _dept, role in memberships):
         parent_of = dict(Department.objects.values_list("id", "parent_id"))

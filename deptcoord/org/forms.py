@@ -12,15 +12,20 @@ from deptcoord.org.models import TIMEZONE_CHOICES, Department, Membership, TimeO
 class DepartmentForm(ServiceForm):
     """Create or change a department."""
 
-    code = forms.CharField(label=_("Code"), max_length=20, help_text=_("Short and unique, e.g. MKT."))
+    code = forms.CharField(
+        label=_("Code"), max_length=20, help_text=_("Short and unique, e.g. MKT.")
+    )
     name_en = forms.CharField(label=_("Name in English"), max_length=150)
     name_vi = forms.CharField(label=_("Name in Vietnamese"), max_length=150)
     parent = forms.ModelChoiceField(
-        label=_("Parent department"), queryset=Department.objects.none(), required=False,
+        label=_("Parent department"),
+        queryset=Department.objects.none(),
+        required=False,
         empty_label=_("— none (top level) —"),
     )
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}),
-                                  required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def __init__(self, *args, parents=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,24 +41,33 @@ class PersonForm(ServiceForm):
     title_en = forms.CharField(label=_("Title in English"), max_length=150, required=False)
     title_vi = forms.CharField(label=_("Title in Vietnamese"), max_length=150, required=False)
     primary_department = forms.ModelChoiceField(
-        label=_("Department"), queryset=Department.objects.none(), required=False,
+        label=_("Department"),
+        queryset=Department.objects.none(),
+        required=False,
         empty_label=_("— none —"),
     )
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES,
-                                 initial="Asia/Ho_Chi_Minh")
+    timezone = forms.ChoiceField(
+        label=_("Time zone"), choices=TIMEZONE_CHOICES, initial="Asia/Ho_Chi_Minh"
+    )
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("Browser’s language")), *settings.LANGUAGES],
+        label=_("Language"),
+        choices=[("", _("Browser’s language")), *settings.LANGUAGES],
         required=False,
     )
     weekly_capacity_hours = forms.DecimalField(
-        label=_("Weekly capacity (hours)"), max_digits=5, decimal_places=1, initial=40,
+        label=_("Weekly capacity (hours)"),
+        max_digits=5,
+        decimal_places=1,
+        initial=40,
         help_text=_("Hours a week this person can give to planned work (0–168)."),
     )
     work_start = forms.TimeField(label=_("Working day starts"), widget=TimeInput, initial="08:30")
     work_end = forms.TimeField(label=_("Working day ends"), widget=TimeInput, initial="17:30")
     working_weekdays = forms.CharField(
-        label=_("Working weekdays"), max_length=7, initial="12345",
+        label=_("Working weekdays"),
+        max_length=7,
+        initial="12345",
         help_text=_("Digits for the working days: 1 is Monday, 7 is Sunday."),
     )
 
@@ -75,8 +89,9 @@ class MembershipForm(ServiceForm):
     """Add a person to a department with a role."""
 
     person = forms.ModelChoiceField(label=_("Person"), queryset=None)
-    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices,
-                             initial=Membership.Role.MEMBER)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
+    )
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,7 +120,8 @@ class ProfileForm(ServiceForm):
     """A person's own settings."""
 
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("Browser’s language")), *settings.LANGUAGES],
+        label=_("Language"),
+        choices=[("", _("Browser’s language")), *settings.LANGUAGES],
         required=False,
     )
     timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES)

@@ -14,11 +14,22 @@ from django.utils.translation import gettext_lazy as _
 
 from deptcoord.org import services
 from deptcoord.org.models import Department, Membership, Person
+from deptcoord.org.validation import check_person
 
 DEPARTMENT_COLUMNS = ["code", "name_en", "name_vi", "parent_code", "description"]
 PEOPLE_COLUMNS = [
-    "email", "full_name", "title_en", "title_vi", "department_code", "role", "phone",
-    "timezone", "weekly_capacity_hours", "work_start", "work_end", "working_weekdays",
+    "email",
+    "full_name",
+    "title_en",
+    "title_vi",
+    "department_code",
+    "role",
+    "phone",
+    "timezone",
+    "weekly_capacity_hours",
+    "work_start",
+    "work_end",
+    "working_weekdays",
 ]
 REQUIRED_COLUMNS = {
     "departments": {"code", "name_en", "name_vi"},
@@ -93,9 +104,7 @@ def _run_row(actor, handler, row, seen: dict, kind: str) -> RowOutcome:
     key = row.values.get(key_column, "").strip().lower()
     outcome = RowOutcome(number=row.number, label=key)
     if key and key in seen:
-        outcome.errors.append(
-            (key_column, str(DUPLICATE_ROW % {"row": seen[key], "value": key}))
-        )
+        outcome.errors.append((key_column, str(DUPLICATE_ROW % {"row": seen[key], "value": key})))
         return outcome
     seen[key] = row.number
     try:
@@ -166,10 +175,13 @@ def _department_row(actor, values: dict) -> str:
 
 
 def _person_row(actor, values: dict) -> str:
-    fields = _person_fields(values)
+    fields, errors = _person_fields(values)
     role = (values.get("role") or "").strip().lower()
     if role and role not in Membership.Role.values:
-        raise ValidationError({"role": [BAD_ROLE % {"value": role}]})
+        errors["role"] = [BAD_ROLE % {"value": role}]
+    if errors:
+        _merge_field_checks(errors, fields)
+        raise ValidationError(errors)
     existing = Person.objects.filter(email__iexact=fields["email"]).first()
     if existing is None:
         person = services.person_create(actor=actor, **fields)
@@ -190,7 +202,19 @@ def _person_row(actor, values: dict) -> str:
     return action
 
 
-def _person_fields(values: dict) -> dict:
+def _merge_field_checks(errors: dict, fields: dict) -> None:
+    """Add the checks of the readable fields, so one pass reports every problem in the row."""
+    existing = Person.objects.filter(email__iexact=fields.get("email", "")).first()
+    readable = {name: value for name, value in fields.items() if name not in errors}
+    readable.pop("primary_department", None)
+    try:
+        check_person(readable, instance=existing)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, messages)
+
+
+def _person_fields(values: dict) -> tuple[dict, dict]:
     errors: dict = {}
     fields = {"email": values.get("email", "").strip(), "full_name": values.get("full_name", "")}
     for name in ("title_en", "title_vi", "phone", "timezone", "working_weekdays"):
@@ -205,9 +229,13 @@ def _person_fields(values: dict) -> dict:
             errors.update(error.message_dict)
     if values.get("weekly_capacity_hours"):
         try:
-            fields["weekly_capacity_hours"] = Decimal(values["weekly_capacity_hours"].replace(",", "."))
+            fields["weekly_capacity_hours"] = Decimal(
+                values["weekly_capacity_hours"].replace(",", ".")
+            )
         except InvalidOperation:
-            errors["weekly_capacity_hours"] = [BAD_NUMBER % {"value": values["weekly_capacity_hours"]}]
+            errors["weekly_capacity_hours"] = [
+                BAD_NUMBER % {"value": values["weekly_capacity_hours"]}
+            ]
     for name in ("work_start", "work_end"):
         if values.get(name):
             parsed = _parse_time(values[name])
@@ -215,9 +243,7 @@ def _person_fields(values: dict) -> dict:
                 errors[name] = [BAD_TIME % {"value": values[name]}]
             else:
                 fields[name] = parsed
-    if errors:
-        raise ValidationError(errors)
-    return fields
+    return fields, errors
 
 
 def _parse_time(text: str) -> time | None:
@@ -232,8 +258,13 @@ def _parse_time(text: str) -> time | None:
 def department_rows(departments) -> list[list]:
     """Departments in the import columns, so an export can be edited and imported back."""
     return [
-        [dept.code, dept.name_en, dept.name_vi, dept.parent.code if dept.parent else "",
-         dept.description]
+        [
+            dept.code,
+            dept.name_en,
+            dept.name_vi,
+            dept.parent.code if dept.parent else "",
+            dept.description,
+        ]
         for dept in departments
     ]
 
@@ -243,15 +274,27 @@ def people_rows(people) -> list[list]:
     rows = []
     for person in people:
         role = next(
-            (m.role for m in person.memberships.all()
-             if m.department_id == person.primary_department_id),
+            (
+                m.role
+                for m in person.memberships.all()
+                if m.department_id == person.primary_department_id
+            ),
             "",
         )
-        rows.append([
-            person.email, person.full_name, person.title_en, person.title_vi,
-            person.primary_department.code if person.primary_department else "", role,
-            person.phone, person.timezone, person.weekly_capacity_hours,
-            person.work_start.strftime("%H:%M"), person.work_end.strftime("%H:%M"),
-            person.working_weekdays,
-        ])
+        rows.append(
+            [
+                person.email,
+                person.full_name,
+                person.title_en,
+                person.title_vi,
+                person.primary_department.code if person.primary_department else "",
+                role,
+                person.phone,
+                person.timezone,
+                person.weekly_capacity_hours,
+                person.work_start.strftime("%H:%M"),
+                person.work_end.strftime("%H:%M"),
+                person.working_weekdays,
+            ]
+        )
     return rows

@@ -12,8 +12,7 @@ OWN_ANCESTOR = _(
 )
 PARENT_INACTIVE = _("The chosen parent department is deactivated. Choose an active one.")
 ACTIVE_CHILDREN = _(
-    "This department still has active sub-departments (%(names)s). "
-    "Deactivate or move them first."
+    "This department still has active sub-departments (%(names)s). Deactivate or move them first."
 )
 EMAIL_TAKEN = _("The e-mail address %(email)s is already used by %(name)s.")
 CAPACITY_RANGE = _("Weekly capacity must be between 0 and 168 hours.")

@@ -115,9 +115,7 @@ class Person(VersionedModel):
     timezone = models.CharField(
         _("time zone"), max_length=64, default="Asia/Ho_Chi_Minh", choices=TIMEZONE_CHOICES
     )
-    language = models.CharField(
-        _("language"), max_length=8, blank=True, choices=settings.LANGUAGES
-    )
+    language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES)
     weekly_capacity_hours = models.DecimalField(
         _("weekly capacity (hours)"),
         max_digits=5,
@@ -128,7 +126,9 @@ class Person(VersionedModel):
     work_start = models.TimeField(_("working day starts"), default=time(8, 30))
     work_end = models.TimeField(_("working day ends"), default=time(17, 30))
     working_weekdays = models.CharField(
-        _("working weekdays"), max_length=7, default="12345",
+        _("working weekdays"),
+        max_length=7,
+        default="12345",
         help_text=_("Digits for the working days: 1 is Monday, 7 is Sunday."),
     )
     is_admin = models.BooleanField(_("administrator"), default=False)

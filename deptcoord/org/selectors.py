@@ -44,10 +44,14 @@ def department_tree(facts: RoleFacts, include_inactive: bool = False) -> list[De
     )
     if not include_inactive:
         departments = departments.filter(is_active=True)
-    leaders = Membership.objects.filter(
-        role__in=[Membership.Role.HEAD, Membership.Role.COORDINATOR],
-        person__is_active=True,
-    ).select_related("person").order_by("role", "person__full_name")
+    leaders = (
+        Membership.objects.filter(
+            role__in=[Membership.Role.HEAD, Membership.Role.COORDINATOR],
+            person__is_active=True,
+        )
+        .select_related("person")
+        .order_by("role", "person__full_name")
+    )
     nodes = {dept.pk: DepartmentNode(dept, member_count=dept.member_count) for dept in departments}
     for membership in leaders:
         if membership.department_id in nodes:
@@ -92,8 +96,13 @@ def department_children(facts: RoleFacts, department: Department) -> QuerySet:
 
 
 def people(
-    facts: RoleFacts, *, query: str = "", department_id=None, role: str = "",
-    include_inactive: bool = False, sort: str = "name",
+    facts: RoleFacts,
+    *,
+    query: str = "",
+    department_id=None,
+    role: str = "",
+    include_inactive: bool = False,
+    sort: str = "name",
 ) -> QuerySet:
     """The people the viewer may see, filtered and sorted for the directory."""
     result = visible(facts, Person.objects.all()).select_related("primary_department")
@@ -103,8 +112,10 @@ def people(
         words = query.split()
         for word in words:
             result = result.filter(
-                Q(full_name__icontains=word) | Q(email__icontains=word)
-                | Q(title_en__icontains=word) | Q(title_vi__icontains=word)
+                Q(full_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(title_en__icontains=word)
+                | Q(title_vi__icontains=word)
             )
     if department_id:
         result = result.filter(
@@ -141,15 +152,18 @@ def history(facts: RoleFacts, obj, limit: int = 50) -> list[AuditEntry]:
     if not can(facts, Action.VIEW_HISTORY, obj):
         return []
     return list(
-        AuditEntry.objects.filter(target_type=obj._meta.label, target_id=str(obj.pk))
-        .order_by("-id")[:limit]
+        AuditEntry.objects.filter(target_type=obj._meta.label, target_id=str(obj.pk)).order_by(
+            "-id"
+        )[:limit]
     )
 
 
 def person_by_email(email: str) -> Person | None:
     """The person with this e-mail address (any case), for sign-in and imports."""
     return (
-        Person.objects.annotate(lower_email=Lower("email")).filter(lower_email=email.lower()).first()
+        Person.objects.annotate(lower_email=Lower("email"))
+        .filter(lower_email=email.lower())
+        .first()
     )
 
 

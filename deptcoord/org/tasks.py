@@ -21,8 +21,10 @@ def send_invitation(person_id: int, inviter_id: int | None) -> str:
     user = person.user
     link = settings.SITE_URL + reverse(
         "accept_invitation",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     with translation.override(person.language or settings.LANGUAGE_CODE):
         context = {"person": person, "inviter": inviter, "link": link}

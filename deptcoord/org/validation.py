@@ -72,7 +72,9 @@ def check_person(data: dict, instance=None) -> dict:
     errors: dict = {}
     cleaned = dict(data)
     if "full_name" in data:
-        cleaned["full_name"] = " ".join(require_text(errors, "full_name", data["full_name"]).split())
+        cleaned["full_name"] = " ".join(
+            require_text(errors, "full_name", data["full_name"]).split()
+        )
     if "email" in data:
         cleaned["email"] = _check_email(errors, data["email"], instance)
     if "weekly_capacity_hours" in data:

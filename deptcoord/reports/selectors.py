@@ -29,7 +29,8 @@ def briefing(facts: RoleFacts, today: date) -> Briefing:
         departments = departments.filter(pk__in=scope)
     week_end = today + timedelta(days=6 - today.weekday())
     away_week = [
-        entry for entry in org.people_away_between(facts, today + timedelta(days=1), week_end, scope)
+        entry
+        for entry in org.people_away_between(facts, today + timedelta(days=1), week_end, scope)
     ]
     people = visible(facts, Person.objects.filter(is_active=True))
     if scope is not None:

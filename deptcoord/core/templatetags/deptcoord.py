@@ -34,7 +34,7 @@ def query_with(context, **changes):
 
 @register.filter
 def widget(field):
-    """Render a form field's widget, marked invalid (and described by its error) when it has errors."""
+    """Render a form field's widget, marked invalid when it has errors."""
     if not field.errors:
         return field.as_widget()
     css = field.field.widget.attrs.get("class", "")

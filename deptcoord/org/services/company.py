@@ -45,6 +45,7 @@ def company_update(*, actor: Actor, expected_version: int | None, **changes) -> 
     if changed:
         company.version += 1
         company.save()
-        audit_record(actor=actor, kind="update", action="org.company.update", target=company,
-                     changes=changed)
+        audit_record(
+            actor=actor, kind="update", action="org.company.update", target=company, changes=changed
+        )
     return company

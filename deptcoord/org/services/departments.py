@@ -26,7 +26,12 @@ def _authorize_parent(actor: Actor, parent: Department | None) -> None:
 
 @transaction.atomic
 def department_create(
-    *, actor: Actor, code: str, name_en: str, name_vi: str, parent: Department | None = None,
+    *,
+    actor: Actor,
+    code: str,
+    name_en: str,
+    name_vi: str,
+    parent: Department | None = None,
     description: str = "",
 ) -> Department:
     """Create a department under a parent (or at the top of the tree)."""
@@ -34,8 +39,12 @@ def department_create(
     cleaned = check_department(code=code, name_en=name_en, name_vi=name_vi, parent=parent)
     department = Department.objects.create(**cleaned, description=(description or "").strip())
     audit_record(
-        actor=actor, kind="create", action="org.department.create", target=department,
-        changes=diff({}, snapshot(department, DEPARTMENT_FIELDS)), department_id=department.pk,
+        actor=actor,
+        kind="create",
+        action="org.department.create",
+        target=department,
+        changes=diff({}, snapshot(department, DEPARTMENT_FIELDS)),
+        department_id=department.pk,
     )
     recheck_reach(actor, department)
     return department
@@ -77,7 +86,11 @@ def _save(actor: Actor, department: Department, before: dict, action: str) -> De
     department.version += 1
     department.save()
     audit_record(
-        actor=actor, kind="update", action=action, target=department, changes=changes,
+        actor=actor,
+        kind="update",
+        action=action,
+        target=department,
+        changes=changes,
         department_id=department.pk,
     )
     recheck_reach(actor, department)

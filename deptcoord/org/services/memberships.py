@@ -9,7 +9,9 @@ from deptcoord.org.models import Department, Membership, Person
 
 
 @transaction.atomic
-def membership_set(*, actor: Actor, person: Person, department: Department, role: str) -> Membership:
+def membership_set(
+    *, actor: Actor, person: Person, department: Department, role: str
+) -> Membership:
     """Add the person to the department with the role, or change their role there."""
     authorize(actor, Action.MANAGE_MEMBERS, department)
     role = Membership.Role(role)
@@ -22,8 +24,11 @@ def membership_set(*, actor: Actor, person: Person, department: Department, role
     membership.role = role
     membership.save()
     audit_record(
-        actor=actor, kind="create" if created else "update", action="org.membership.set",
-        target=person, changes={f"role:{department.code}": [before, role.value]},
+        actor=actor,
+        kind="create" if created else "update",
+        action="org.membership.set",
+        target=person,
+        changes={f"role:{department.code}": [before, role.value]},
         department_id=department.pk,
     )
     return membership
@@ -32,12 +37,17 @@ def membership_set(*, actor: Actor, person: Person, department: Department, role
 @transaction.atomic
 def membership_remove(*, actor: Actor, membership_id: int) -> None:
     """Take a person out of a department (their primary department stays as it is)."""
-    membership = Membership.objects.select_for_update().select_related("person", "department").get(
-        pk=membership_id
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("person", "department")
+        .get(pk=membership_id)
     )
     authorize(actor, Action.DELETE, membership)
     audit_record(
-        actor=actor, kind="delete", action="org.membership.remove", target=membership.person,
+        actor=actor,
+        kind="delete",
+        action="org.membership.remove",
+        target=membership.person,
         changes={f"role:{membership.department.code}": [membership.role, None]},
         department_id=membership.department_id,
     )

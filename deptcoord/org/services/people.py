@@ -13,11 +13,22 @@ from deptcoord.org import messages
 from deptcoord.org.models import Company, Membership, Person
 from deptcoord.org.services.departments import ensure_may_place
 from deptcoord.org.services.recheck import recheck_reach
+from deptcoord.org.tasks import send_invitation
 from deptcoord.org.validation import check_person
 
 EDITABLE_FIELDS = [
-    "full_name", "email", "title_en", "title_vi", "primary_department", "phone", "timezone",
-    "language", "weekly_capacity_hours", "work_start", "work_end", "working_weekdays",
+    "full_name",
+    "email",
+    "title_en",
+    "title_vi",
+    "primary_department",
+    "phone",
+    "timezone",
+    "language",
+    "weekly_capacity_hours",
+    "work_start",
+    "work_end",
+    "working_weekdays",
 ]
 AUDITED_FIELDS = [*EDITABLE_FIELDS, "is_active", "is_admin", "is_executive", "is_hr"]
 PROFILE_FIELDS = {"language", "timezone", "phone"}
@@ -39,15 +50,21 @@ def person_create(*, actor: Actor, **fields) -> Person:
     if department is not None:
         Membership.objects.create(person=person, department=department)
     audit_record(
-        actor=actor, kind="create", action="org.person.create", target=person,
-        changes=diff({}, snapshot(person, AUDITED_FIELDS)), department_id=person.primary_department_id,
+        actor=actor,
+        kind="create",
+        action="org.person.create",
+        target=person,
+        changes=diff({}, snapshot(person, AUDITED_FIELDS)),
+        department_id=person.primary_department_id,
     )
     recheck_reach(actor, person)
     return person
 
 
 @transaction.atomic
-def person_update(*, actor: Actor, person_id: int, expected_version: int | None, **changes) -> Person:
+def person_update(
+    *, actor: Actor, person_id: int, expected_version: int | None, **changes
+) -> Person:
     """Change a person's details; moving them to a new department makes them a member there."""
     person = lock(Person, person_id)
     authorize(actor, Action.CHANGE, person)
@@ -76,7 +93,11 @@ def _save(actor: Actor, person: Person, before: dict, action: str, kind: str = "
     if person.user_id and "email" in changes:
         get_user_model().objects.filter(pk=person.user_id).update(email=person.email)
     audit_record(
-        actor=actor, kind=kind, action=action, target=person, changes=changes,
+        actor=actor,
+        kind=kind,
+        action=action,
+        target=person,
+        changes=changes,
         department_id=person.primary_department_id,
     )
     recheck_reach(actor, person)
@@ -91,9 +112,10 @@ def person_deactivate(*, actor: Actor, person_id: int, expected_version: int | N
     check_version(person, expected_version)
     if person.pk == actor.person_id:
         raise ValidationError({"is_active": [messages.SELF_DEACTIVATE]})
-    if person.is_admin and not Person.objects.filter(is_admin=True, is_active=True).exclude(
-        pk=person.pk
-    ).exists():
+    if (
+        person.is_admin
+        and not Person.objects.filter(is_admin=True, is_active=True).exclude(pk=person.pk).exists()
+    ):
         raise ValidationError({"is_active": [messages.LAST_ADMIN]})
     before = snapshot(person, AUDITED_FIELDS)
     person.is_active = False
@@ -117,16 +139,23 @@ def person_reactivate(*, actor: Actor, person_id: int, expected_version: int | N
 
 @transaction.atomic
 def person_set_company_roles(
-    *, actor: Actor, person_id: int, expected_version: int | None, is_admin: bool,
-    is_executive: bool, is_hr: bool,
+    *,
+    actor: Actor,
+    person_id: int,
+    expected_version: int | None,
+    is_admin: bool,
+    is_executive: bool,
+    is_hr: bool,
 ) -> Person:
     """Grant or withdraw the company-wide roles; recorded as a security event."""
     person = lock(Person, person_id)
     authorize(actor, Action.MANAGE_ROLES, person)
     check_version(person, expected_version)
-    if person.is_admin and not is_admin and not Person.objects.filter(
-        is_admin=True, is_active=True
-    ).exclude(pk=person.pk).exists():
+    if (
+        person.is_admin
+        and not is_admin
+        and not Person.objects.filter(is_admin=True, is_active=True).exclude(pk=person.pk).exists()
+    ):
         raise ValidationError({"is_admin": [messages.LAST_ADMIN]})
     before = snapshot(person, AUDITED_FIELDS)
     person.is_admin, person.is_executive, person.is_hr = is_admin, is_executive, is_hr
@@ -149,8 +178,7 @@ def profile_update(*, actor: Actor, **changes) -> Person:
 
 @transaction.atomic
 def person_invite(*, actor: Actor, person_id: int) -> Person:
-    """Give the person a user account (if they lack one) and e-mail them a link to set a password."""
-    from deptcoord.org.tasks import send_invitation
+    """Give the person an account (if they lack one) and e-mail a link to set a password."""
 
     person = lock(Person, person_id)
     authorize(actor, Action.INVITE, person)
@@ -164,7 +192,10 @@ def person_invite(*, actor: Actor, person_id: int) -> Person:
         person.user = user
         person.save(update_fields=["user"])
     audit_record(
-        actor=actor, kind="security", action="org.person.invite", target=person,
+        actor=actor,
+        kind="security",
+        action="org.person.invite",
+        target=person,
         department_id=person.primary_department_id,
     )
     transaction.on_commit(lambda: send_invitation.enqueue(person.pk, actor.person_id))

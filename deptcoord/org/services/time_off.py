@@ -44,17 +44,29 @@ def _check(person: Person, start: date, end: date, kind: str, exclude_pk=None) -
 
 @transaction.atomic
 def time_off_create(
-    *, actor: Actor, person: Person, start_date: date, end_date: date, kind: str = "leave",
+    *,
+    actor: Actor,
+    person: Person,
+    start_date: date,
+    end_date: date,
+    kind: str = "leave",
     note: str = "",
 ) -> TimeOff:
     """Record days away for a person."""
     authorize(actor, Action.ADD_TIME_OFF, person)
     _check(person, start_date, end_date, kind)
     time_off = TimeOff.objects.create(
-        person=person, start_date=start_date, end_date=end_date, kind=kind, note=(note or "").strip()
+        person=person,
+        start_date=start_date,
+        end_date=end_date,
+        kind=kind,
+        note=(note or "").strip(),
     )
     audit_record(
-        actor=actor, kind="create", action="org.time_off.create", target=time_off,
+        actor=actor,
+        kind="create",
+        action="org.time_off.create",
+        target=time_off,
         changes=diff({}, snapshot(time_off, TIME_OFF_FIELDS)),
         department_id=person.primary_department_id,
     )
@@ -81,8 +93,12 @@ def time_off_update(
         time_off.version += 1
         time_off.save()
         audit_record(
-            actor=actor, kind="update", action="org.time_off.update", target=time_off,
-            changes=changed, department_id=time_off.person.primary_department_id,
+            actor=actor,
+            kind="update",
+            action="org.time_off.update",
+            target=time_off,
+            changes=changed,
+            department_id=time_off.person.primary_department_id,
         )
     return time_off
 
@@ -94,7 +110,10 @@ def time_off_delete(*, actor: Actor, time_off_id: int, expected_version: int | N
     authorize(actor, Action.DELETE, time_off)
     check_version(time_off, expected_version)
     audit_record(
-        actor=actor, kind="delete", action="org.time_off.delete", target=time_off,
+        actor=actor,
+        kind="delete",
+        action="org.time_off.delete",
+        target=time_off,
         changes=diff(snapshot(time_off, TIME_OFF_FIELDS), {}),
         department_id=time_off.person.primary_department_id,
     )

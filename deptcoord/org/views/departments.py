@@ -1,8 +1,8 @@
 """The department tree and each department's page, with create, edit, move and deactivate."""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -88,12 +88,19 @@ def department_edit(request, pk):
     facts = request.facts
     department = get_visible_or_404(facts, Department, pk=pk)
     require(facts, Action.CHANGE, department)
-    parents = Department.objects.filter(
-        Q(pk__in=departments_for(facts, Action.ADD_SUBDEPARTMENT)) | Q(pk=department.parent_id)
-    ).exclude(pk=department.pk).order_by("code")
+    parents = (
+        Department.objects.filter(
+            Q(pk__in=departments_for(facts, Action.ADD_SUBDEPARTMENT)) | Q(pk=department.parent_id)
+        )
+        .exclude(pk=department.pk)
+        .order_by("code")
+    )
     initial = {
-        "code": department.code, "name_en": department.name_en, "name_vi": department.name_vi,
-        "parent": department.parent_id, "description": department.description,
+        "code": department.code,
+        "name_en": department.name_en,
+        "name_vi": department.name_vi,
+        "parent": department.parent_id,
+        "description": department.description,
         "version": department.version,
     }
     form = DepartmentForm(request.POST or None, parents=parents, initial=initial)
@@ -101,8 +108,10 @@ def department_edit(request, pk):
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             services.department_update(
-                actor=actor_from(request), department_id=pk,
-                expected_version=form.expected_version(), **data,
+                actor=actor_from(request),
+                department_id=pk,
+                expected_version=form.expected_version(),
+                **data,
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
@@ -119,16 +128,23 @@ def department_toggle_active(request, pk):
     facts = request.facts
     department = get_visible_or_404(facts, Department, pk=pk)
     require(facts, Action.DEACTIVATE, department)
-    service = services.department_deactivate if department.is_active else services.department_reactivate
+    service = (
+        services.department_deactivate if department.is_active else services.department_reactivate
+    )
     try:
-        service(actor=actor_from(request), department_id=pk,
-                expected_version=request.POST.get("version"))
+        service(
+            actor=actor_from(request),
+            department_id=pk,
+            expected_version=request.POST.get("version"),
+        )
     except SERVICE_ERRORS as error:
         for message in getattr(error, "messages", [str(getattr(error, "message", error))]):
             messages.error(request, message)
     else:
-        messages.success(request, _("Department deactivated.") if department.is_active
-                         else _("Department reactivated."))
+        messages.success(
+            request,
+            _("Department deactivated.") if department.is_active else _("Department reactivated."),
+        )
     return redirect("org:department_detail", pk=pk)
 
 
@@ -143,8 +159,12 @@ def membership_add(request, pk):
     form = _membership_form(facts, department, memberships, request.POST)
     if form.is_valid():
         person = form.cleaned_data["person"]
-        services.membership_set(actor=actor_from(request), person=person, department=department,
-                                role=form.cleaned_data["role"])
+        services.membership_set(
+            actor=actor_from(request),
+            person=person,
+            department=department,
+            role=form.cleaned_data["role"],
+        )
         messages.success(request, _("%(name)s added.") % {"name": person})
     else:
         messages.error(request, _("Choose a person and a role."))
@@ -160,8 +180,12 @@ def membership_role(request, pk):
     require(facts, Action.CHANGE, membership)
     role = request.POST.get("role", "")
     if role in Membership.Role.values:
-        services.membership_set(actor=actor_from(request), person=membership.person,
-                                department=membership.department, role=role)
+        services.membership_set(
+            actor=actor_from(request),
+            person=membership.person,
+            department=membership.department,
+            role=role,
+        )
         messages.success(request, _("Role changed."))
     return redirect("org:department_detail", pk=membership.department_id)
 
@@ -176,4 +200,3 @@ def membership_remove(request, pk):
     services.membership_remove(actor=actor_from(request), membership_id=pk)
     messages.success(request, _("Removed from the department."))
     return redirect("org:department_detail", pk=membership.department_id)
-

@@ -1,8 +1,8 @@
 """The people directory and each person's page, with add, edit, roles, invitation and time off."""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,8 +16,18 @@ from deptcoord.org.models import Department, Membership, Person, TimeOff
 from deptcoord.org.views.common import SERVICE_ERRORS, departments_for, paginate
 
 PERSON_FIELDS = [
-    "full_name", "email", "title_en", "title_vi", "primary_department", "phone", "timezone",
-    "language", "weekly_capacity_hours", "work_start", "work_end", "working_weekdays",
+    "full_name",
+    "email",
+    "title_en",
+    "title_vi",
+    "primary_department",
+    "phone",
+    "timezone",
+    "language",
+    "weekly_capacity_hours",
+    "work_start",
+    "work_end",
+    "working_weekdays",
 ]
 
 
@@ -71,10 +81,14 @@ def person_detail(request, pk):
         "can_invite": can(facts, Action.INVITE, person) and person.is_active,
         "can_time_off": can(facts, Action.ADD_TIME_OFF, person),
         "time_off_form": TimeOffForm(),
-        "roles_form": CompanyRolesForm(initial={
-            "is_admin": person.is_admin, "is_executive": person.is_executive,
-            "is_hr": person.is_hr, "version": person.version,
-        }),
+        "roles_form": CompanyRolesForm(
+            initial={
+                "is_admin": person.is_admin,
+                "is_executive": person.is_executive,
+                "is_hr": person.is_hr,
+                "version": person.version,
+            }
+        ),
         "today": timezone.localdate(),
         "has_password": bool(person.user and person.user.has_usable_password()),
     }
@@ -119,8 +133,12 @@ def person_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k in PERSON_FIELDS}
         try:
-            services.person_update(actor=actor_from(request), person_id=pk,
-                                   expected_version=form.expected_version(), **data)
+            services.person_update(
+                actor=actor_from(request),
+                person_id=pk,
+                expected_version=form.expected_version(),
+                **data,
+            )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
         else:
@@ -143,13 +161,18 @@ def person_toggle_active(request, pk):
     require(facts, Action.DEACTIVATE, person)
     service = services.person_deactivate if person.is_active else services.person_reactivate
     try:
-        service(actor=actor_from(request), person_id=pk,
-                expected_version=request.POST.get("version"))
+        service(
+            actor=actor_from(request), person_id=pk, expected_version=request.POST.get("version")
+        )
     except SERVICE_ERRORS as error:
         _report(request, error)
     else:
-        messages.success(request, _("%(name)s deactivated.") % {"name": person} if person.is_active
-                         else _("%(name)s reactivated.") % {"name": person})
+        messages.success(
+            request,
+            _("%(name)s deactivated.") % {"name": person}
+            if person.is_active
+            else _("%(name)s reactivated.") % {"name": person},
+        )
     return redirect("org:person_detail", pk=pk)
 
 
@@ -164,9 +187,12 @@ def person_roles(request, pk):
     if form.is_valid():
         try:
             services.person_set_company_roles(
-                actor=actor_from(request), person_id=pk, expected_version=form.expected_version(),
+                actor=actor_from(request),
+                person_id=pk,
+                expected_version=form.expected_version(),
                 is_admin=form.cleaned_data["is_admin"],
-                is_executive=form.cleaned_data["is_executive"], is_hr=form.cleaned_data["is_hr"],
+                is_executive=form.cleaned_data["is_executive"],
+                is_hr=form.cleaned_data["is_hr"],
             )
         except SERVICE_ERRORS as error:
             _report(request, error)

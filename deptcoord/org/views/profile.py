@@ -24,9 +24,14 @@ from deptcoord.org.views.common import SERVICE_ERRORS
 def profile(request):
     """The person's own settings and tokens."""
     person = request.person
-    form = ProfileForm(request.POST or None, initial={
-        "language": person.language, "timezone": person.timezone, "phone": person.phone,
-    })
+    form = ProfileForm(
+        request.POST or None,
+        initial={
+            "language": person.language,
+            "timezone": person.timezone,
+            "phone": person.phone,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data[k] for k in ("language", "timezone", "phone")}
         try:
@@ -49,8 +54,9 @@ def profile(request):
 def token_create(request):
     """Create a personal access token and show it once."""
     try:
-        _token, raw = token_services.token_create(actor=actor_from(request),
-                                                  name=request.POST.get("name", ""))
+        _token, raw = token_services.token_create(
+            actor=actor_from(request), name=request.POST.get("name", "")
+        )
     except SERVICE_ERRORS as error:
         for message in error.messages:
             messages.error(request, message)

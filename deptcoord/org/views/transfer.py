@@ -39,15 +39,18 @@ def import_upload(request, kind):
         upload = form.cleaned_data["file"]
         data = upload.read(settings.IMPORT_MAX_BYTES + 1)
         try:
-            rows = read_rows(data, upload.name, imports.REQUIRED_COLUMNS[kind],
-                             settings.IMPORT_MAX_BYTES)
+            rows = read_rows(
+                data, upload.name, imports.REQUIRED_COLUMNS[kind], settings.IMPORT_MAX_BYTES
+            )
         except SpreadsheetError as error:
             form.add_error("file", str(error))
         else:
             stored = ImportUpload.objects.create(
                 kind=kind, filename=upload.name, content=data, uploaded_by_id=request.person.pk
             )
-            report = imports.run_import(actor=actor_from(request), kind=kind, rows=rows, commit=False)
+            report = imports.run_import(
+                actor=actor_from(request), kind=kind, rows=rows, commit=False
+            )
             context.update({"report": report, "upload": stored})
     template = "org/import.html#import-result" if request.htmx else "org/import.html"
     return render(request, template, context)
@@ -61,33 +64,54 @@ def import_confirm(request, upload_id):
         ImportUpload, pk=upload_id, uploaded_by_id=request.person.pk, applied_at__isnull=True
     )
     require(request.facts, Action.IMPORT, selectors.company())
-    rows = read_rows(bytes(upload.content), upload.filename,
-                     imports.REQUIRED_COLUMNS[upload.kind], settings.IMPORT_MAX_BYTES)
+    rows = read_rows(
+        bytes(upload.content),
+        upload.filename,
+        imports.REQUIRED_COLUMNS[upload.kind],
+        settings.IMPORT_MAX_BYTES,
+    )
     report = imports.run_import(actor=actor_from(request), kind=upload.kind, rows=rows, commit=True)
     if report.saved:
         upload.applied_at = timezone.now()
         upload.save(update_fields=["applied_at"])
-        messages.success(request, _(
-            "Import done: %(created)s created, %(updated)s updated, %(unchanged)s unchanged."
-        ) % {"created": report.count("create"), "updated": report.count("update"),
-             "unchanged": report.count("unchanged")})
+        messages.success(
+            request,
+            _("Import done: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+            % {
+                "created": report.count("create"),
+                "updated": report.count("update"),
+                "unchanged": report.count("unchanged"),
+            },
+        )
         return redirect("org:tree" if upload.kind == "departments" else "org:people")
-    context = {"form": ImportForm(), "kind": upload.kind, "columns": KINDS[upload.kind],
-               "report": report, "upload": upload}
+    context = {
+        "form": ImportForm(),
+        "kind": upload.kind,
+        "columns": KINDS[upload.kind],
+        "report": report,
+        "upload": upload,
+    }
     return render(request, "org/import.html", context)
 
 
 def _record_export(request, kind: str, count: int, file_format: str) -> None:
-    audit_record(actor=actor_from(request), kind="security", action=f"org.{kind}.export",
-                 target_type=kind, target_label=f"{count} rows",
-                 changes={"format": file_format, "rows": count})
+    audit_record(
+        actor=actor_from(request),
+        kind="security",
+        action=f"org.{kind}.export",
+        target_type=kind,
+        target_label=f"{count} rows",
+        changes={"format": file_format, "rows": count},
+    )
 
 
 @login_required
 def departments_export(request, file_format):
     """The visible departments as CSV or XLSX, in the import's columns."""
     require(request.facts, Action.EXPORT, selectors.company())
-    departments = visible(request.facts, Department.objects.select_related("parent")).order_by("code")
+    departments = visible(request.facts, Department.objects.select_related("parent")).order_by(
+        "code"
+    )
     if request.GET.get("inactive") != "1":
         departments = departments.filter(is_active=True)
     rows = imports.department_rows(departments)
@@ -103,7 +127,9 @@ def people_export(request, file_format):
     if filters["department_id"] and not str(filters["department_id"]).isdigit():
         filters["department_id"] = None
     people = selectors.people(request.facts, **filters).prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.only("person_id", "department_id", "role"))
+        Prefetch(
+            "memberships", queryset=Membership.objects.only("person_id", "department_id", "role")
+        )
     )
     rows = imports.people_rows(people)
     _record_export(request, "people", len(rows), file_format)

@@ -21,14 +21,24 @@ class Command(BaseCommand):
 
     def handle(self, *args, bind, workers, **options):
         python = sys.executable
-        web = [python, "-m", "gunicorn", "deptcoord.wsgi", "--bind", bind, "--workers", str(workers)]
+        web = [
+            python,
+            "-m",
+            "gunicorn",
+            "deptcoord.wsgi",
+            "--bind",
+            bind,
+            "--workers",
+            str(workers),
+        ]
         web += ["--access-logfile", "-", "--graceful-timeout", "5"]
         if settings.REDIS_URL:
-            worker = [python, "manage.py", "rqworker", "default", "--with-scheduler"]
+            worker = [python, "manage.py", "rqworker", "default", "--job-class", "django_tasks_rq.Job"]
+            worker.append("--with-scheduler")
         else:
             worker = [python, "manage.py", "db_worker", "--interval", "1"]
         scheduler = [python, "manage.py", "run_scheduler"]
-        processes = [subprocess.Popen(command) for command in (web, worker, scheduler)]
+        processes = [subprocess.Popen(command) for command in (web, worker, scheduler)]  # noqa: S603
         self.stdout.write(self.style.SUCCESS(f"Serving on http://{bind}/ — press Ctrl-C to stop."))
         try:
             while all(process.poll() is None for process in processes):

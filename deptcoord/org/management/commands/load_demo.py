@@ -30,7 +30,8 @@ class Command(BaseCommand):
     def _print_login(self, password: str) -> None:
         coordinator = (
             Membership.objects.filter(role="coordinator", department__code="MKT")
-            .select_related("person").first()
+            .select_related("person")
+            .first()
         )
         lines = [
             "",
@@ -38,7 +39,6 @@ class Command(BaseCommand):
             f"    administrator   admin@{DOMAIN}   password: {password}",
         ]
         if coordinator:
-            lines.append(
-                f"    a coordinator   {coordinator.person.email}   (same password for every demo person)"
-            )
+            email = coordinator.person.email
+            lines.append(f"    a coordinator   {email}   (every demo person has the same password)")
         self.stdout.write("\n".join([*lines, ""]))

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Refresh the front-end files under deptcoord/static/vendor/ from the npm registry, at the
+# pinned versions below, with their licences. The product serves them itself (no CDN).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dest=deptcoord/static/vendor
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+fetch() {  # package version
+  (cd "$work" && npm pack --silent "$1@$2" >/dev/null)
+  local tarball
+  tarball=$(ls "$work"/*.tgz | head -1)
+  rm -rf "$work/package" && tar -xzf "$tarball" -C "$work" && rm -f "$tarball"
+}
+
+copy() {  # name, files... (relative to the package)
+  local name=$1; shift
+  rm -rf "${dest:?}/$name" && mkdir -p "$dest/$name"
+  for file in "$@"; do
+    mkdir -p "$dest/$name/$(dirname "$file")"
+    cp -r "$work/package/$file" "$dest/$name/$file"
+  done
+  for licence in LICENSE LICENSE.md LICENSE.txt license; do
+    [ -f "$work/package/$licence" ] && cp "$work/package/$licence" "$dest/$name/LICENSE"
+  done
+  echo "$name $(node -p "require('$work/package/package.json').version")"
+}
+
+fetch bootstrap 5.3.9
+copy bootstrap dist/css/bootstrap.min.css dist/css/bootstrap.min.css.map \
+  dist/js/bootstrap.bundle.min.js dist/js/bootstrap.bundle.min.js.map
+fetch bootstrap-icons 1.13.2
+copy bootstrap-icons font/bootstrap-icons.min.css font/fonts/bootstrap-icons.woff2 \
+  font/fonts/bootstrap-icons.woff
+fetch htmx.org 2.0.11
+copy htmx dist/htmx.min.js
+fetch chart.js 4.6.1
+copy chartjs dist/chart.umd.min.js dist/chart.umd.min.js.map

@@ -1,0 +1,31 @@
+"""API fuzzing: requests generated from the OpenAPI schema never crash the server."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from deptcoord.api.router import api
+from deptcoord.api.services import token_create
+from deptcoord.core.actor import Actor
+from deptcoord.org.facts import role_facts_for_person
+from deptcoord.wsgi import application
+
+schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
+schema.app = application
+
+
+@pytest.fixture
+def head_token(world) -> str:
+    """A token of the marketing head, who may write in their department."""
+    actor = Actor(person=world.head, facts=role_facts_for_person(world.head))
+    return token_create(actor=actor, name="fuzz")[1]
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+def test_api_never_fails_on_generated_requests(case, head_token):
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {head_token}"},
+        checks=[schemathesis.checks.not_a_server_error],
+    )

@@ -1,0 +1,23 @@
+"""Shared fixtures: a small company with every role, and settings fit for tests."""
+
+import pytest
+
+from tests.factories import World, build_world
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Plain static files, jobs run at once, fast password hashing."""
+    settings.STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def world(db) -> World:
+    """Two departments (own: Marketing with a team; other: Sales) and a person in every role."""
+    return build_world()
