@@ -1,5 +1,7 @@
 """Shared fixtures: a small company with every role, and settings fit for tests."""
 
+import uuid
+
 import pytest
 
 from tests.factories import World, build_world
@@ -15,6 +17,9 @@ def _test_settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # A cache of its own per test: sign-in rate limits and sessions never leak between tests,
+    # nor between parallel workers sharing one Redis.
+    settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": uuid.uuid4().hex}}
 
 
 @pytest.fixture

@@ -36,12 +36,17 @@ def _entries(po_text: str) -> list[tuple[str, str, bool]]:
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="gettext is installed by make test")
 def test_vietnamese_catalogue_is_complete(tmp_path):
     """Extract the strings afresh from a copy of the code; every one must be translated."""
-    shutil.copytree(ROOT / "deptcoord", tmp_path / "deptcoord",
-                    ignore=shutil.ignore_patterns("__pycache__", "static"))
+    shutil.copytree(
+        ROOT / "deptcoord",
+        tmp_path / "deptcoord",
+        ignore=shutil.ignore_patterns("__pycache__", "static"),
+    )
     shutil.copy(ROOT / "manage.py", tmp_path)
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "vi", "--no-obsolete", "-v0"],
-        cwd=tmp_path, check=True, env={"PATH": "/usr/bin:/bin", "DEPTCOORD_VAR_DIR": str(tmp_path)},
+        cwd=tmp_path,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "DEPTCOORD_VAR_DIR": str(tmp_path)},
     )
     po = (tmp_path / "deptcoord/locale/vi/LC_MESSAGES/django.po").read_text()
     missing = [msgid for msgid, msgstr, fuzzy in _entries(po)[1:] if not msgstr or fuzzy]

@@ -24,6 +24,7 @@ def test_pure_module_does_not_import_django(module):
         "leaked = sorted(name for name in sys.modules if name.split('.')[0] == 'django'); "
         "print(','.join(leaked)); sys.exit(1 if leaked else 0)"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, f"{module} imports {result.stdout or result.stderr}"

@@ -26,7 +26,7 @@ def navigation(request):
         items.append({"key": key, "label": label, "url": url, "icon": icon})
     return {
         "navigation": items,
-        "person": getattr(request, "person", None),
+        "me": getattr(request, "person", None),
         "section": current_section(request),
     }
 

@@ -2,13 +2,18 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
 from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.audit.models import AuditEntry
 from deptcoord.org.models import Company, Department, Membership, Person, TimeOff
 
+ROLE_ORDER = Case(
+    When(role=Membership.Role.HEAD, then=Value(0)),
+    When(role=Membership.Role.COORDINATOR, then=Value(1)),
+    default=Value(2),
+)
 PEOPLE_SORTS = {
     "name": ("full_name",),
     "-name": ("-full_name",),
@@ -50,7 +55,7 @@ def department_tree(facts: RoleFacts, include_inactive: bool = False) -> list[De
             person__is_active=True,
         )
         .select_related("person")
-        .order_by("role", "person__full_name")
+        .order_by(ROLE_ORDER, "person__full_name")
     )
     nodes = {dept.pk: DepartmentNode(dept, member_count=dept.member_count) for dept in departments}
     for membership in leaders:
@@ -86,7 +91,7 @@ def department_members(facts: RoleFacts, department: Department) -> QuerySet:
     return (
         visible(facts, Membership.objects.filter(department=department))
         .select_related("person")
-        .order_by("role", "person__full_name")
+        .order_by(ROLE_ORDER, "person__full_name")
     )
 
 

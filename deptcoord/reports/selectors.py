@@ -28,17 +28,17 @@ def briefing(facts: RoleFacts, today: date) -> Briefing:
     if scope is not None:
         departments = departments.filter(pk__in=scope)
     week_end = today + timedelta(days=6 - today.weekday())
-    away_week = [
-        entry
-        for entry in org.people_away_between(facts, today + timedelta(days=1), week_end, scope)
-    ]
+    tomorrow = today + timedelta(days=1)
+    later = org.people_away_between(facts, tomorrow, week_end, scope).filter(
+        start_date__gte=tomorrow
+    )
     people = visible(facts, Person.objects.filter(is_active=True))
     if scope is not None:
         people = people.filter(primary_department__in=scope)
     return Briefing(
         departments=list(departments.order_by("code")),
         away_today=list(org.people_away(facts, today, scope)),
-        away_this_week=away_week,
+        away_this_week=list(later),
         days_off=upcoming_days_off(today, 45),
         not_invited=people.filter(user__isnull=True).count(),
         headcount=people.count(),

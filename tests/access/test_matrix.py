@@ -18,8 +18,12 @@ def target_for(world, role: str, name: str):
     """The record a row is about, as it stands for the role."""
     person = world.person(role)
     simple = {
-        "own": world.own, "team": world.team, "other": world.other, "peer": world.peer,
-        "other_member": world.other_member, "self": person,
+        "own": world.own,
+        "team": world.team,
+        "other": world.other,
+        "peer": world.peer,
+        "other_member": world.other_member,
+        "self": person,
     }
     if name in simple:
         return simple[name]
@@ -30,9 +34,12 @@ def target_for(world, role: str, name: str):
     if name == "company":
         return Company.objects.get_or_create(pk=1, defaults={"name": "Sao Mai"})[0]
     if name == "upload":
-        return ImportUpload.objects.create(kind="people", filename="p.csv",
-                                           content="email,full_name\nmoi@example.com,Người Mới\n".encode(),
-                                           uploaded_by_id=world.admin.pk)
+        return ImportUpload.objects.create(
+            kind="people",
+            filename="p.csv",
+            content="email,full_name\nmoi@example.com,Người Mới\n".encode(),
+            uploaded_by_id=world.admin.pk,
+        )
     raise KeyError(name)
 
 
@@ -43,8 +50,9 @@ def policy_target(world, role, row):
         return TimeOff.objects.create(person=person, start_date="2027-02-01", end_date="2027-02-01")
     if row.kind == "token":
         owner = person if row.target == "self" else world.peer
-        token, _raw = token_create(actor=Actor(person=owner, facts=role_facts_for_person(owner)),
-                                   name="script")
+        token, _raw = token_create(
+            actor=Actor(person=owner, facts=role_facts_for_person(owner)), name="script"
+        )
         return token
     if row.kind in ("time_off", "membership"):
         return target_for(world, role, f"{row.kind}_{row.target}")
@@ -85,8 +93,9 @@ def _url(world, role, row):
             world, role, row.target if row.target != "token_peer" else "peer"
         ).pk
     if row.target == "token_peer":
-        token, _raw = token_create(actor=Actor(person=world.peer,
-                                               facts=role_facts_for_person(world.peer)), name="t")
+        token, _raw = token_create(
+            actor=Actor(person=world.peer, facts=role_facts_for_person(world.peer)), name="t"
+        )
         kwargs["pk"] = token.pk
     return reverse(row.name, kwargs=kwargs)
 
@@ -165,7 +174,7 @@ def test_api_needs_authentication(world, row):
     """Without a session or token the API answers 401."""
     from django.test import Client
 
-    method, template, target, *_ = row
+    method, template, *_ = row
     path = template.replace("{id}", "1")
     response = Client().generic(method, path, data="{}", content_type="application/json")
     assert response.status_code == 401

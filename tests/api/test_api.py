@@ -15,15 +15,21 @@ from tests.factories import client_for
 
 def bearer(person) -> Client:
     """A client that authenticates with a fresh personal access token."""
-    _token, raw = token_create(actor=Actor(person=person, facts=role_facts_for_person(person)),
-                               name="tests")
+    _token, raw = token_create(
+        actor=Actor(person=person, facts=role_facts_for_person(person)), name="tests"
+    )
     return Client(headers={"Authorization": f"Bearer {raw}"})
 
 
 def send(client, method, path, body=None, **headers):
     """A JSON request."""
-    return client.generic(method, path, data=json.dumps(body) if body is not None else "",
-                          content_type="application/json", headers=headers)
+    return client.generic(
+        method,
+        path,
+        data=json.dumps(body) if body is not None else "",
+        content_type="application/json",
+        headers=headers,
+    )
 
 
 def test_token_is_stored_hashed_and_shown_once(world):
@@ -62,17 +68,25 @@ def test_etag_and_if_match(world):
 
 def test_bad_input_names_the_field_in_the_callers_language(world):
     client = bearer(world.hr)
-    response = send(client, "POST", "/api/v1/people",
-                    {"full_name": "Lê Văn Tám", "email": world.peer.email,
-                     "weekly_capacity_hours": "200"}, **{"Accept-Language": "vi"})
+    response = send(
+        client,
+        "POST",
+        "/api/v1/people",
+        {"full_name": "Lê Văn Tám", "email": world.peer.email, "weekly_capacity_hours": "200"},
+        **{"Accept-Language": "vi"},
+    )
     assert response.status_code == 422
     fields = {error["field"] for error in response.json()["errors"]}
     assert fields == {"email", "weekly_capacity_hours"}
 
 
 def test_schema_errors_are_422_with_fields(world):
-    response = send(bearer(world.admin), "POST", "/api/v1/time-off",
-                    {"person_id": world.peer.pk, "start_date": "not a date", "end_date": "2027-01-01"})
+    response = send(
+        bearer(world.admin),
+        "POST",
+        "/api/v1/time-off",
+        {"person_id": world.peer.pk, "start_date": "not a date", "end_date": "2027-01-01"},
+    )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "payload.start_date"
 
@@ -82,11 +96,12 @@ def test_pagination_and_filters(world):
     page = client.get("/api/v1/people?limit=2&offset=0").json()
     assert page["count"] > 2 and len(page["items"]) == 2
     mkt = client.get(f"/api/v1/people?department_id={world.own.pk}").json()
-    assert {item["full_name"] for item in mkt["items"]} == {
-        "Head", "Coordinator", "Member", "Peer"}
+    assert {item["full_name"] for item in mkt["items"]} == {"Head", "Coordinator", "Member", "Peer"}
     coordinators = client.get("/api/v1/people?role=coordinator").json()
     assert {item["full_name"] for item in coordinators["items"]} == {
-        "Coordinator", "Other coordinator"}
+        "Coordinator",
+        "Other coordinator",
+    }
 
 
 def test_guest_lists_only_themselves(world):
@@ -105,8 +120,9 @@ def test_hidden_and_missing_records_answer_alike(world):
 def test_session_writes_need_csrf(world):
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.admin.user)
-    response = send(client, "POST", "/api/v1/departments",
-                    {"code": "X", "name_en": "X", "name_vi": "X"})
+    response = send(
+        client, "POST", "/api/v1/departments", {"code": "X", "name_en": "X", "name_vi": "X"}
+    )
     assert response.status_code == 403
 
 
@@ -122,8 +138,12 @@ def test_openapi_schema_and_docs(world):
 def test_refused_writes_change_nothing(world, method):
     client = bearer(world.member)
     before = AuditEntry.objects.exclude(kind="security").count()
-    response = send(client, method, f"/api/v1/departments/{world.own.pk}",
-                    {"name_en": "Hacked"} if method == "PATCH" else None)
+    response = send(
+        client,
+        method,
+        f"/api/v1/departments/{world.own.pk}",
+        {"name_en": "Hacked"} if method == "PATCH" else None,
+    )
     assert response.status_code == 403
     world.own.refresh_from_db()
     assert world.own.name_en == "Marketing" and world.own.is_active

@@ -2,6 +2,8 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from deptcoord.api.router import api
@@ -14,6 +16,17 @@ schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = application
 
 
+@pytest.fixture(autouse=True)
+def _keep_test_connection():
+    """Requests go straight to the WSGI app; like Django's test client, keep the test's
+    database connection (and its transaction) open between them."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def head_token(world) -> str:
     """A token of the marketing head, who may write in their department."""
@@ -22,8 +35,11 @@ def head_token(world) -> str:
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 def test_api_never_fails_on_generated_requests(case, head_token):
     case.call_and_validate(
         headers={"Authorization": f"Bearer {head_token}"},

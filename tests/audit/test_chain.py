@@ -30,8 +30,10 @@ def test_intact_chain_verifies(trail, capsys):
 def test_edited_entry_is_detected(trail):
     victim = trail[1]
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditentry SET actor_label = %s WHERE id = %s",
-                       ["someone else", victim.id])
+        cursor.execute(
+            "UPDATE audit_auditentry SET actor_label = %s WHERE id = %s",
+            ["someone else", victim.id],
+        )
     assert verify_chain() == [f"entry {victim.id} was changed after it was written"]
     with pytest.raises(CommandError):
         call_command("verify_audit")
@@ -72,8 +74,9 @@ def test_history_appears_on_the_record_page(world):
     from tests.factories import client_for
 
     actor = Actor(person=world.head, facts=role_facts_for_person(world.head))
-    services.person_update(actor=actor, person_id=world.peer.pk, expected_version=None,
-                           title_en="Campaign lead")
+    services.person_update(
+        actor=actor, person_id=world.peer.pk, expected_version=None, title_en="Campaign lead"
+    )
     page = client_for(world.head).get(f"/org/people/{world.peer.pk}/").content.decode()
     assert "Campaign lead" in page and "Specialist" in page
     member_page = client_for(world.member).get(f"/org/people/{world.peer.pk}/").content.decode()

@@ -1,20 +1,21 @@
 """Browser tests: Playwright driving Debian's Chromium against a live server."""
 
-import os
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
-# Playwright's synchronous API keeps an event loop in this thread; the test's ORM calls are
-# still plain synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(items):
@@ -24,11 +25,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the session (never a downloaded browser)."""
+@pytest.fixture
+def browser(monkeypatch):
+    """A headless Chromium for the test (never a downloaded browser), stopped after it so that
+    Playwright's event loop does not outlive the test."""
+    # Playwright's synchronous API keeps an event loop in this thread while it runs; the
+    # test's own ORM calls are still plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not CHROMIUM.exists():
-        pytest.fail("Debian's Chromium is missing: `make test` installs it (apt-get install chromium)")
+        pytest.fail(
+            "Debian's Chromium is missing: `make test` installs it (apt-get install chromium)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -40,8 +47,9 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser tab in English, pointed at the live server."""
-    context = browser.new_context(base_url=live_server.url, locale="en-GB",
-                                  viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-GB", viewport={"width": 1280, "height": 900}
+    )
     context.set_default_timeout(15000)
     tab = context.new_page()
     yield tab

@@ -12,8 +12,14 @@ def test_demo_company_loads_once(db, settings, tmp_path, capsys):
     output = capsys.readouterr().out
     assert "admin@saomai.vn" in output
     names = set(Department.objects.values_list("name_en", flat=True))
-    assert {"Marketing", "Sales", "Product", "Finance and Accounting", "Customer Care",
-            "Human Resources"} <= names
+    assert {
+        "Marketing",
+        "Sales",
+        "Product",
+        "Finance and Accounting",
+        "Customer Care",
+        "Human Resources",
+    } <= names
     assert Department.objects.filter(name_vi="Phòng Kinh doanh").exists()
     people = Person.objects.count()
     assert 55 <= people <= 70
@@ -35,4 +41,6 @@ def test_demo_person_signs_in(db, settings, tmp_path, client):
     password = (tmp_path / "demo-password.txt").read_text().strip()
     response = client.post("/accounts/login/", {"login": "admin@saomai.vn", "password": password})
     assert response.status_code == 302
-    assert "Phòng Marketing" in client.get("/org/", headers={"Accept-Language": "vi"}).content.decode()
+    assert (
+        "Phòng Marketing" in client.get("/org/", headers={"Accept-Language": "vi"}).content.decode()
+    )

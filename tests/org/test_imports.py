@@ -43,8 +43,7 @@ def test_preview_saves_nothing_then_confirm_saves_all(world):
 def test_reimporting_the_same_file_changes_nothing(world):
     client = client_for(world.hr)
     upload(client, "people", "people.csv", PEOPLE_CSV.encode())
-    client.post(reverse("org:import_confirm",
-                        kwargs={"upload_id": ImportUpload.objects.get().pk}))
+    client.post(reverse("org:import_confirm", kwargs={"upload_id": ImportUpload.objects.get().pk}))
     versions = dict(Person.objects.values_list("email", "version"))
     response = upload(client, "people", "people.csv", PEOPLE_CSV.encode())
     assert [row.action for row in response.context["report"].rows] == ["unchanged", "unchanged"]
@@ -111,7 +110,7 @@ def test_departments_from_xlsx_parents_first(world):
 
 def test_export_round_trips_and_neutralises_formulas(world):
     world.peer.full_name = "Nguyễn Thị Ánh"
-    world.peer.title_en = "=HYPERLINK(\"http://evil\")"
+    world.peer.title_en = '=HYPERLINK("http://evil")'
     world.peer.save()
     client = client_for(world.admin)
     response = client.get(reverse("org:people_export", kwargs={"file_format": "xlsx"}))

@@ -13,20 +13,30 @@ def grow(world, departments: int, people: int) -> None:
     """Add departments (each with a head) and people to the standard company, in bulk."""
     start = Department.objects.count()
     new_departments = Department.objects.bulk_create(
-        Department(code=f"G{start + n}", name_en=f"Team {start + n}", name_vi=f"Nhóm {start + n}",
-                   parent=world.own)
+        Department(
+            code=f"G{start + n}",
+            name_en=f"Team {start + n}",
+            name_vi=f"Nhóm {start + n}",
+            parent=world.own,
+        )
         for n in range(departments)
     )
     start = Person.objects.count()
     homes = [*new_departments, *([world.own] * people)]
     new_people = Person.objects.bulk_create(
-        Person(full_name=f"Trần Thị {start + n}", email=f"bulk{start + n}@example.com",
-               primary_department=home)
+        Person(
+            full_name=f"Trần Thị {start + n}",
+            email=f"bulk{start + n}@example.com",
+            primary_department=home,
+        )
         for n, home in enumerate(homes)
     )
     Membership.objects.bulk_create(
-        Membership(person=person, department=home,
-                   role="head" if index < len(new_departments) else "member")
+        Membership(
+            person=person,
+            department=home,
+            role="head" if index < len(new_departments) else "member",
+        )
         for index, (person, home) in enumerate(zip(new_people, homes, strict=True))
     )
 
@@ -65,9 +75,23 @@ def test_query_count_does_not_grow_with_rows(world, name, kwargs, query, role):
 def test_api_lists_have_fixed_query_counts(world):
     client = client_for(world.admin)
     grow(world, departments=10, people=10)
-    small = [queries(client, url) for url in ("/api/v1/people", "/api/v1/departments",
-                                              "/api/v1/memberships", "/api/v1/time-off")]
+    small = [
+        queries(client, url)
+        for url in (
+            "/api/v1/people",
+            "/api/v1/departments",
+            "/api/v1/memberships",
+            "/api/v1/time-off",
+        )
+    ]
     grow(world, departments=490, people=490)
-    large = [queries(client, url) for url in ("/api/v1/people", "/api/v1/departments",
-                                              "/api/v1/memberships", "/api/v1/time-off")]
+    large = [
+        queries(client, url)
+        for url in (
+            "/api/v1/people",
+            "/api/v1/departments",
+            "/api/v1/memberships",
+            "/api/v1/time-off",
+        )
+    ]
     assert small == large

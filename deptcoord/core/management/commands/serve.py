@@ -33,7 +33,14 @@ class Command(BaseCommand):
         ]
         web += ["--access-logfile", "-", "--graceful-timeout", "5"]
         if settings.REDIS_URL:
-            worker = [python, "manage.py", "rqworker", "default", "--job-class", "django_tasks_rq.Job"]
+            worker = [
+                python,
+                "manage.py",
+                "rqworker",
+                "default",
+                "--job-class",
+                "django_tasks_rq.Job",
+            ]
             worker.append("--with-scheduler")
         else:
             worker = [python, "manage.py", "db_worker", "--interval", "1"]

@@ -1,0 +1,1 @@
+"""Goals, key results, check-ins, standards and measurements."""

@@ -1,0 +1,1 @@
+"""Meetings, series, agendas, minutes, action items, events and free-time finding."""

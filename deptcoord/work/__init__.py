@@ -1,0 +1,1 @@
+"""Projects, steps, dependencies, requests, time and budgets."""
