@@ -17,7 +17,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-
 def pytest_collection_modifyitems(items):
     """Every test in this folder is a browser test."""
     for item in items:
