@@ -10,3 +10,6 @@ class ReportsConfig(AppConfig):
     name = "deptcoord.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from deptcoord.reports import access  # noqa: F401  (registers the rules)

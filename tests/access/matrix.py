@@ -311,3 +311,23 @@ API = [
 PUBLIC_PATTERNS = {
     "accept_invitation": "an invitation link works before its owner can sign in",
 }
+
+
+def _extensions():
+    """Each capability adds its rows in a module of its own: tests/access/rows_<app>.py, with
+    POLICY, PAGES and API lists and a ``target(world, role, name)`` that builds its records."""
+    import importlib
+    import pkgutil
+
+    import tests.access as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("rows_"):
+            yield importlib.import_module(f"tests.access.{info.name}")
+
+
+EXTENSIONS = list(_extensions())
+for _module in EXTENSIONS:
+    POLICY += getattr(_module, "POLICY", [])
+    PAGES += getattr(_module, "PAGES", [])
+    API += getattr(_module, "API", [])

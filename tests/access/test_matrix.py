@@ -10,7 +10,7 @@ from deptcoord.core.actor import Actor
 from deptcoord.core.models import ImportUpload
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import Company, Membership, TimeOff
-from tests.access.matrix import API, PAGES, POLICY, ROLES
+from tests.access.matrix import API, EXTENSIONS, PAGES, POLICY, ROLES
 from tests.factories import client_for
 
 
@@ -33,6 +33,10 @@ def target_for(world, role: str, name: str):
         return Membership.objects.get(person=world.peer, department=world.own)
     if name == "company":
         return Company.objects.get_or_create(pk=1, defaults={"name": "Sao Mai"})[0]
+    for extension in EXTENSIONS:
+        found = extension.target(world, role, name)
+        if found is not None:
+            return found
     if name == "upload":
         return ImportUpload.objects.create(
             kind="people",
@@ -135,6 +139,8 @@ def test_pages_need_sign_in(world, row):
 
 
 def _api_body(world, target, body):
+    if callable(body):
+        return body(world)
     if target == "membership_new":
         return {"person_id": world.other_member.pk, "department_id": world.own.pk, "role": "member"}
     if target == "time_off_new":

@@ -1,0 +1,57 @@
+"""Telling people what needs them: an in-app notification and an e-mail, in their language,
+and never about a record they may not see."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+
+from deptcoord.access import Action, can
+from deptcoord.org.facts import role_facts_for_person
+from deptcoord.reports.models import Notification
+
+
+def _render(message, params: dict, language: str) -> str:
+    with translation.override(language):
+        return str(message) % params if params else str(message)
+
+
+def notify(
+    *, recipient, kind: str, message, params: dict | None = None, url: str = "", target=None
+) -> Notification | None:
+    """Notify one person; returns None (and sends nothing) when they may not see ``target``.
+
+    ``message`` is a lazily translated sentence with ``%(name)s`` placeholders filled from
+    ``params``; it is stored in English and Vietnamese so each reader sees their language.
+    """
+    if recipient is None or not recipient.is_active:
+        return None
+    if target is not None and not can(role_facts_for_person(recipient), Action.VIEW, target):
+        return None
+    params = params or {}
+    notification = Notification.objects.create(
+        recipient=recipient,
+        kind=kind,
+        message_en=_render(message, params, "en")[:500],
+        message_vi=_render(message, params, "vi")[:500],
+        url=url,
+        target_type=target._meta.label if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+    )
+    if recipient.email:
+        from deptcoord.reports.tasks import send_notification_email
+
+        transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
+    return notification
+
+
+def mark_read(*, recipient, notification_ids=None) -> int:
+    """Mark the recipient's notifications read (all of them when no ids are given)."""
+    unread = Notification.objects.filter(recipient=recipient, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=notification_ids)
+    return unread.update(read_at=timezone.now())
+
+
+def email_language(person) -> str:
+    """The language a person's e-mails are written in."""
+    return person.language or settings.LANGUAGE_CODE

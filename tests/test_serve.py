@@ -1,0 +1,62 @@
+"""`manage.py serve` (what `make run` ends with) serves pages with its worker and scheduler,
+and Ctrl-C stops all three."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    """A port nobody listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_serve_answers_and_stops_on_ctrl_c(tmp_path):
+    env = {
+        key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}
+    }
+    env.update(DEPTCOORD_VAR_DIR=str(tmp_path), DEBUG="1")
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [*manage, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        status = None
+        for _attempt in range(60):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/") as reply:
+                    status = reply.status
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert status == 200
+        children = subprocess.run(
+            ["pgrep", "-g", str(server.pid)], capture_output=True, text=True, check=False
+        ).stdout.split()
+        assert len(children) >= 4  # serve, gunicorn (master and worker), worker, scheduler
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+        time.sleep(0.5)
+        left = subprocess.run(
+            ["pgrep", "-g", str(server.pid)], capture_output=True, text=True, check=False
+        ).stdout.split()
+        assert left == []
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
