@@ -88,7 +88,7 @@ def get_visible_or_404(facts: RoleFacts, source: type[Model] | QuerySet, **looku
     queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
     try:
         return visible(facts, queryset).get(**lookup)
-    except (ValueError, TypeError, ValidationError):
+    except (ValueError, TypeError, OverflowError, ValidationError):
         raise Http404 from None
     except queryset.model.DoesNotExist:
         if queryset.model._default_manager.filter(**lookup).exists():

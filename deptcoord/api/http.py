@@ -1,4 +1,11 @@
-"""Versions over HTTP: the ETag is the record's version; If-Match guards updates."""
+"""Versions over HTTP (the ETag is the record's version; If-Match guards updates) and the
+types every endpoint shares."""
+
+from typing import Annotated
+
+from pydantic import Field
+
+RecordId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class PreconditionFailed(Exception):

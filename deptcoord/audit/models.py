@@ -38,6 +38,11 @@ class AuditEntry(models.Model):
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
 
+    @property
+    def actor_name(self) -> str:
+        """Who acted, without their e-mail address."""
+        return self.actor_label.split(" <", 1)[0]
+
 
 class AuditHead(models.Model):
     """The single row holding the newest hash; locking it keeps the chain in one line."""

@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
-from deptcoord.api.http import expected_version, with_etag
+from deptcoord.api.http import RecordId, expected_version, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
 from deptcoord.org import selectors, services
@@ -37,7 +37,7 @@ class DepartmentIn(Schema):
     code: str = Field(max_length=20)
     name_en: str = Field(max_length=150)
     name_vi: str = Field(max_length=150)
-    parent_id: int | None = None
+    parent_id: RecordId | None = None
     description: str = ""
 
 
@@ -47,7 +47,7 @@ class DepartmentPatch(Schema):
     code: str | None = Field(None, max_length=20)
     name_en: str | None = Field(None, max_length=150)
     name_vi: str | None = Field(None, max_length=150)
-    parent_id: int | None = None
+    parent_id: RecordId | None = None
     description: str | None = None
     version: int | None = None
 
@@ -56,7 +56,7 @@ class DepartmentFilter(Schema):
     """Filters for the department list."""
 
     q: str | None = None
-    parent_id: int | None = None
+    parent_id: RecordId | None = None
     active: bool | None = True
 
 
@@ -87,7 +87,7 @@ class PersonIn(Schema):
     email: str = Field(max_length=254)
     title_en: str = Field("", max_length=150)
     title_vi: str = Field("", max_length=150)
-    primary_department_id: int | None = None
+    primary_department_id: RecordId | None = None
     phone: str = Field("", max_length=40)
     timezone: str = "Asia/Ho_Chi_Minh"
     language: str = ""
@@ -104,7 +104,7 @@ class PersonPatch(Schema):
     email: str | None = Field(None, max_length=254)
     title_en: str | None = Field(None, max_length=150)
     title_vi: str | None = Field(None, max_length=150)
-    primary_department_id: int | None = None
+    primary_department_id: RecordId | None = None
     phone: str | None = Field(None, max_length=40)
     timezone: str | None = None
     language: str | None = None
@@ -119,7 +119,7 @@ class PersonFilter(Schema):
     """Filters for the people list."""
 
     q: str | None = None
-    department_id: int | None = None
+    department_id: RecordId | None = None
     role: str | None = None
     include_inactive: bool = False
 
@@ -128,31 +128,31 @@ class MembershipOut(Schema):
     """A person's role in a department."""
 
     id: int
-    person_id: int
-    department_id: int
+    person_id: RecordId
+    department_id: RecordId
     role: str
 
 
 class MembershipIn(Schema):
     """Give a person a role in a department."""
 
-    person_id: int
-    department_id: int
+    person_id: RecordId
+    department_id: RecordId
     role: Membership.Role = Membership.Role.MEMBER
 
 
 class MembershipFilter(Schema):
     """Filters for the membership list."""
 
-    person_id: int | None = None
-    department_id: int | None = None
+    person_id: RecordId | None = None
+    department_id: RecordId | None = None
 
 
 class TimeOffOut(Schema):
     """Days a person is away."""
 
     id: int
-    person_id: int
+    person_id: RecordId
     start_date: date
     end_date: date
     kind: str
@@ -163,7 +163,7 @@ class TimeOffOut(Schema):
 class TimeOffIn(Schema):
     """Record days away."""
 
-    person_id: int
+    person_id: RecordId
     start_date: date
     end_date: date
     kind: TimeOff.Kind = TimeOff.Kind.LEAVE
@@ -183,8 +183,8 @@ class TimeOffPatch(Schema):
 class TimeOffFilter(Schema):
     """Filters for the time-off list."""
 
-    person_id: int | None = None
-    department_id: int | None = None
+    person_id: RecordId | None = None
+    department_id: RecordId | None = None
     starts_before: date | None = None
     ends_after: date | None = None
 

@@ -88,7 +88,9 @@ class CompanyRolesForm(ServiceForm):
 class MembershipForm(ServiceForm):
     """Add a person to a department with a role."""
 
-    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    person = forms.ModelChoiceField(
+        label=_("Person"), queryset=None, empty_label=_("— choose a person —")
+    )
     role = forms.ChoiceField(
         label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
     )

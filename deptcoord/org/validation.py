@@ -83,8 +83,11 @@ def check_person(data: dict, instance=None) -> dict:
         cleaned["timezone"] = _check_timezone(errors, data["timezone"])
     if "working_weekdays" in data:
         cleaned["working_weekdays"] = _check_weekdays(errors, data["working_weekdays"])
-    start = data.get("work_start", getattr(instance, "work_start", time(8, 30)))
-    end = data.get("work_end", getattr(instance, "work_end", time(17, 30)))
+    for field in ("work_start", "work_end"):
+        if data.get(field) is not None:  # a time of day in the person's own zone
+            cleaned[field] = data[field].replace(tzinfo=None)
+    start = cleaned.get("work_start", getattr(instance, "work_start", time(8, 30)))
+    end = cleaned.get("work_end", getattr(instance, "work_end", time(17, 30)))
     if ("work_start" in data or "work_end" in data) and start and end and end <= start:
         errors.setdefault("work_end", []).append(messages.WORKDAY_ORDER)
     if "language" in data and data["language"] not in ("", "en", "vi"):

@@ -13,22 +13,8 @@ from deptcoord.core.actor import actor_from
 from deptcoord.org import selectors, services
 from deptcoord.org.forms import CompanyRolesForm, PersonForm, TimeOffForm
 from deptcoord.org.models import Department, Membership, Person, TimeOff
+from deptcoord.org.services.people import EDITABLE_FIELDS as PERSON_FIELDS
 from deptcoord.org.views.common import SERVICE_ERRORS, departments_for, paginate
-
-PERSON_FIELDS = [
-    "full_name",
-    "email",
-    "title_en",
-    "title_vi",
-    "primary_department",
-    "phone",
-    "timezone",
-    "language",
-    "weekly_capacity_hours",
-    "work_start",
-    "work_end",
-    "working_weekdays",
-]
 
 
 def people_filters(request) -> dict:
