@@ -3,6 +3,9 @@
 from django.test import TestCase
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.actor import Actor
+from deptcoord.org.facts import role_facts_for_person
+from deptcoord.org.services import membership_set
 from deptcoord.reports.models import Notification
 from deptcoord.reports.notifications import notify
 from tests.factories import client_for
@@ -10,21 +13,19 @@ from tests.factories import client_for
 MESSAGE = _("%(name)s added you to %(department)s.")
 
 
-def test_notification_in_both_languages_and_emailed_in_the_recipients(world, mailoutbox):
-    world.member.language = "vi"
-    world.member.save()
+def test_new_role_is_told_in_both_languages_and_emailed_in_the_recipients(world, mailoutbox):
+    world.team_member.language = "vi"
+    world.team_member.save()
+    head = Actor(person=world.head, facts=role_facts_for_person(world.head))
     with TestCase.captureOnCommitCallbacks(execute=True):
-        notification = notify(
-            recipient=world.member,
-            kind="org.test",
-            message=MESSAGE,
-            params={"name": "Head", "department": "Marketing"},
-            url=f"/org/departments/{world.own.pk}/",
-            target=world.own,
+        membership_set(
+            actor=head, person=world.team_member, department=world.own, role="coordinator"
         )
-    assert notification.message_en == "Head added you to Marketing."
-    assert notification.message_vi != notification.message_en
-    assert len(mailoutbox) == 1 and mailoutbox[0].to == [world.member.email]
+    notification = Notification.objects.get(recipient=world.team_member)
+    assert notification.message_en == "Head made you Coordinator in Marketing."
+    assert "Điều phối viên" in notification.message_vi
+    assert "Phòng Marketing" in notification.message_vi
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == [world.team_member.email]
     assert notification.message_vi in mailoutbox[0].body
     assert f"/org/departments/{world.own.pk}/" in mailoutbox[0].body
 

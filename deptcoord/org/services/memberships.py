@@ -1,6 +1,8 @@
 """Giving people roles in departments (head, coordinator, member) and taking them away."""
 
 from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import Action
 from deptcoord.audit.services import audit_record
@@ -23,6 +25,7 @@ def membership_set(
     before = None if created else membership.role
     membership.role = role
     membership.save()
+    _tell_the_person(actor, membership)
     audit_record(
         actor=actor,
         kind="create" if created else "update",
@@ -32,6 +35,30 @@ def membership_set(
         department_id=department.pk,
     )
     return membership
+
+
+ROLE_GIVEN = _("%(actor)s made you %(role)s in %(department)s.")
+
+
+def _tell_the_person(actor: Actor, membership: Membership) -> None:
+    """The person learns of their new role, unless they gave it to themselves."""
+    from deptcoord.reports.notifications import notify
+
+    if actor.person is None or actor.person_id == membership.person_id:
+        return
+    department = membership.department
+    notify(
+        recipient=membership.person,
+        kind="org.membership",
+        message=ROLE_GIVEN,
+        params={
+            "actor": actor.person.full_name,
+            "role": Membership.Role(membership.role).label,
+            "department": department,
+        },
+        url=reverse("org:department_detail", kwargs={"pk": department.pk}),
+        target=department,
+    )
 
 
 @transaction.atomic
