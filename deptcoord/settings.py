@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "deptcoord.access",
     "deptcoord.audit",
     "deptcoord.org",
+    "deptcoord.goals",
     "deptcoord.api",
     "deptcoord.reports",
 ]

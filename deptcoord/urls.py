@@ -9,6 +9,7 @@ from deptcoord.reports import views as reports
 urlpatterns = [
     path("", reports.today, name="today"),
     path("org/", include("deptcoord.org.urls")),
+    path("goals/", include("deptcoord.goals.urls")),
     path("notifications/", include("deptcoord.reports.urls")),
     path("me/", profile.profile, name="profile"),
     path("me/tokens/", profile.token_create, name="token_create"),

@@ -1,10 +1,18 @@
 """Shared fixtures: a small company with every role, and settings fit for tests."""
 
+import os
 import uuid
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import World, build_world
+
+# In CI the generated examples are the same on every run, so a submission never fails by luck;
+# on a developer's machine they vary, to keep finding new cases.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

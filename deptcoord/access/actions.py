@@ -22,6 +22,9 @@ class Action(StrEnum):
     ADD_TIME_OFF = "add_time_off"
     VIEW_HISTORY = "view_history"
     VIEW_AUDIT = "view_audit"
+    CHECK_IN = "check_in"
+    ROLL_OUT = "roll_out"
+    MEASURE = "measure"
 
 
 class Role(StrEnum):

@@ -302,10 +302,18 @@ def _meets(value: float, target: float, direction: Direction) -> bool:
 
 
 def _shortfall(track: KeyResultTrack, projected: float) -> float:
-    """Units by which ``projected`` falls short of the target; 0 when it meets it."""
-    if track.direction == Direction.INCREASE:
-        return max(0.0, track.target - projected)
-    return max(0.0, projected - track.target)
+    """Units by which ``projected`` falls short of the target; 0 when it meets it.
+
+    A gap within rounding error of the planned change (one part in a billion) is no gap: a
+    forecast landing exactly on the target must not read as a miss in one direction only.
+    """
+    gap = (
+        track.target - projected
+        if track.direction == Direction.INCREASE
+        else projected - track.target
+    )
+    tolerance = abs(track.target - track.start_value) * 1e-9
+    return gap if gap > tolerance else 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,11 @@ def import_upload(request, kind):
 def import_confirm(request, upload_id):
     """Apply a previewed import: all rows or, if any row is bad, none."""
     upload = get_object_or_404(
-        ImportUpload, pk=upload_id, uploaded_by_id=request.person.pk, applied_at__isnull=True
+        ImportUpload,
+        pk=upload_id,
+        kind__in=KINDS,
+        uploaded_by_id=request.person.pk,
+        applied_at__isnull=True,
     )
     require(request.facts, Action.IMPORT, selectors.company())
     rows = read_rows(

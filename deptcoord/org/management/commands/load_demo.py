@@ -1,6 +1,7 @@
 """Load the demo company on first start (an empty database) and print how to sign in."""
 
 import secrets
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -9,6 +10,9 @@ from django.utils import timezone
 
 from deptcoord.org.demo import DOMAIN, load_demo_company
 from deptcoord.org.models import Department, Membership
+
+# Each capability adds its chapter to the demo company's story, in this order.
+DEMO_CHAPTERS = ["deptcoord.goals"]
 
 
 class Command(BaseCommand):
@@ -20,7 +24,10 @@ class Command(BaseCommand):
         password_file = settings.VAR_DIR / "demo-password.txt"
         if not Department.objects.exists():
             password = secrets.token_urlsafe(9)
-            load_demo_company(make_password(password), timezone.localdate())
+            today = timezone.localdate()
+            load_demo_company(make_password(password), today)
+            for app in DEMO_CHAPTERS:
+                import_module(f"{app}.demo").load(today)
             password_file.write_text(password)
             password_file.chmod(0o600)
             self.stdout.write(self.style.SUCCESS("Demo company loaded."))

@@ -1,0 +1,20 @@
+"""Django app for goals, key results, check-ins, standards and measurements."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GoalsConfig(AppConfig):
+    """Goals from company to person, key results, check-ins, standards and forecasts."""
+
+    name = "deptcoord.goals"
+    label = "goals"
+    verbose_name = _("Goals")
+
+    def ready(self):
+        from deptcoord.core.periodic import register_periodic
+        from deptcoord.goals import access  # noqa: F401  (registers the rules)
+        from deptcoord.goals.tasks import refresh_forecasts, remind_check_ins
+
+        register_periodic("goals.refresh_forecasts", "daily", refresh_forecasts)
+        register_periodic("goals.remind_check_ins", "daily", remind_check_ins)

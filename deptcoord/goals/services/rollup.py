@@ -1,0 +1,64 @@
+"""Storing each goal's rolled-up figures, so trees, lists and the API read them directly.
+
+Derived figures, not anyone's input: every service that changes what a goal's figures depend
+on refreshes that goal and the goals above it, in the same transaction, without audit entries.
+The daily job refreshes them all (forecasts move with time).
+"""
+
+from deptcoord.goals.models import Goal, KeyResult
+from deptcoord.goals.rollup import (
+    FIGURE_FIELDS,
+    compute_figures,
+    figures_of,
+    goal_rows,
+    key_result_rows,
+)
+
+LONGEST_CHAIN = 50
+
+
+def _chain_up(goal_id: int) -> list[int]:
+    """The goal and the goals above it, bottom first."""
+    chain: list[int] = []
+    node = goal_id
+    while node is not None and node not in chain and len(chain) < LONGEST_CHAIN:
+        chain.append(node)
+        node = Goal.objects.filter(pk=node).values_list("parent_id", flat=True).first()
+    return chain
+
+
+def rollup_refresh(*, goal_ids) -> None:
+    """Roll up these goals again, then every goal above them, each after those below it."""
+    height: dict[int, int] = {}
+    for goal_id in {pk for pk in goal_ids if pk is not None}:
+        for level, pk in enumerate(_chain_up(goal_id)):
+            height[pk] = max(height.get(pk, 0), level)
+    for pk in sorted(height, key=height.__getitem__):
+        goal = Goal.objects.filter(pk=pk).first()
+        if goal is None:
+            continue
+        key_results = key_result_rows(KeyResult.objects.filter(goal=goal))
+        children = goal.children.values_list(
+            "id", "weight", "status", "progress", "forecast_progress", "at_risk"
+        )
+        figures = figures_of(goal, key_results, children)
+        if figures.differ_from(goal):
+            Goal.objects.filter(pk=pk).update(
+                **{name: getattr(figures, name) for name in FIGURE_FIELDS}
+            )
+
+
+def rollup_refresh_all() -> int:
+    """Roll every goal up again from scratch; return how many goals' figures changed."""
+    figures = compute_figures(
+        list(goal_rows(Goal.objects.all())), key_result_rows(KeyResult.objects.all())
+    )
+    changed = []
+    for goal in Goal.objects.only("pk", *FIGURE_FIELDS).iterator(chunk_size=2000):
+        fresh = figures.get(goal.pk)
+        if fresh is not None and fresh.differ_from(goal):
+            for name in FIGURE_FIELDS:
+                setattr(goal, name, getattr(fresh, name))
+            changed.append(goal)
+    Goal.objects.bulk_update(changed, FIGURE_FIELDS, batch_size=500)
+    return len(changed)

@@ -1,0 +1,51 @@
+"""Small pieces the goals pages share."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+
+from deptcoord.access import RoleFacts, visible
+from deptcoord.core.versioning import StaleVersionError
+from deptcoord.org import selectors as org
+from deptcoord.org.models import Department
+
+SERVICE_ERRORS = (ValidationError, StaleVersionError)
+
+
+def report(request, error) -> None:
+    """Show a service's refusal as error messages (for buttons without a form)."""
+    for message in getattr(error, "messages", [str(getattr(error, "message", error))]):
+        messages.error(request, message)
+
+
+def cleaned(form, names) -> dict:
+    """The named fields of a valid form."""
+    return {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
+
+
+def goal_departments(facts: RoleFacts) -> QuerySet:
+    """Departments a goal may belong to in the person's forms: those they are in (all for
+    admins and executives); the service decides what they may create there."""
+    departments = visible(facts, Department.objects.filter(is_active=True))
+    if not (facts.is_admin or facts.is_executive):
+        departments = departments.filter(pk__in=sorted(facts.departments_in()))
+    return departments.order_by("code")
+
+
+def run_departments(facts: RoleFacts) -> QuerySet:
+    """Departments the person runs (all for admins), for templates and standards."""
+    departments = Department.objects.filter(is_active=True)
+    if not facts.is_admin:
+        departments = departments.filter(pk__in=sorted(facts.departments_run()))
+    return departments.order_by("code")
+
+
+def people_choices(facts: RoleFacts) -> QuerySet:
+    """Active people the person may see, for owner fields."""
+    return org.people(facts)
+
+
+def posted_version(request) -> int | None:
+    """The version a button's form was rendered with (None when absent or garbled)."""
+    text = request.POST.get("version", "")
+    return int(text) if text.isdigit() and len(text) < 10 else None

@@ -1,0 +1,418 @@
+"""Access-matrix rows for goals, key results, check-ins, templates and standards.
+
+The records: a company goal; Marketing's goal under it (own), with a Sales goal aligned under
+it (aligned), a Digital team goal (team) and the member's personal goal (personal) below it; a
+Sales goal under the company goal (other); a draft Marketing goal; a key result of Marketing's
+goal owned by the member; standards of Marketing and Sales; a Marketing goal template. They are
+created without services, so building them writes nothing to the audit trail.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from deptcoord.core.models import ImportUpload
+from deptcoord.goals.models import (
+    Goal,
+    GoalTemplate,
+    KeyResult,
+    Standard,
+    TemplateKeyResult,
+)
+from tests.access.matrix import EVERYONE, RUNNERS, STAFF, page, rows
+
+MARKETING_READERS = {"admin", "executive", "head", "coordinator", "member"}
+OWN_READERS = MARKETING_READERS | {"other_coordinator"}  # Sales has a goal aligned under it
+NOT_MARKETING = EVERYONE - MARKETING_READERS
+NOT_OWN = EVERYONE - OWN_READERS
+CREATORS = RUNNERS | {"other_coordinator"}
+
+
+def _period():
+    today = timezone.localdate()
+    return today - timedelta(days=30), today + timedelta(days=60)
+
+
+def _goal(world, title, level, owner, department=None, parent=None, **fields) -> Goal:
+    start, end = _period()
+    return Goal.objects.create(
+        title_en=title,
+        level=level,
+        owner=owner,
+        department=department,
+        parent=parent,
+        period_start=start,
+        period_end=end,
+        **fields,
+    )
+
+
+def _build(world) -> dict:
+    company = _goal(world, "Launch SM Home", Goal.Level.COMPANY, world.executive)
+    own = _goal(world, "Awareness", Goal.Level.DEPARTMENT, world.head, world.own, company)
+    key_result = KeyResult.objects.create(
+        goal=own,
+        title_en="Reach",
+        owner=world.member,
+        start_value=0,
+        target_value=100,
+        current_value=0,
+    )
+    template = GoalTemplate.objects.create(department=world.own, title_en="Monthly leads")
+    template_rows = TemplateKeyResult.objects.bulk_create(
+        TemplateKeyResult(template=template, title_en=title, start_value=0, target_value=10)
+        for title in ("Leads", "Posts")
+    )
+    return {
+        "goal_company": company,
+        "goal_own": own,
+        "goal_aligned": _goal(
+            world, "Retail launch", Goal.Level.DEPARTMENT, world.other_coordinator, world.other, own
+        ),
+        "goal_team": _goal(world, "Ads", Goal.Level.TEAM, world.team_member, world.team, own),
+        "goal_personal": _goal(world, "My leads", Goal.Level.PERSON, world.member, world.own, own),
+        "goal_other": _goal(
+            world, "Sales", Goal.Level.DEPARTMENT, world.other_coordinator, world.other, company
+        ),
+        "goal_draft": _goal(
+            world, "Idea", Goal.Level.DEPARTMENT, world.head, world.own, status=Goal.Status.DRAFT
+        ),
+        "kr_own": key_result,
+        "standard_own": _standard(world, world.own, world.coordinator),
+        "standard_other": _standard(world, world.other, world.other_coordinator),
+        "template_own": template,
+        "template_kr_own": template_rows[0],
+        "upload_actuals": ImportUpload.objects.create(
+            kind="goals.actuals",
+            filename="actuals.csv",
+            content=f"key_result_id,value\n{key_result.pk},12\n".encode(),
+            uploaded_by_id=world.admin.pk,
+        ),
+    }
+
+
+def _standard(world, department, owner) -> Standard:
+    return Standard.objects.create(
+        department=department, title_en="Tickets in 24 h", threshold=95, owner=owner
+    )
+
+
+def records(world) -> dict:
+    """The goals records of this world, built once."""
+    if not hasattr(world, "goals_records"):
+        world.goals_records = _build(world)
+    return world.goals_records
+
+
+def target(world, role, name):
+    """The record a goals row is about (None for names that are not goals')."""
+    return records(world).get(name) if name.startswith(NAMES) else None
+
+
+NAMES = ("goal_", "kr_", "standard_", "template_", "upload_actuals")
+
+POLICY = [
+    *rows(
+        "goal",
+        "goal_company",
+        {
+            "view": STAFF,
+            "view_history": STAFF,
+            "change": {"admin", "executive"},
+            "delete": {"admin", "executive"},
+            "check_in": {"admin", "executive"},
+        },
+    ),
+    *rows(
+        "goal",
+        "goal_own",
+        {
+            "view": OWN_READERS,
+            "view_history": OWN_READERS,
+            "change": RUNNERS,
+            "delete": RUNNERS,
+            "check_in": RUNNERS,
+        },
+    ),
+    *rows(
+        "goal",
+        "goal_aligned",
+        {
+            "view": {"admin", "executive", "other_coordinator", "head", "coordinator"},
+            "change": {"admin", "other_coordinator"},
+        },
+    ),
+    *rows(
+        "goal",
+        "goal_other",
+        {
+            "view": {"admin", "executive", "other_coordinator"},
+            "change": {"admin", "other_coordinator"},
+        },
+    ),
+    *rows(
+        "goal",
+        "goal_team",
+        {"view": {"admin", "executive", "head", "coordinator"}, "change": RUNNERS},
+    ),
+    *rows(
+        "goal",
+        "goal_personal",
+        {
+            "view": MARKETING_READERS,
+            "change": RUNNERS | {"member"},
+            "check_in": RUNNERS | {"member"},
+        },
+    ),
+    *rows(
+        "key_result",
+        "kr_own",
+        {
+            "view": OWN_READERS,
+            "change": RUNNERS,
+            "delete": RUNNERS,
+            "check_in": RUNNERS | {"member"},
+        },
+    ),
+    *rows(
+        "standard",
+        "standard_own",
+        {"view": MARKETING_READERS, "change": RUNNERS, "measure": RUNNERS},
+    ),
+    *rows(
+        "standard",
+        "standard_other",
+        {
+            "view": {"admin", "executive", "other_coordinator"},
+            "measure": {"admin", "other_coordinator"},
+        },
+    ),
+    *rows(
+        "goal_template",
+        "template_own",
+        {"view": MARKETING_READERS, "change": RUNNERS, "roll_out": RUNNERS, "delete": RUNNERS},
+    ),
+]
+
+EXPORTERS = {"admin", "executive", "hr", "head", "coordinator", "other_coordinator"}
+NO_MARKETING_TEMPLATE = {"hr", "other_coordinator", "guest"}
+
+
+def _dates(days_ago=0):
+    day = timezone.localdate() - timedelta(days=days_ago)
+    return day.isoformat()
+
+
+KEY_RESULT_FORM = {
+    "kr-title_en": "Webinars",
+    "kr-metric": "number",
+    "kr-start_value": "0",
+    "kr-target_value": "4",
+    "kr-direction": "increase",
+}
+
+PAGES = [
+    page("goals:tree", ok=EVERYONE),
+    page("goals:list", ok=EVERYONE),
+    page("goals:goal_create", ok=STAFF),
+    page("goals:goal_detail", "goal_own", ok=OWN_READERS, hidden=NOT_OWN),
+    page("goals:goal_detail", "goal_personal", ok=MARKETING_READERS, hidden=NOT_MARKETING),
+    page("goals:children", "goal_company", ok=STAFF, hidden={"guest"}),
+    page("goals:goal_edit", "goal_own", ok=RUNNERS, hidden=NOT_OWN),
+    page("goals:goal_delete", "goal_draft", method="POST", ok=RUNNERS, hidden=NOT_MARKETING),
+    page("goals:key_result_create", "goal_own", ok=RUNNERS, hidden=NOT_OWN),
+    page("goals:key_result_detail", "kr_own", ok=OWN_READERS, hidden=NOT_OWN),
+    page("goals:key_result_edit", "kr_own", ok=RUNNERS, hidden=NOT_OWN),
+    page("goals:key_result_delete", "kr_own", method="POST", ok=RUNNERS, hidden=NOT_OWN),
+    page(
+        "goals:check_in",
+        "kr_own",
+        method="POST",
+        ok=RUNNERS | {"member"},
+        hidden=NOT_OWN,
+        data={"value": "12", "confidence": "on_track"},
+    ),
+    page("goals:export", ok=EXPORTERS, file_format="csv"),
+    page("goals:import", ok=STAFF, kind="actuals"),
+    page(
+        "goals:import_confirm",
+        "upload_actuals",
+        method="POST",
+        ok={"admin"},
+        hidden=EVERYONE - {"admin"},
+    ),
+    page("goals:templates", ok=EVERYONE),
+    page("goals:template_create", ok=CREATORS),
+    page(
+        "goals:template_detail", "template_own", ok=MARKETING_READERS, hidden=NO_MARKETING_TEMPLATE
+    ),
+    page("goals:template_edit", "template_own", ok=RUNNERS, hidden=NO_MARKETING_TEMPLATE),
+    page(
+        "goals:template_delete",
+        "template_own",
+        method="POST",
+        ok=RUNNERS,
+        hidden=NO_MARKETING_TEMPLATE,
+    ),
+    page(
+        "goals:template_key_result_add",
+        "template_own",
+        method="POST",
+        ok=RUNNERS,
+        hidden=NO_MARKETING_TEMPLATE,
+        data=KEY_RESULT_FORM,
+    ),
+    page(
+        "goals:template_key_result_remove",
+        "template_kr_own",
+        method="POST",
+        ok=RUNNERS,
+        hidden=NO_MARKETING_TEMPLATE,
+    ),
+    page(
+        "goals:template_roll_out",
+        "template_own",
+        method="POST",
+        ok=RUNNERS,
+        hidden=NO_MARKETING_TEMPLATE,
+        data={"period_start": _dates(10), "period_end": _dates(-20), "status": "active"},
+    ),
+    page("goals:standards", ok=EVERYONE),
+    page("goals:standard_create", ok=CREATORS),
+    page("goals:standard_detail", "standard_own", ok=MARKETING_READERS, hidden=NOT_MARKETING),
+    page("goals:standard_edit", "standard_own", ok=RUNNERS, hidden=NOT_MARKETING),
+    page(
+        "goals:measurement_record",
+        "standard_own",
+        method="POST",
+        ok=RUNNERS,
+        hidden=NOT_MARKETING,
+        data={"day": _dates(), "value": "97"},
+    ),
+]
+
+
+def _new_goal(world) -> dict:
+    start, end = _period()
+    return {
+        "level": "department",
+        "department_id": world.own.pk,
+        "title_en": "Webinar series",
+        "period_start": start.isoformat(),
+        "period_end": end.isoformat(),
+    }
+
+
+def _new_key_result(world) -> dict:
+    own = records(world)["goal_own"]
+    return {"goal_id": own.pk, "title_en": "Webinars", "start_value": "0", "target_value": "4"}
+
+
+def _new_template(world) -> dict:
+    return {
+        "department_id": world.own.pk,
+        "title_en": "Monthly leads",
+        "key_results": [{"title_en": "Leads", "start_value": "0", "target_value": "30"}],
+    }
+
+
+def _new_standard(world) -> dict:
+    return {"department_id": world.own.pk, "title_en": "Replies in 24 h", "threshold": "95"}
+
+
+def _roll_out(world) -> dict:
+    return {"period_start": _dates(10), "period_end": _dates(-20)}
+
+
+API = [
+    ("GET", "/api/v1/goals", "", EVERYONE, (), None),
+    ("POST", "/api/v1/goals", "", RUNNERS, {"guest"}, _new_goal),
+    ("GET", "/api/v1/goals/{id}", "goal_own", OWN_READERS, NOT_OWN, None),
+    ("PATCH", "/api/v1/goals/{id}", "goal_own", RUNNERS, NOT_OWN, {"description": "Launch"}),
+    ("DELETE", "/api/v1/goals/{id}", "goal_draft", RUNNERS, NOT_MARKETING, None),
+    ("GET", "/api/v1/key-results", "", EVERYONE, (), None),
+    ("POST", "/api/v1/key-results", "", RUNNERS, NOT_OWN, _new_key_result),
+    ("GET", "/api/v1/key-results/{id}", "kr_own", OWN_READERS, NOT_OWN, None),
+    ("PATCH", "/api/v1/key-results/{id}", "kr_own", RUNNERS, NOT_OWN, {"unit": "people"}),
+    ("DELETE", "/api/v1/key-results/{id}", "kr_own", RUNNERS, NOT_OWN, None),
+    ("GET", "/api/v1/key-results/{id}/check-ins", "kr_own", OWN_READERS, NOT_OWN, None),
+    (
+        "POST",
+        "/api/v1/key-results/{id}/check-ins",
+        "kr_own",
+        RUNNERS | {"member"},
+        NOT_OWN,
+        {"value": "12", "confidence": "on_track"},
+    ),
+    ("GET", "/api/v1/key-results/{id}/forecast", "kr_own", OWN_READERS, NOT_OWN, None),
+    ("GET", "/api/v1/goal-templates", "", EVERYONE, (), None),
+    ("POST", "/api/v1/goal-templates", "", RUNNERS, {"guest"}, _new_template),
+    (
+        "GET",
+        "/api/v1/goal-templates/{id}",
+        "template_own",
+        MARKETING_READERS,
+        NO_MARKETING_TEMPLATE,
+        None,
+    ),
+    (
+        "PATCH",
+        "/api/v1/goal-templates/{id}",
+        "template_own",
+        RUNNERS,
+        NO_MARKETING_TEMPLATE,
+        {"description": "For account executives"},
+    ),
+    ("DELETE", "/api/v1/goal-templates/{id}", "template_own", RUNNERS, NO_MARKETING_TEMPLATE, None),
+    (
+        "POST",
+        "/api/v1/goal-templates/{id}/key-results",
+        "template_own",
+        RUNNERS,
+        NO_MARKETING_TEMPLATE,
+        {"title_en": "Calls", "start_value": "0", "target_value": "50"},
+    ),
+    (
+        "DELETE",
+        "/api/v1/template-key-results/{id}",
+        "template_kr_own",
+        RUNNERS,
+        NO_MARKETING_TEMPLATE,
+        None,
+    ),
+    (
+        "POST",
+        "/api/v1/goal-templates/{id}/roll-out",
+        "template_own",
+        RUNNERS,
+        NO_MARKETING_TEMPLATE,
+        _roll_out,
+    ),
+    ("GET", "/api/v1/standards", "", EVERYONE, (), None),
+    ("POST", "/api/v1/standards", "", RUNNERS, {"guest"}, _new_standard),
+    ("GET", "/api/v1/standards/{id}", "standard_own", MARKETING_READERS, NOT_MARKETING, None),
+    (
+        "PATCH",
+        "/api/v1/standards/{id}",
+        "standard_own",
+        RUNNERS,
+        NOT_MARKETING,
+        {"description": "Measured from the helpdesk"},
+    ),
+    (
+        "GET",
+        "/api/v1/standards/{id}/measurements",
+        "standard_own",
+        MARKETING_READERS,
+        NOT_MARKETING,
+        None,
+    ),
+    (
+        "POST",
+        "/api/v1/standards/{id}/measurements",
+        "standard_own",
+        RUNNERS,
+        NOT_MARKETING,
+        {"day": _dates(), "value": "97"},
+    ),
+]
