@@ -237,6 +237,7 @@ LANGUAGE_COOKIE_NAME = "deptcoord_language"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing folder before collectstatic
 STATICFILES_DIRS = [BASE_DIR / "deptcoord" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
