@@ -1,8 +1,6 @@
 """A coordinator's goals morning, in Vietnamese: a company goal, a department goal aligned under
-it, two check-ins, and the progress and forecast on the tree.
-
-Until the Vietnamese catalogue has the goals' strings, the test follows the page's structure
-(links, field names, classes) and its numbers, written the Vietnamese way (55 %), not its words.
+it, two check-ins, and the progress and forecast on the tree, with numbers written the
+Vietnamese way (55 %).
 """
 
 import re
@@ -53,8 +51,9 @@ def test_goals_from_company_to_department_with_check_ins_in_vietnamese(world, pa
     page.get_by_role("button", name="VI").click()
     expect(page.locator("html")).to_have_attribute("lang", "vi")
 
-    page.locator("#nav-main a[href='/goals/']").click()
-    page.locator("main a[href='/goals/new/']").first.click()
+    page.get_by_role("link", name="Mục tiêu").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mục tiêu")
+    page.get_by_role("link", name="Thêm mục tiêu").first.click()
     company = create_goal(page, "Launch SM Home", "Ra mắt loa SM Home", "company")
 
     page.locator(f"a[href='/goals/new/?parent={company.pk}']").click()
@@ -77,6 +76,9 @@ def test_goals_from_company_to_department_with_check_ins_in_vietnamese(world, pa
     check_in_on_card(page, reach, "30", day=earlier)
     check_in_on_card(page, reach, "55")
     expect(page.locator(f"#kr-card-{reach.pk} .kr-values")).to_contain_text("55")
+    expect(page.locator(f"#kr-card-{reach.pk} .alert-success")).to_contain_text(
+        "Đã lưu cập nhật tiến độ"
+    )
 
     reach.refresh_from_db()
     expected = forecast.forecast_key_result(
