@@ -38,8 +38,8 @@ class PersonForm(ServiceForm):
 
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"), max_length=254)
-    title_en = forms.CharField(label=_("Title in English"), max_length=150, required=False)
-    title_vi = forms.CharField(label=_("Title in Vietnamese"), max_length=150, required=False)
+    title_en = forms.CharField(label=_("Job title in English"), max_length=150, required=False)
+    title_vi = forms.CharField(label=_("Job title in Vietnamese"), max_length=150, required=False)
     primary_department = forms.ModelChoiceField(
         label=_("Department"),
         queryset=Department.objects.none(),

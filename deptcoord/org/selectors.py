@@ -178,3 +178,10 @@ def people_away_between(facts: RoleFacts, start, end, department_ids=None) -> Qu
     if department_ids is not None:
         result = result.filter(person__primary_department__in=department_ids)
     return result.select_related("person").order_by("start_date", "person__full_name")
+
+
+def departments_allowing(facts: RoleFacts, action: Action) -> QuerySet:
+    """Active departments on which the person may take the action (for choice lists)."""
+    candidates = visible(facts, Department.objects.filter(is_active=True)).order_by("code")
+    allowed = [department.pk for department in candidates if can(facts, action, department)]
+    return Department.objects.filter(pk__in=allowed).order_by("code")

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
-from deptcoord.access import RoleFacts, visible
+from deptcoord.access import Action, RoleFacts, visible
 from deptcoord.core.versioning import StaleVersionError
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Department
@@ -34,10 +34,7 @@ def goal_departments(facts: RoleFacts) -> QuerySet:
 
 def run_departments(facts: RoleFacts) -> QuerySet:
     """Departments the person runs (all for admins), for templates and standards."""
-    departments = Department.objects.filter(is_active=True)
-    if not facts.is_admin:
-        departments = departments.filter(pk__in=sorted(facts.departments_run()))
-    return departments.order_by("code")
+    return org.departments_allowing(facts, Action.CHANGE)
 
 
 def people_choices(facts: RoleFacts) -> QuerySet:

@@ -12,7 +12,7 @@ from deptcoord.core.actor import actor_from
 from deptcoord.org import selectors, services
 from deptcoord.org.forms import DepartmentForm, MembershipForm
 from deptcoord.org.models import Department, Membership
-from deptcoord.org.views.common import SERVICE_ERRORS, departments_for
+from deptcoord.org.views.common import SERVICE_ERRORS
 
 
 @login_required
@@ -26,7 +26,7 @@ def department_tree(request):
         "nodes": selectors.flatten(roots),
         "include_inactive": include_inactive,
         "can_create": can(facts, Action.CREATE_DEPARTMENT, company)
-        or bool(facts.departments_run()),
+        or selectors.departments_allowing(facts, Action.ADD_SUBDEPARTMENT).exists(),
         "can_import": can(facts, Action.IMPORT, company),
         "can_export": can(facts, Action.EXPORT, company),
     }
@@ -65,7 +65,7 @@ def _membership_form(facts, department, memberships, data=None):
 def department_create(request):
     """A new department, under a parent the person runs (or at the top for admins)."""
     facts = request.facts
-    parents = departments_for(facts, Action.ADD_SUBDEPARTMENT)
+    parents = selectors.departments_allowing(facts, Action.ADD_SUBDEPARTMENT)
     initial = {"parent": request.GET.get("parent")}
     form = DepartmentForm(request.POST or None, parents=parents, initial=initial)
     if not parents.exists():
@@ -90,7 +90,8 @@ def department_edit(request, pk):
     require(facts, Action.CHANGE, department)
     parents = (
         Department.objects.filter(
-            Q(pk__in=departments_for(facts, Action.ADD_SUBDEPARTMENT)) | Q(pk=department.parent_id)
+            Q(pk__in=selectors.departments_allowing(facts, Action.ADD_SUBDEPARTMENT))
+            | Q(pk=department.parent_id)
         )
         .exclude(pk=department.pk)
         .order_by("code")

@@ -14,7 +14,7 @@ from deptcoord.org import selectors, services
 from deptcoord.org.forms import CompanyRolesForm, PersonForm, TimeOffForm
 from deptcoord.org.models import Department, Membership, Person, TimeOff
 from deptcoord.org.services.people import EDITABLE_FIELDS as PERSON_FIELDS
-from deptcoord.org.views.common import SERVICE_ERRORS, departments_for, paginate
+from deptcoord.org.views.common import SERVICE_ERRORS, paginate
 
 
 def people_filters(request) -> dict:
@@ -42,7 +42,8 @@ def people_list(request):
         "filters": filters,
         "departments": selectors.flatten(selectors.department_tree(facts)),
         "roles": Membership.Role.choices,
-        "can_add": can(facts, Action.ADD_PERSON, company) or bool(facts.departments_run()),
+        "can_add": can(facts, Action.ADD_PERSON, company)
+        or selectors.departments_allowing(facts, Action.ADD_PERSON).exists(),
         "can_import": can(facts, Action.IMPORT, company),
         "can_export": can(facts, Action.EXPORT, company),
     }
@@ -85,7 +86,7 @@ def person_detail(request, pk):
 def person_create(request):
     """Add a person to a department the viewer manages."""
     facts = request.facts
-    departments = departments_for(facts, Action.ADD_PERSON)
+    departments = selectors.departments_allowing(facts, Action.ADD_PERSON)
     if not departments.exists():
         require(facts, Action.ADD_PERSON, selectors.company())
     initial = {"primary_department": request.GET.get("department")}
@@ -108,7 +109,7 @@ def person_edit(request, pk):
     facts = request.facts
     person = get_visible_or_404(facts, Person, pk=pk)
     require(facts, Action.CHANGE, person)
-    departments = departments_for(facts, Action.ADD_PERSON)
+    departments = selectors.departments_allowing(facts, Action.ADD_PERSON)
     if person.primary_department_id:
         departments = Department.objects.filter(
             Q(pk__in=departments) | Q(pk=person.primary_department_id)
