@@ -7,7 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.versioning import VersionedModel
-from deptcoord.goals.models.choices import Confidence, Direction, Metric, value_fields
+from deptcoord.goals.models.choices import Confidence, value_fields
+from deptcoord.goals.models.measures import MeasuredResult
 from deptcoord.org.models import in_language
 
 
@@ -146,7 +147,7 @@ class Goal(VersionedModel):
         return self.status in (self.Status.DRAFT, self.Status.ACTIVE)
 
 
-class KeyResult(VersionedModel):
+class KeyResult(VersionedModel, MeasuredResult):
     """A measurable result that shows a goal is reached: from a start value to a target.
 
     The fields under "latest" and "outlook" are written by the goals services from the
@@ -155,26 +156,6 @@ class KeyResult(VersionedModel):
 
     goal = models.ForeignKey(
         Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="key_results"
-    )
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_vi = models.CharField(_("title (Vietnamese)"), max_length=200, blank=True)
-    metric = models.CharField(
-        _("measured as"), max_length=20, choices=Metric.choices, default=Metric.NUMBER
-    )
-    unit = models.CharField(_("unit"), max_length=30, blank=True)
-    currency = models.CharField(_("currency"), max_length=3, blank=True)
-    milestones = models.TextField(_("milestones"), blank=True)
-    start_value = models.DecimalField(_("start value"), **value_fields())
-    target_value = models.DecimalField(_("target"), **value_fields())
-    direction = models.CharField(
-        _("direction"), max_length=10, choices=Direction.choices, default=Direction.INCREASE
-    )
-    weight = models.DecimalField(
-        _("weight"),
-        max_digits=6,
-        decimal_places=2,
-        default=Decimal("1"),
-        validators=[MinValueValidator(0)],
     )
     owner = models.ForeignKey(
         "org.Person",
@@ -212,19 +193,6 @@ class KeyResult(VersionedModel):
                 condition=models.Q(weight__gte=0), name="key_result_weight_positive"
             ),
         ]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def title(self) -> str:
-        """The title in the viewer's language."""
-        return in_language(self.title_en, self.title_vi)
-
-    @property
-    def milestone_names(self) -> list[str]:
-        """The milestones in order, for a milestone key result."""
-        return [line.strip() for line in self.milestones.splitlines() if line.strip()]
 
     @property
     def starts_on(self):

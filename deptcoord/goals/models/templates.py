@@ -1,14 +1,11 @@
 """Goal templates: a personal goal with its key results, rolled out to many people at once."""
 
-from decimal import Decimal
-
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.versioning import VersionedModel
-from deptcoord.goals.models.choices import Direction, Metric, value_fields
 from deptcoord.goals.models.goals import Goal
+from deptcoord.goals.models.measures import MeasuredResult
 from deptcoord.org.models import in_language
 
 
@@ -47,7 +44,7 @@ class GoalTemplate(VersionedModel):
         return in_language(self.title_en, self.title_vi)
 
 
-class TemplateKeyResult(models.Model):
+class TemplateKeyResult(MeasuredResult):
     """A key result every goal rolled out from the template gets."""
 
     template = models.ForeignKey(
@@ -56,36 +53,8 @@ class TemplateKeyResult(models.Model):
         on_delete=models.CASCADE,
         related_name="key_results",
     )
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_vi = models.CharField(_("title (Vietnamese)"), max_length=200, blank=True)
-    metric = models.CharField(
-        _("measured as"), max_length=20, choices=Metric.choices, default=Metric.NUMBER
-    )
-    unit = models.CharField(_("unit"), max_length=30, blank=True)
-    currency = models.CharField(_("currency"), max_length=3, blank=True)
-    milestones = models.TextField(_("milestones"), blank=True)
-    start_value = models.DecimalField(_("start value"), **value_fields())
-    target_value = models.DecimalField(_("target"), **value_fields())
-    direction = models.CharField(
-        _("direction"), max_length=10, choices=Direction.choices, default=Direction.INCREASE
-    )
-    weight = models.DecimalField(
-        _("weight"),
-        max_digits=6,
-        decimal_places=2,
-        default=Decimal("1"),
-        validators=[MinValueValidator(0)],
-    )
 
     class Meta:
         verbose_name = _("template key result")
         verbose_name_plural = _("template key results")
         ordering = ["template_id", "id"]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def title(self) -> str:
-        """The title in the viewer's language."""
-        return in_language(self.title_en, self.title_vi)
