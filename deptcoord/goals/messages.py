@@ -3,7 +3,8 @@ their input (tests assert them)."""
 
 from django.utils.translation import gettext_lazy as _
 
-REQUIRED = _("Fill in this field.")
+from deptcoord.core.messages import NOT_A_NUMBER, REQUIRED  # noqa: F401  (shared sentences)
+
 TITLE_REQUIRED = _("Give a title in English or in Vietnamese (or both).")
 TITLE_TOO_LONG = _("Keep the title under 200 characters.")
 UNKNOWN_CHOICE = _("“%(value)s” is not one of the choices. Pick one from the list.")
@@ -31,7 +32,6 @@ PARENT_LEVEL = _(
 PARENT_NOT_VISIBLE = _("There is no goal you can see with this id. Choose another parent.")
 PARENT_CANCELLED = _("The chosen parent goal is cancelled. Choose an open goal.")
 WEIGHT_RANGE = _("The weight must be between 0 and 1000.")
-NOT_A_NUMBER = _("“%(value)s” is not a number.")
 NUMBER_TOO_LARGE = _("The number is too large. Use at most 16 digits before the decimal point.")
 TARGET_EQUALS_START = _(
     "The target must differ from the start value; otherwise there is nothing to measure."

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.org import services
+from deptcoord.org import messages, services
 from deptcoord.org.models import Department, Membership, Person
 from deptcoord.org.validation import check_person
 
@@ -36,11 +36,9 @@ REQUIRED_COLUMNS = {
     "people": {"email", "full_name"},
 }
 COLUMN_OF_FIELD = {"parent": "parent_code", "primary_department": "department_code"}
-BAD_NUMBER = _("“%(value)s” is not a number.")
 BAD_TIME = _("“%(value)s” is not a time of day. Write it as HH:MM, e.g. 08:30.")
 BAD_ROLE = _("“%(value)s” is not a role. Use head, coordinator or member.")
 DUPLICATE_ROW = _("Row %(row)s already has “%(value)s”. Each one may appear only once.")
-UNKNOWN_DEPARTMENT = _("There is no department with the code “%(code)s”.")
 
 
 @dataclass
@@ -150,7 +148,7 @@ def _department_by_code(code: str, column: str) -> Department | None:
         return None
     department = Department.objects.filter(code__iexact=code).first()
     if department is None:
-        raise ValidationError({column: [UNKNOWN_DEPARTMENT % {"code": code}]})
+        raise ValidationError({column: [messages.UNKNOWN_DEPARTMENT % {"code": code}]})
     return department
 
 
@@ -210,8 +208,8 @@ def _merge_field_checks(errors: dict, fields: dict) -> None:
     try:
         check_person(readable, instance=existing)
     except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            errors.setdefault(name, messages)
+        for name, field_errors in error.message_dict.items():
+            errors.setdefault(name, field_errors)
 
 
 def _person_fields(values: dict) -> tuple[dict, dict]:
@@ -234,7 +232,7 @@ def _person_fields(values: dict) -> tuple[dict, dict]:
             )
         except InvalidOperation:
             errors["weekly_capacity_hours"] = [
-                BAD_NUMBER % {"value": values["weekly_capacity_hours"]}
+                messages.NOT_A_NUMBER % {"value": values["weekly_capacity_hours"]}
             ]
     for name in ("work_start", "work_end"):
         if values.get(name):

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-REQUIRED = _("Fill in this field.")
+from deptcoord.core.messages import NOT_A_NUMBER, REQUIRED  # noqa: F401  (shared sentences)
+
 CODE_TAKEN = _("Another department already uses the code “%(code)s”. Choose a different code.")
 CODE_FORMAT = _("Use letters, digits, dashes and underscores only, at most 20 characters.")
 NAME_TAKEN = _("Another department under the same parent is already called “%(name)s”.")
@@ -26,6 +27,5 @@ UNKNOWN_DEPARTMENT = _("There is no department with the code “%(code)s”.")
 NOT_A_MEMBER_DEPARTMENT = _("You can only place people in departments you manage.")
 LAST_ADMIN = _("This is the last administrator. Make someone else an administrator first.")
 SELF_DEACTIVATE = _("You cannot deactivate yourself.")
-NO_EMAIL_ACCOUNT = _("This person has no e-mail address to invite.")
 INACTIVE_PERSON = _("This person is deactivated. Reactivate them first.")
 UNKNOWN_LANGUAGE = _("Choose English or Vietnamese.")

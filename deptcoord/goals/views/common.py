@@ -4,10 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
-from deptcoord.access import Action, RoleFacts, visible
+from deptcoord.access import Action, RoleFacts
 from deptcoord.core.versioning import StaleVersionError
 from deptcoord.org import selectors as org
-from deptcoord.org.models import Department
 
 SERVICE_ERRORS = (ValidationError, StaleVersionError)
 
@@ -24,12 +23,9 @@ def cleaned(form, names) -> dict:
 
 
 def goal_departments(facts: RoleFacts) -> QuerySet:
-    """Departments a goal may belong to in the person's forms: those they are in (all for
-    admins and executives); the service decides what they may create there."""
-    departments = visible(facts, Department.objects.filter(is_active=True))
-    if not (facts.is_admin or facts.is_executive):
-        departments = departments.filter(pk__in=sorted(facts.departments_in()))
-    return departments.order_by("code")
+    """Departments a goal may belong to in the person's forms: those whose details they may
+    see (theirs; all for admins, executives and HR); the service decides what they may create."""
+    return org.departments_allowing(facts, Action.VIEW_DETAILS)
 
 
 def run_departments(facts: RoleFacts) -> QuerySet:

@@ -1,6 +1,5 @@
 """Every write to the organisation, each recorded in the audit trail in the same transaction."""
 
-from deptcoord.org.services.company import company_update
 from deptcoord.org.services.departments import (
     department_create,
     department_deactivate,
@@ -20,7 +19,6 @@ from deptcoord.org.services.people import (
 from deptcoord.org.services.time_off import time_off_create, time_off_delete, time_off_update
 
 __all__ = [
-    "company_update",
     "department_create",
     "department_deactivate",
     "department_reactivate",
