@@ -37,3 +37,10 @@ fetch htmx.org 2.0.11
 copy htmx dist/htmx.min.js
 fetch chart.js 4.6.1
 copy chartjs dist/chart.umd.min.js dist/chart.umd.min.js.map
+fetch frappe-gantt 1.2.2
+copy frappe-gantt dist/frappe-gantt.umd.js dist/frappe-gantt.css
+cp "$work/package/license.txt" "$dest/frappe-gantt/LICENSE"
+fetch fullcalendar 6.1.20
+copy fullcalendar index.global.min.js
+fetch @fullcalendar/core 6.1.20
+mkdir -p "$dest/fullcalendar/locales" && cp "$work/package/locales/vi.global.min.js" "$dest/fullcalendar/locales/"
