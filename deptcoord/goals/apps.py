@@ -15,6 +15,9 @@ class GoalsConfig(AppConfig):
         from deptcoord.core.periodic import register_periodic
         from deptcoord.goals import access  # noqa: F401  (registers the rules)
         from deptcoord.goals.tasks import refresh_forecasts, remind_check_ins
+        from deptcoord.reports.notifications import register_kind
 
         register_periodic("goals.refresh_forecasts", "daily", refresh_forecasts)
         register_periodic("goals.remind_check_ins", "daily", remind_check_ins)
+        register_kind("goals.check_in_reminder", _("Reminders to check in on key results"))
+        register_kind("goals.standard_breached", _("A standard of your department is breached"))

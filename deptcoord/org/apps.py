@@ -13,3 +13,6 @@ class OrgConfig(AppConfig):
 
     def ready(self):
         from deptcoord.org import access  # noqa: F401  (registers the rules)
+        from deptcoord.reports.notifications import register_kind
+
+        register_kind("org.membership", _("You join a department or your role changes"))

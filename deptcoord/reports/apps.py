@@ -12,4 +12,8 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
+        from deptcoord.core.periodic import register_periodic
         from deptcoord.reports import access  # noqa: F401  (registers the rules)
+        from deptcoord.reports.tasks import send_morning_emails
+
+        register_periodic("reports.morning_emails", "hourly", send_morning_emails)

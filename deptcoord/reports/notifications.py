@@ -1,5 +1,9 @@
 """Telling people what needs them: an in-app notification and an e-mail, in their language,
-and never about a record they may not see."""
+and never about a record they may not see.
+
+Every notification shows under the bell. Each person chooses, per kind, whether it is also
+e-mailed at once, gathered into the daily digest, or kept in the app only.
+"""
 
 from django.conf import settings
 from django.db import transaction
@@ -7,7 +11,29 @@ from django.utils import timezone, translation
 
 from deptcoord.access import Action, can
 from deptcoord.org.facts import role_facts_for_person
-from deptcoord.reports.models import Notification
+from deptcoord.reports.models import Delivery, Notification, NotificationPreference
+
+_kinds: dict[str, object] = {}
+
+
+def register_kind(kind: str, label) -> None:
+    """Name a kind of notification, so people can choose how it reaches them."""
+    _kinds[kind] = label
+
+
+def notification_kinds() -> dict[str, object]:
+    """Every registered kind of notification and its (lazily translated) label."""
+    return dict(_kinds)
+
+
+def delivery_for(person, kind: str) -> str:
+    """How ``person`` wants notifications of ``kind``: at once by e-mail unless they chose."""
+    chosen = (
+        NotificationPreference.objects.filter(person=person, kind=kind)
+        .values_list("delivery", flat=True)
+        .first()
+    )
+    return chosen or Delivery.IMMEDIATELY
 
 
 def _render(message, params: dict, language: str) -> str:
@@ -28,6 +54,7 @@ def notify(
     if target is not None and not can(role_facts_for_person(recipient), Action.VIEW, target):
         return None
     params = params or {}
+    delivery = delivery_for(recipient, kind) if recipient.email else Delivery.OFF
     notification = Notification.objects.create(
         recipient=recipient,
         kind=kind,
@@ -36,8 +63,9 @@ def notify(
         url=url,
         target_type=target._meta.label if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
+        delivery=delivery,
     )
-    if recipient.email:
+    if delivery == Delivery.IMMEDIATELY:
         from deptcoord.reports.tasks import send_notification_email
 
         transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))

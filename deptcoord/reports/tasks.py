@@ -31,3 +31,12 @@ def send_notification_email(notification_id: int) -> bool:
     message.send()
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return True
+
+
+@task
+def send_morning_emails() -> int:
+    """Send the morning e-mail to everyone whose hour it is (run every hour)."""
+    from deptcoord.reports.digest import people_due, send_digest
+
+    now = timezone.now()
+    return sum(send_digest(person, now) for person in people_due(now))

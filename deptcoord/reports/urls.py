@@ -11,4 +11,6 @@ urlpatterns = [
     path("bell/", views.notification_bell, name="notification_bell"),
     path("read-all/", views.notifications_read_all, name="notifications_read_all"),
     path("<int:pk>/open/", views.notification_open, name="notification_open"),
+    path("settings/", views.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

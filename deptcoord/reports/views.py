@@ -1,6 +1,8 @@
 """The Today page and the person's notifications."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,10 +10,14 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from deptcoord.access import Action, can, get_visible_or_404, visible
+from deptcoord.access import ANONYMOUS, Action, can, get_visible_or_404, visible
+from deptcoord.core.actor import Actor, actor_from
 from deptcoord.org.selectors import company
-from deptcoord.reports.models import Notification
-from deptcoord.reports.notifications import mark_read
+from deptcoord.reports import messages as texts
+from deptcoord.reports import services
+from deptcoord.reports.forms import PreferencesForm
+from deptcoord.reports.models import Delivery, Notification, NotificationPreference
+from deptcoord.reports.notifications import mark_read, notification_kinds
 from deptcoord.reports.selectors import briefing
 
 
@@ -64,3 +70,55 @@ def notifications_read_all(request):
     if request.htmx:
         return notification_bell(request)
     return redirect("reports:notifications")
+
+
+@login_required
+def preferences(request):
+    """How each kind of notification reaches the signed-in person, and their morning e-mail."""
+    person = request.person
+    kinds = notification_kinds()
+    chosen = dict(
+        NotificationPreference.objects.filter(person=person).values_list("kind", "delivery")
+    )
+    settings = services.email_settings_for(person)
+    initial = {
+        "morning_briefing": settings.morning_briefing,
+        "digest_hour": settings.digest_hour,
+        **{f"kind:{kind}": chosen.get(kind, Delivery.IMMEDIATELY) for kind in kinds},
+    }
+    form = PreferencesForm(request.POST or None, initial=initial, kinds=kinds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.preferences_set(
+                actor=actor_from(request),
+                person=person,
+                deliveries=form.deliveries(),
+                morning_briefing=form.cleaned_data["morning_briefing"],
+                digest_hour=form.cleaned_data["digest_hour"],
+            )
+        except ValidationError as error:
+            form.apply_service_error(error)
+        else:
+            messages.success(request, texts.NOTIFICATIONS_PREFERENCES_SAVED)
+            return redirect("reports:preferences")
+    return render(request, "reports/preferences.html", {"form": form})
+
+
+def unsubscribe(request, token):
+    """The one-click link at the foot of the morning e-mail (works without signing in)."""
+    error = None
+    try:
+        person = services.person_for_unsubscribe(token)
+    except ValidationError as refusal:
+        error, person = refusal.messages[0], None
+    if request.method == "POST" and error is None:
+        try:
+            actor = Actor(person=person, facts=ANONYMOUS, via="email")
+            services.unsubscribe(actor=actor, token=token)
+        except ValidationError as refusal:
+            error = refusal.messages[0]
+        else:
+            return render(request, "reports/unsubscribe.html", {"done": True})
+    status = 400 if error else 200
+    context = {"error": error, "person": person}
+    return render(request, "reports/unsubscribe.html", context, status=status)

@@ -16,6 +16,16 @@ PAGES = [
     page(
         "reports:notification_open", "notification_peer", method="POST", ok=set(), hidden=EVERYONE
     ),
+    page("reports:preferences"),
+    page("reports:preferences", method="POST", data={"digest_hour": "8"}),
+]
+
+# Each person reads and changes only their own notifications and settings.
+API = [
+    ("GET", "/api/v1/notifications", "", EVERYONE, (), None),
+    ("POST", "/api/v1/notifications/read", "", EVERYONE, (), {}),
+    ("GET", "/api/v1/notifications/settings", "", EVERYONE, (), None),
+    ("PUT", "/api/v1/notifications/settings", "", EVERYONE, (), {"digest_hour": 8}),
 ]
 
 

@@ -1,0 +1,125 @@
+"""The API of notifications and notification settings (each person's own)."""
+
+from datetime import datetime
+
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from deptcoord.access import visible
+from deptcoord.api.pagination import ListPagination
+from deptcoord.core.actor import actor_from
+from deptcoord.reports import services
+from deptcoord.reports.models import Delivery, Notification, NotificationPreference
+from deptcoord.reports.notifications import mark_read, notification_kinds
+
+router = Router(tags=["notifications"])
+
+
+class NotificationOut(Schema):
+    """A notification, in the reader's language."""
+
+    id: int
+    kind: str
+    message: str
+    url: str
+    created_at: datetime
+    read_at: datetime | None
+
+
+class NotificationFilter(Schema):
+    """Narrow the list."""
+
+    unread: bool | None = Field(None, description="Only unread (true) or only read (false).")
+
+
+class ReadIn(Schema):
+    """Which notifications to mark read; all of them when `ids` is left out."""
+
+    ids: list[int] | None = None
+
+
+class ReadOut(Schema):
+    """How many notifications were marked read."""
+
+    marked: int
+
+
+class KindSetting(Schema):
+    """How one kind of notification reaches the person."""
+
+    kind: str
+    label: str
+    delivery: Delivery
+
+
+class SettingsOut(Schema):
+    """The person's notification settings."""
+
+    morning_briefing: bool
+    digest_hour: int
+    kinds: list[KindSetting]
+
+
+class SettingsIn(Schema):
+    """New settings; kinds left out keep their delivery."""
+
+    morning_briefing: bool | None = None
+    digest_hour: int | None = Field(None, description="Hour of the morning e-mail (0–23).")
+    deliveries: dict[str, str] = Field(
+        default_factory=dict, description="Kind → immediately, digest or off."
+    )
+
+
+@router.get("/notifications", response=list[NotificationOut], summary="List my notifications")
+@paginate(ListPagination)
+def list_notifications(request, filters: Query[NotificationFilter]):
+    mine = visible(request.facts, Notification.objects.all())
+    if filters.unread is not None:
+        mine = mine.filter(read_at__isnull=filters.unread)
+    return mine
+
+
+@router.post("/notifications/read", response=ReadOut, summary="Mark my notifications read")
+def read_notifications(request, payload: ReadIn):
+    return {"marked": mark_read(recipient=request.person, notification_ids=payload.ids)}
+
+
+def _settings(person) -> dict:
+    chosen = dict(
+        NotificationPreference.objects.filter(person=person).values_list("kind", "delivery")
+    )
+    row = services.email_settings_for(person)
+    return {
+        "morning_briefing": row.morning_briefing,
+        "digest_hour": row.digest_hour,
+        "kinds": [
+            {"kind": kind, "label": str(label), "delivery": chosen.get(kind, Delivery.IMMEDIATELY)}
+            for kind, label in notification_kinds().items()
+        ],
+    }
+
+
+@router.get(
+    "/notifications/settings", response=SettingsOut, summary="Read my notification settings"
+)
+def read_settings(request):
+    return _settings(request.person)
+
+
+@router.put(
+    "/notifications/settings", response=SettingsOut, summary="Change my notification settings"
+)
+def update_settings(request, payload: SettingsIn):
+    current = services.email_settings_for(request.person)
+    services.preferences_set(
+        actor=actor_from(request, via="api"),
+        person=request.person,
+        deliveries=payload.deliveries,
+        morning_briefing=(
+            current.morning_briefing
+            if payload.morning_briefing is None
+            else payload.morning_briefing
+        ),
+        digest_hour=current.digest_hour if payload.digest_hour is None else payload.digest_hour,
+    )
+    return _settings(request.person)
