@@ -56,6 +56,23 @@ def audit_record(
     return entry
 
 
+def audit_append_many(entries: list[AuditEntry], batch_size: int = 2000) -> int:
+    """Append unsaved entries to the chain in their order, sealing each (for bulk loads such
+    as a generated company; ids and hashes are set here)."""
+    with transaction.atomic():
+        head, _created = AuditHead.objects.select_for_update().get_or_create(pk=1)
+        for entry in entries:
+            head.last_entry_id += 1
+            entry.id = head.last_entry_id
+            entry.created_at = entry.created_at.replace(microsecond=0)
+            entry.previous_hash = head.last_hash
+            entry.entry_hash = entry_hash(head.last_hash, _hashed_fields(entry))
+            head.last_hash = entry.entry_hash
+        AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
+        head.save(update_fields=["last_entry_id", "last_hash"])
+    return len(entries)
+
+
 def _hashed_fields(entry: AuditEntry) -> dict:
     fields = {field.attname: getattr(entry, field.attname) for field in entry._meta.concrete_fields}
     fields["created_at"] = entry.created_at.isoformat()

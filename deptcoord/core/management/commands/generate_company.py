@@ -1,0 +1,45 @@
+"""Build a large, deterministic company for benchmarks (the generator lives in bench/company)."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+
+class Command(BaseCommand):
+    help = "Generate a company of size S, M or L with the given seed into an empty database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", choices=["S", "M", "L"], default="M")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--quiet", action="store_true", help="No progress bar.")
+
+    def handle(self, *args, size, seed, quiet, **options):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        from bench.company.context import Context
+        from bench.company.scale import SIZES
+        from bench.company.stages import generate
+        from deptcoord.org.models import Person
+
+        if Person.objects.exists():
+            raise CommandError("The database already holds people: generate into an empty one.")
+        context = Context(scale=SIZES[size], seed=seed, today=timezone.localdate())
+        began = time.perf_counter()
+        if quiet:
+            counts = generate(context)
+        else:
+            columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+            with Progress(*columns) as progress:
+
+                def on_stage(name, expected):
+                    task = progress.add_task(name, total=expected)
+                    return lambda made: progress.advance(task, made)
+
+                counts = generate(context, on_stage)
+        seconds = time.perf_counter() - began
+        for name, count in counts.items():
+            self.stdout.write(f"{name:>14}: {count:,}")
+        self.stdout.write(
+            self.style.SUCCESS(f"Size {size}, seed {seed}: built in {seconds:.0f} s.")
+        )
