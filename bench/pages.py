@@ -1,0 +1,192 @@
+"""Benchmark: server time and SQL queries of every main page and API list, as a member, a
+coordinator and an executive, on a generated company.
+
+    python bench/pages.py [--size M] [--seed 1] [--runs 30] [--backend sqlite|postgres]
+
+Builds the company with `manage.py generate_company` in a fresh database (a temporary SQLite
+file, or the PostgreSQL database `deptcoord_bench`), then requests each page through Django's
+full stack in process (every middleware, no network) and records median, p95 and p99 in
+milliseconds and the number of SQL queries. Writes bench/results/pages_<backend>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPOSITORY))
+RESULTS = REPOSITORY / "bench" / "results"
+POSTGRES = "postgres://postgres@127.0.0.1:5432/deptcoord_bench"
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default=os.environ.get("SIZE", "M"), choices=["S", "M", "L"])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--backend", default="sqlite", choices=["sqlite", "postgres"])
+    return parser.parse_args()
+
+
+def setup_django(directory: str, backend: str) -> None:
+    """Point Django at a fresh database and migrate it."""
+    os.environ["DEPTCOORD_VAR_DIR"] = directory
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "deptcoord.settings")
+    if backend == "postgres":
+        import psycopg
+
+        with psycopg.connect(
+            "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+        ) as db:
+            db.execute("DROP DATABASE IF EXISTS deptcoord_bench WITH (FORCE)")
+            db.execute("CREATE DATABASE deptcoord_bench")
+        os.environ["DATABASE_URL"] = POSTGRES
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+
+    django.setup()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    call_command("migrate", verbosity=0)
+
+
+def viewers() -> dict:
+    """A member, a coordinator and an executive of the busiest department."""
+    from django.db.models import Count
+
+    from deptcoord.org.models import Department, Membership, Person
+
+    busiest = Department.objects.annotate(size=Count("memberships")).order_by("-size", "pk").first()
+
+    def holder(role):
+        return (
+            Membership.objects.filter(department=busiest, role=role)
+            .select_related("person__user")
+            .order_by("pk")
+            .first()
+            .person
+        )
+
+    executive = Person.objects.filter(is_executive=True, is_admin=False).order_by("pk").first()
+    return {
+        "member": holder("member"),
+        "coordinator": holder("coordinator"),
+        "executive": executive,
+        "department": busiest,
+    }
+
+
+def pages(found: dict) -> list[tuple[str, str]]:
+    """(name, path) of the main pages and API lists, for the records found in the company."""
+    from deptcoord.goals.models import Goal, KeyResult
+
+    department = found["department"]
+    goal = Goal.objects.filter(department=department).order_by("pk").first()
+    result = KeyResult.objects.filter(goal__department=department).order_by("pk").first()
+    listed = [
+        ("Today", "/"),
+        ("Goal tree", "/goals/"),
+        ("Goal list", "/goals/list/"),
+        ("Goal", f"/goals/{goal.pk}/"),
+        ("Key result", f"/goals/key-results/{result.pk}/"),
+        ("Standards", "/goals/standards/"),
+        ("Department tree", "/org/"),
+        ("Department", f"/org/departments/{department.pk}/"),
+        ("People", "/org/people/"),
+        ("Notifications", "/notifications/"),
+        ("API goals", "/api/v1/goals"),
+        ("API key results", "/api/v1/key-results"),
+        ("API people", "/api/v1/people"),
+        ("API departments", "/api/v1/departments"),
+        ("API notifications", "/api/v1/notifications"),
+    ]
+    for extra in EXTRA_PAGES:
+        listed += extra(found)
+    return listed
+
+
+EXTRA_PAGES: list = []  # each capability's benchmark pages (filled below when installed)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def measure(person, path: str, runs: int) -> dict:
+    """Time one page for one person: median, p95, p99 (ms) and the queries of the last run."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(person.user)
+    for _ in range(2):
+        client.get(path)
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        timings.append((time.perf_counter() - began) * 1000)
+    return {
+        "status": response.status_code,
+        "median_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(_percentile(timings, 0.95), 1),
+        "p99_ms": round(_percentile(timings, 0.99), 1),
+        "queries": len(queries),
+    }
+
+
+def main() -> int:
+    options = _arguments()
+    with tempfile.TemporaryDirectory() as directory:
+        setup_django(directory, options.backend)
+        from django.core.management import call_command
+
+        began = time.perf_counter()
+        call_command("generate_company", size=options.size, seed=options.seed, quiet=True)
+        built = time.perf_counter() - began
+        found = viewers()
+        rows = []
+        for name, path in pages(found):
+            for role in ("member", "coordinator", "executive"):
+                figures = measure(found[role], path, options.runs)
+                rows.append({"page": name, "path": path, "role": role, **figures})
+                print(
+                    f"{name:<22} {role:<12} {figures['status']} "
+                    f"median {figures['median_ms']:>7} ms  p95 {figures['p95_ms']:>7} ms  "
+                    f"p99 {figures['p99_ms']:>7} ms  {figures['queries']:>3} queries",
+                    flush=True,
+                )
+    result = {
+        "size": options.size,
+        "seed": options.seed,
+        "backend": options.backend,
+        "runs": options.runs,
+        "build_seconds": round(built, 1),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "pages": rows,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"pages_{options.backend}.json").write_text(json.dumps(result, indent=2) + "\n")
+    slow = [row for row in rows if row["p95_ms"] > 150 or row["status"] != 200]
+    print(f"{len(rows)} measurements, {len(slow)} over 150 ms at p95 or not 200.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
