@@ -152,7 +152,7 @@ def measure(person, path: str, runs: int) -> dict:
 
 def main() -> int:
     options = _arguments()
-    with tempfile.TemporaryDirectory() as directory:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as directory:
         setup_django(directory, options.backend)
         from django.core.management import call_command
 

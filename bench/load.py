@@ -1,0 +1,226 @@
+"""Load run: 50 simulated people for 2 minutes against a real server on loopback.
+
+    python bench/load.py [--size M] [--users 50] [--minutes 2] [--backend sqlite|postgres]
+
+Builds the company (bench/pages.py does the same), signs 50 of its people in, starts
+`manage.py serve` (gunicorn with 2 workers, the task worker and the scheduler) on a free port,
+and runs locust headless from a separate process (bench/locustfile.py). Reports throughput,
+latency percentiles, errors, and the peak memory of a web worker; writes
+bench/results/load_<backend>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPOSITORY))
+
+from bench.pages import RESULTS, setup_django  # noqa: E402
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default=os.environ.get("SIZE", "M"), choices=["S", "M", "L"])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--minutes", type=float, default=2)
+    parser.add_argument("--backend", default="sqlite", choices=["sqlite", "postgres"])
+    return parser.parse_args()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def sign_in(count: int) -> list[dict]:
+    """Sessions for ``count`` people (members, coordinators and executives), with the key
+    results each may check in on."""
+    from django.middleware.csrf import _get_new_csrf_string
+    from django.test import Client
+
+    from deptcoord.goals.models import KeyResult
+    from deptcoord.org.models import Membership, Person
+
+    runners = list(
+        Membership.objects.filter(role__in=["head", "coordinator"]).values_list(
+            "person_id", flat=True
+        )[: count // 5]
+    )
+    executives = list(Person.objects.filter(is_executive=True).values_list("pk", flat=True))[:3]
+    members = list(
+        Membership.objects.filter(role="member", person__key_results__isnull=False)
+        .values_list("person_id", flat=True)
+        .distinct()[: count - len(runners) - len(executives)]
+    )
+    people = []
+    for person in Person.objects.filter(pk__in=runners + executives + members).select_related(
+        "user"
+    ):
+        client = Client()
+        client.force_login(person.user)
+        people.append(
+            {
+                "person": person.pk,
+                "session": client.cookies["sessionid"].value,
+                "csrf": _get_new_csrf_string(),
+                "key_results": list(
+                    KeyResult.objects.filter(owner=person).values_list("pk", flat=True)[:5]
+                ),
+            }
+        )
+    return people
+
+
+def _watch_memory(root_pid: int, peak: dict, stop: threading.Event) -> None:
+    """Sample the resident memory of each gunicorn worker; keep the highest."""
+    import psutil
+
+    root = psutil.Process(root_pid)
+    while not stop.is_set():
+        for child in root.children(recursive=True):
+            try:
+                if "gunicorn" in " ".join(child.cmdline()) and child.parent().pid != root_pid:
+                    peak["mib"] = max(peak["mib"], child.memory_info().rss / 2**20)
+            except psutil.Error:
+                continue
+        time.sleep(0.5)
+
+
+def _wait_until_up(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/accounts/login/", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError("the server did not start")
+
+
+def _summary(prefix: str) -> dict:
+    with open(f"{prefix}_stats.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    total = next(row for row in rows if row["Name"] == "Aggregated")
+
+    def figures(row):
+        return {
+            "requests": int(row["Request Count"]),
+            "failures": int(row["Failure Count"]),
+            "requests_per_s": round(float(row["Requests/s"]), 1),
+            "median_ms": float(row["50%"]),
+            "p95_ms": float(row["95%"]),
+            "p99_ms": float(row["99%"]),
+        }
+
+    return {
+        "total": figures(total),
+        "by_request": {row["Name"]: figures(row) for row in rows if row["Name"] != "Aggregated"},
+    }
+
+
+def main() -> int:
+    options = _arguments()
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as directory:
+        setup_django(directory, options.backend)
+        from django.core.management import call_command
+
+        call_command("generate_company", size=options.size, seed=options.seed, quiet=True)
+        users_file = Path(directory) / "users.json"
+        users_file.write_text(json.dumps(sign_in(options.users)))
+        from django.db import connections
+
+        connections.close_all()
+        port = _free_port()
+        host = f"http://127.0.0.1:{port}"
+        environment = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "DEBUG": "0"}
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=REPOSITORY,
+            env=environment,
+            check=True,
+        )
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+            cwd=REPOSITORY,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        peak, stop = {"mib": 0.0}, threading.Event()
+        try:
+            _wait_until_up(host)
+            watcher = threading.Thread(target=_watch_memory, args=(server.pid, peak, stop))
+            watcher.start()
+            prefix = str(Path(directory) / "locust")
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "locust",
+                    "-f",
+                    str(REPOSITORY / "bench" / "locustfile.py"),
+                    "--headless",
+                    "--users",
+                    str(options.users),
+                    "--spawn-rate",
+                    "10",
+                    "--run-time",
+                    f"{int(options.minutes * 60)}s",
+                    "--host",
+                    host,
+                    "--csv",
+                    prefix,
+                    "--only-summary",
+                    "--loglevel",
+                    "WARNING",
+                ],
+                env={**os.environ, "LOAD_USERS": str(users_file)},
+                check=False,
+            )
+            stop.set()
+            watcher.join()
+            summary = _summary(prefix)
+        finally:
+            stop.set()
+            server.terminate()
+            server.wait(timeout=30)
+    result = {
+        "size": options.size,
+        "backend": options.backend,
+        "users": options.users,
+        "minutes": options.minutes,
+        "web_workers": 2,
+        "peak_worker_mib": round(peak["mib"], 1),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        **summary,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"load_{options.backend}.json").write_text(json.dumps(result, indent=2) + "\n")
+    total = summary["total"]
+    print(
+        f"{total['requests']} requests, {total['failures']} errors, "
+        f"{total['requests_per_s']} requests/s, median {total['median_ms']} ms, "
+        f"p95 {total['p95_ms']} ms, p99 {total['p99_ms']} ms; "
+        f"web worker peak {peak['mib']:.0f} MiB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
