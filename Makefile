@@ -7,6 +7,7 @@ UV_VERSION := 0.13.8
 PG_URL ?= postgres://postgres@127.0.0.1:5432/deptcoord
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 PYTEST_WORKERS ?= 2
+SIZE ?= M
 
 .PHONY: run test lint bench setup messages chromium clean
 
@@ -50,7 +51,7 @@ test: setup chromium lint
 	fi
 
 bench: setup
-	$(PY) -m bench.run
+	SIZE=$(SIZE) $(PY) -m bench.run
 
 clean:
 	rm -rf $(VENV) var/static

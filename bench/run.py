@@ -9,24 +9,37 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+SERVICES_UP = HERE.parent / "scripts" / "services_up.sh"
 BENCHMARKS = [
     ("goal tree page, 5,000 goals and 15,000 key results", ["goal_tree.py"]),
     ("critical path, 100,000 steps", ["critical_path.py"]),
     ("slot finder, 200 participants over 60 days", ["slot_finder.py"]),
     ("planner on PSPLIB j30 (all) and j60 (100 sampled)", ["planner_psplib.py"]),
     ("planner, department of 30 people and 400 steps", ["planner_department.py"]),
+    ("every main page and API list, SQLite", ["pages.py", "--backend", "sqlite"]),
+    ("load run, SQLite", ["load.py", "--backend", "sqlite"]),
+]
+ON_POSTGRES = [
+    ("every main page and API list, PostgreSQL", ["pages.py", "--backend", "postgres"]),
+    ("load run, PostgreSQL", ["load.py", "--backend", "postgres"]),
 ]
 
 
 def main() -> int:
     """Run the benchmarks one after the other; stop at the first that fails."""
-    for title, command in BENCHMARKS:
+    benchmarks = list(BENCHMARKS)
+    if subprocess.run([str(SERVICES_UP)], check=False).returncode == 0:
+        benchmarks += ON_POSTGRES
+    else:
+        print("PostgreSQL does not answer on 127.0.0.1:5432: its figures are skipped.")
+    for title, command in benchmarks:
         print(f"\n== {title}", flush=True)
         script, *arguments = command
         result = subprocess.run([sys.executable, str(HERE / script), *arguments], check=False)
         if result.returncode != 0:
             print(f"{script} failed with exit code {result.returncode}", file=sys.stderr)
             return result.returncode
+    subprocess.run([sys.executable, str(HERE / "summary.py")], check=True)
     print(f"\nResults: {HERE / 'results'}")
     return 0
 
