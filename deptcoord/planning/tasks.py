@@ -53,7 +53,7 @@ def _solve(run_id: int, problem, seconds: float, workers: int):
         worker.join(POLL_SECONDS)
         share = min((time.monotonic() - began) / max(seconds, 0.01), 1.0)
         update = latest.get("update")
-        fields = {"progress": int(share * (SOLVE_SHARE - 1))}
+        fields = {"progress": max(1, int(share * (SOLVE_SHARE - 1)))}
         if update is not None and update is not written:
             fields["best_so_far"] = {**summary(update.score), "method": "cp-sat"}
             written = update
