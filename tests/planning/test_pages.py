@@ -13,7 +13,6 @@ from tests.planning.helpers import (
     build_plan,
     finished_run,
     make_step,
-    start_run,
 )
 
 pytestmark = pytest.mark.django_db
