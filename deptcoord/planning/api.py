@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from deptcoord.access import Action, get_visible_or_404, require
+from deptcoord.access import Action, get_visible_or_404, require, visible
 from deptcoord.api.http import RecordId, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
@@ -104,8 +104,6 @@ def start_run(request, payload: PlanRunIn):
         department = get_visible_or_404(facts, Department, pk=payload.department_id)
     goals = None
     if payload.goal_ids is not None:
-        from deptcoord.access import visible
-
         goals = list(visible(facts, Goal.objects.filter(pk__in=payload.goal_ids)))
         if len(goals) != len(set(payload.goal_ids)):
             raise Http404

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from deptcoord.access import Action, can, get_visible_or_404, require
+from deptcoord.access import Action, can, get_visible_or_404, require, visible
 from deptcoord.core.actor import actor_from
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Department
@@ -39,8 +39,6 @@ def run_list(request):
 
 
 def _goal_choices(facts, department):
-    from deptcoord.access import visible
-
     goals = Goal.objects.filter(status=Goal.Status.ACTIVE).exclude(level=Goal.Level.PERSON)
     if department is not None:
         goals = goals.filter(department=department)
