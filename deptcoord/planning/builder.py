@@ -182,7 +182,7 @@ def _plan_goals(steps, goals, projects, start: date) -> list[engine.Goal]:
     found = []
     served = {}
     for project in projects:
-        for goal_id in project.goal_ids:
+        for goal_id in (goal.pk for goal in project.goals.all()):
             served.setdefault(goal_id, []).extend(by_project.get(project.pk, []))
     for goal in goals:
         step_ids = tuple(sorted(set(served.get(goal.pk, ()))))
@@ -219,9 +219,10 @@ def build_problem(*, department, project, goals, start: date, end: date) -> Plan
     hours = hours_available(people, start, days, commitments)
     release = {}
     project_ids = {s.project_id for s in steps if s.project_id}
-    projects = list(Project.objects.filter(pk__in=project_ids).order_by("pk"))
+    projects = list(
+        Project.objects.filter(pk__in=project_ids).prefetch_related("goals").order_by("pk")
+    )
     for project_row in projects:
-        project_row.goal_ids = list(project_row.goals.values_list("pk", flat=True))
         if project_row.start and project_row.start > start:
             for step in steps:
                 if step.project_id == project_row.pk:

@@ -43,3 +43,7 @@ ENGINE_ERRORS = {
     errors.DUPLICATE_ID: _("“%(subject)s” appears twice in the plan."),
     errors.INVALID_VALUE: _("“%(subject)s” has a value the planner cannot use: %(related)s."),
 }
+
+# Notifications to the person who started a run (they may have left the page).
+RUN_FINISHED = _("Your plan “%(name)s” is ready: %(reached)s of %(total)s goals reachable.")
+RUN_FAILED = _("Your plan “%(name)s” could not be made: %(error)s")

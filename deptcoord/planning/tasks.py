@@ -8,6 +8,7 @@ import time
 from django.conf import settings
 from django.db import transaction
 from django.tasks import task
+from django.urls import reverse
 from django.utils import timezone
 
 from deptcoord.planning import messages
@@ -17,6 +18,7 @@ from deptcoord.planning.models import PlanRun
 from deptcoord.planning.serialize import plan_to_dict, problem_from_dict, suggestion_to_dict
 from deptcoord.planning.services.common import refusal, summary
 from deptcoord.planning.suggestions import suggest_changes
+from deptcoord.reports.notifications import notify
 
 logger = logging.getLogger(__name__)
 
@@ -108,11 +110,28 @@ def execute(run_id: int, *, seconds: float | None = None, suggestion_seconds=Non
             seconds=round(plan.seconds, 2),
             finished_at=timezone.now(),
         )
-    return PlanRun.objects.get(pk=run_id)
+        run = PlanRun.objects.select_related("created_by").get(pk=run_id)
+        reached = sum(1 for verdict in plan.goals if verdict.achievable)
+        _tell_creator(run, messages.RUN_FINISHED, reached=reached, total=len(plan.goals))
+    return run
+
+
+def _tell_creator(run: PlanRun, message, **params) -> None:
+    """Notify the person who started the run; they may have left its page."""
+    notify(
+        recipient=run.created_by,
+        kind="planning.run_finished",
+        message=message,
+        params={"name": run.name, **params},
+        url=reverse("planning:detail", args=[run.pk]),
+        target=run,
+    )
 
 
 def _fail(run_id: int, message: str) -> None:
     _write(run_id, status=PlanRun.Status.FAILED, error=message, finished_at=timezone.now())
+    run = PlanRun.objects.select_related("created_by").get(pk=run_id)
+    _tell_creator(run, messages.RUN_FAILED, error=message)
 
 
 @task

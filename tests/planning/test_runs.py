@@ -121,3 +121,13 @@ def test_an_outside_predecessor_holds_the_step_until_its_due_date(world):
     run = finished_run(world, plan)
     steps = {s["step_id"]: s for s in run.result["plan"]["steps"]}
     assert steps[f"step-{plan.brief.pk}"]["start_day"] == 2
+
+
+def test_the_person_who_started_the_run_is_told_when_it_is_ready(world):
+    from deptcoord.reports.models import Notification
+
+    plan = build_plan(world)
+    run = finished_run(world, plan)
+    note = Notification.objects.get(recipient=world.coordinator, kind="planning.run_finished")
+    assert note.url == f"/plan/{run.pk}/"
+    assert note.message_en == f"Your plan “{run.name}” is ready: 2 of 3 goals reachable."
