@@ -12,4 +12,8 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Planner")
 
     def ready(self):
+        from deptcoord.core.periodic import register_periodic
         from deptcoord.planning import access  # noqa: F401  (registers the rules)
+        from deptcoord.planning.tasks import fail_stale_runs
+
+        register_periodic("planning.fail_stale_runs", "hourly", fail_stale_runs)

@@ -4,6 +4,7 @@ a suggestion for each missed goal by planning again with a change."""
 import logging
 import threading
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -138,3 +139,21 @@ def _fail(run_id: int, message: str) -> None:
 def run_plan(run_id: int) -> str:
     """Plan a queued run in the background."""
     return execute(run_id).status
+
+
+# A run still queued or running this long after it started lost its worker (a restart, a crash).
+STALE_AFTER = timedelta(hours=1)
+
+
+@task
+def fail_stale_runs() -> int:
+    """Mark runs whose worker stopped as failed, and tell who started them (hourly)."""
+    cutoff = timezone.now() - STALE_AFTER
+    stale = PlanRun.objects.filter(
+        status__in=[PlanRun.Status.QUEUED, PlanRun.Status.RUNNING], created_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    failed = 0
+    for run_id in list(stale):
+        _fail(run_id, str(messages.SOLVER_FAILED))
+        failed += 1
+    return failed

@@ -131,3 +131,23 @@ def test_the_person_who_started_the_run_is_told_when_it_is_ready(world):
     note = Notification.objects.get(recipient=world.coordinator, kind="planning.run_finished")
     assert note.url == f"/plan/{run.pk}/"
     assert note.message_en == f"Your plan “{run.name}” is ready: 2 of 3 goals reachable."
+
+
+def test_a_run_that_lost_its_worker_is_marked_failed(world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from deptcoord.planning.tasks import fail_stale_runs
+
+    plan = build_plan(world)
+    lost = start_run(world, plan)
+    PlanRun.objects.filter(pk=lost.pk).update(
+        status=PlanRun.Status.RUNNING, created_at=timezone.now() - timedelta(hours=2)
+    )
+    fresh = start_run(world, plan)
+    assert fail_stale_runs.call() == 1
+    lost.refresh_from_db()
+    fresh.refresh_from_db()
+    assert lost.status == PlanRun.Status.FAILED and fresh.status == PlanRun.Status.QUEUED
+    assert "stopped unexpectedly" in lost.error
