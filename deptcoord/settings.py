@@ -65,8 +65,10 @@ INSTALLED_APPS = [
     "deptcoord.audit",
     "deptcoord.org",
     "deptcoord.goals",
+    "deptcoord.work",
     "deptcoord.api",
     "deptcoord.reports",
+    "deptcoord.planning",
 ]
 
 MIDDLEWARE = [
@@ -279,6 +281,12 @@ if PRODUCTION:
 # Periodic jobs and housekeeping.
 IMPORT_UPLOAD_MAX_AGE_DAYS = 7
 TASK_RESULT_MAX_AGE_DAYS = 14
+
+# The planner: CP-SAT's time limit for a plan (the verdict comes within it), for each re-plan
+# behind a suggestion, and its search workers.
+PLANNER_SECONDS = float(os.environ.get("PLANNER_SECONDS", "15"))
+PLANNER_SUGGESTION_SECONDS = float(os.environ.get("PLANNER_SUGGESTION_SECONDS", "3"))
+PLANNER_WORKERS = int(os.environ.get("PLANNER_WORKERS", "2"))
 
 LOGGING = {
     "version": 1,

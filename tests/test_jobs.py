@@ -21,7 +21,7 @@ def test_each_periodic_job_runs_once_per_period(db):
         again = enqueue_due(now + timedelta(hours=3))
         next_day = enqueue_due(now + timedelta(days=1))
     assert "core.prune_old_records" in first
-    assert again == []
+    assert "core.prune_old_records" not in again  # hourly jobs may run again
     assert "core.prune_old_records" in next_day
     assert PeriodicRun.objects.filter(job="core.prune_old_records").count() == 2
 

@@ -11,6 +11,7 @@ PURE_MODULES = [
     "deptcoord.planning.engine",
     "deptcoord.planning.validate",
     "deptcoord.planning.psplib",
+    "deptcoord.planning.serialize",
     "deptcoord.work.graph",
     "deptcoord.meetings.slots",
     "deptcoord.goals.forecast",

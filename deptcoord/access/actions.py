@@ -25,6 +25,8 @@ class Action(StrEnum):
     CHECK_IN = "check_in"
     ROLL_OUT = "roll_out"
     MEASURE = "measure"
+    PLAN = "plan"
+    APPLY_PLAN = "apply_plan"
 
 
 class Role(StrEnum):

@@ -124,14 +124,20 @@ def unauthenticated(request, exc):
     return _error(request, 401, UNAUTHENTICATED)
 
 
-def _add_routers():
-    from deptcoord.goals.api import router as goals_router
-    from deptcoord.org.api import router as org_router
-    from deptcoord.reports.api import router as reports_router
+# Each app's endpoints live in that app's api module, mounted under /v1/.
+ROUTERS = [
+    "deptcoord.org.api",
+    "deptcoord.goals.api",
+    "deptcoord.reports.api",
+    "deptcoord.planning.api",
+]
 
-    api.add_router("/v1/", org_router)
-    api.add_router("/v1/", goals_router)
-    api.add_router("/v1/", reports_router)
+
+def _add_routers():
+    from importlib import import_module
+
+    for module in ROUTERS:
+        api.add_router("/v1/", import_module(module).router)
 
 
 _add_routers()

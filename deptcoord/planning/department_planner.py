@@ -43,7 +43,8 @@ def plan_department(
     workers: int = 2,
     progress: ProgressCallback | None = None,
 ) -> DepartmentPlan:
-    """The best plan CP-SAT finds in `seconds`; the greedy plan if that is as good or better."""
+    """The best plan CP-SAT finds within `seconds` (the whole call: building the model counts);
+    the greedy plan if that is as good or better."""
     began = time.perf_counter()
     index = DepartmentIndex(problem)
     greedy = preview_placements(index)
@@ -53,7 +54,12 @@ def plan_department(
         progress(replace(update, score=decode_objective(index, int(update.objective))))
 
     found, proven = solve_placements(
-        index, greedy, seconds=seconds, workers=workers, progress=report if progress else None
+        index,
+        greedy,
+        seconds=seconds,
+        workers=workers,
+        progress=report if progress else None,
+        began=began,
     )
     if found is None or score(index, greedy) < score(index, found):
         found, method = greedy, "heuristic"

@@ -8,12 +8,16 @@ higher level always outweighs everything below it.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from deptcoord.planning.department_index import DepartmentIndex, Placement
 from deptcoord.planning.progress import ProgressCallback, ProgressReporter, configured_solver
+
+# Left over for turning the solution into a plan and checking it, within the budget.
+FINISH_RESERVE_SECONDS = 0.5
 
 
 @dataclass
@@ -171,8 +175,13 @@ def solve_placements(
     seconds: float,
     workers: int,
     progress: ProgressCallback | None = None,
+    began: float | None = None,
 ) -> tuple[dict[str, Placement] | None, bool]:
-    """CP-SAT placements (None if no plan was found in time) and whether they are optimal."""
+    """CP-SAT placements (None if no plan was found in time) and whether they are optimal.
+
+    With `began` (a `time.perf_counter()` reading), `seconds` is the budget of the whole plan
+    from then on: the time spent building the model comes out of the search's limit.
+    """
     model = cp_model.CpModel()
     intervals: dict[str, list] = {}
     variables = {
@@ -185,6 +194,8 @@ def solve_placements(
     objective = _add_objective(model, index, variables)
     _add_hints(model, index, variables, hint)
     _add_goal_hints(model, index, objective, hint, shifted)
+    if began is not None:
+        seconds = max(seconds - (time.perf_counter() - began) - FINISH_RESERVE_SECONDS, 0.1)
     solver = configured_solver(seconds, workers)
     # Probing costs seconds on department-sized models and, measured, buys worse plans.
     solver.parameters.cp_model_probing_level = 0

@@ -1,0 +1,19 @@
+"""Django app for the planner's runs and scenarios (the engine beside it is pure Python)."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlanningConfig(AppConfig):
+    """Plan runs: which goals a department can reach by their dates, and what would help."""
+
+    name = "deptcoord.planning"
+    label = "planning"
+    verbose_name = _("Planner")
+
+    def ready(self):
+        from deptcoord.core.periodic import register_periodic
+        from deptcoord.planning import access  # noqa: F401  (registers the rules)
+        from deptcoord.planning.tasks import fail_stale_runs
+
+        register_periodic("planning.fail_stale_runs", "hourly", fail_stale_runs)
