@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "deptcoord.goals",
     "deptcoord.api",
     "deptcoord.reports",
+    "deptcoord.meetings",
 ]
 
 MIDDLEWARE = [

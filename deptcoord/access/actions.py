@@ -25,6 +25,7 @@ class Action(StrEnum):
     CHECK_IN = "check_in"
     ROLL_OUT = "roll_out"
     MEASURE = "measure"
+    TAKE_MINUTES = "take_minutes"
 
 
 class Role(StrEnum):

@@ -1,0 +1,4 @@
+"""API."""
+from ninja import Router
+
+router = Router(tags=["meetings"])

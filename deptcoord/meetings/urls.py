@@ -1,0 +1,3 @@
+"""URLs."""
+app_name = "meetings"
+urlpatterns = []
