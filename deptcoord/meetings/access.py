@@ -204,9 +204,9 @@ class DecisionRule(_MeetingPartRule):
 
     def actions(self, facts, obj):
         granted = set(super().actions(facts, obj))
-        if obj.department_id and facts.role_in(obj.department_id):
-            if obj.meeting.kind == Meeting.Kind.REGULAR:
-                granted.add(A.VIEW)
+        keeper = obj.department_id and facts.role_in(obj.department_id)
+        if keeper and obj.meeting.kind == Meeting.Kind.REGULAR:
+            granted.add(A.VIEW)
         return frozenset(granted)
 
     def visible_filter(self, facts):

@@ -13,7 +13,9 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from deptcoord.core.periodic import register_periodic
-        from deptcoord.meetings import access  # noqa: F401  (registers the rules)
-        from deptcoord.meetings import tasks
+        from deptcoord.meetings import (
+            access,  # noqa: F401  (registers the rules)
+            tasks,
+        )
 
         register_periodic("meetings.send_reminders", "hourly", tasks.send_reminders)

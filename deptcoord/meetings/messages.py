@@ -25,7 +25,9 @@ RULE_TOO_FREQUENT = _("A meeting series can repeat at most once a day.")
 RULE_NEVER_OCCURS = _(
     "This rule never produces a meeting (check COUNT, UNTIL and the days). Change the rule."
 )
-UNKNOWN_PARTICIPANT = _("There is no person with id %(value)s that you can see. Pick from the list.")
+UNKNOWN_PARTICIPANT = _(
+    "There is no person with id %(value)s that you can see. Pick from the list."
+)
 PARTICIPANT_INACTIVE = _("%(name)s is deactivated and cannot be invited.")
 INVALID_EMAIL = _("“%(value)s” is not an e-mail address. Write it like name@example.com.")
 ONE_ON_ONE_TWO_PEOPLE = _("A 1:1 is between its organiser and exactly one other person.")
@@ -53,7 +55,9 @@ WINDOW_TOO_LONG = _("Search at most 90 days at a time.")
 QUORUM_RANGE = _("The quorum is a percentage between 1 and 100.")
 MUST_ATTEND_NOT_REQUIRED = _("%(name)s must attend, so mark them as required too.")
 NO_REQUIRED = _("Mark at least one participant as required.")
-FEED_NOT_FOUND = _("This calendar address is not valid any more. Copy the new one from your profile.")
+FEED_NOT_FOUND = _(
+    "This calendar address is not valid any more. Copy the new one from your profile."
+)
 
 INVITATION_SENT = _("You are invited: %(title)s, %(when)s")
 MEETING_UPDATED = _("Updated: %(title)s, %(when)s")

@@ -223,7 +223,7 @@ def neighbours(series: Series, day: date) -> tuple[date | None, date | None]:
     """The original dates of the occurrences before and after this one (None at the ends)."""
     if not series.rule:
         return None, None
-    tz, _start = _local(series)
+    _tz, _start = _local(series)
     rule = _rule(series)
     middle = datetime.combine(day, time(0))
     before = rule.before(middle, inc=False)
@@ -255,7 +255,7 @@ def until_before(series: Series, day: date) -> str:
 
 
 def local_time_problem(day: date, at: time, zone_name: str) -> str:
-    """"missing" when the wall-clock time does not exist that day (clocks jump forward),
+    """ "missing" when the wall-clock time does not exist that day (clocks jump forward),
     "ambiguous" when it happens twice (clocks fall back), "" when it is fine."""
     tz = zone(zone_name)
     naive = datetime.combine(day, at)

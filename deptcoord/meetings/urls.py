@@ -1,3 +1,4 @@
 """URLs."""
+
 app_name = "meetings"
 urlpatterns = []

@@ -1,4 +1,5 @@
 """API."""
+
 from ninja import Router
 
 router = Router(tags=["meetings"])

@@ -170,9 +170,7 @@ class OccurrenceChange(VersionedModel):
         verbose_name_plural = _("occurrence changes")
         ordering = ["occurrence"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "occurrence"], name="occurrence_change_once"
-            )
+            models.UniqueConstraint(fields=["meeting", "occurrence"], name="occurrence_change_once")
         ]
 
     def __str__(self):

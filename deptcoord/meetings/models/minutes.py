@@ -48,6 +48,30 @@ class AgendaItem(VersionedModel):
         on_delete=models.SET_NULL,
         related_name="agenda_items",
     )
+    project = models.ForeignKey(
+        "work.Project",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    step = models.ForeignKey(
+        "work.Step",
+        verbose_name=_("step"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    request = models.ForeignKey(
+        "work.Request",
+        verbose_name=_("request"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     action_item = models.ForeignKey(
         "meetings.ActionItem",
         verbose_name=_("action item followed up"),
@@ -130,6 +154,14 @@ class ActionItem(VersionedModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    step = models.ForeignKey(
+        "work.Step",
+        verbose_name=_("step"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_action_items",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -54,7 +54,9 @@ def check_times(data: dict, errors: dict) -> None:
     try:
         zone(zone_name)
     except RecurrenceError:
-        errors["time_zone"] = [ValidationError(messages.UNKNOWN_TIME_ZONE, params={"value": zone_name})]
+        errors["time_zone"] = [
+            ValidationError(messages.UNKNOWN_TIME_ZONE, params={"value": zone_name})
+        ]
         return
     start = aware(data.pop("start", None), zone_name, "start", errors)
     end = aware(data.pop("end", None), zone_name, "end", errors)

@@ -74,7 +74,12 @@ def _set_people(meeting: Meeting, organiser, people, guests, departments) -> Non
     guest_answers = dict(meeting.guests.values_list("email", "response"))
     meeting.guests.all().delete()
     Guest.objects.bulk_create(
-        Guest(meeting=meeting, email=email, name=name, response=guest_answers.get(email, "needs_action"))
+        Guest(
+            meeting=meeting,
+            email=email,
+            name=name,
+            response=guest_answers.get(email, "needs_action"),
+        )
         for email, name in guests
     )
     if departments is None:
@@ -204,7 +209,9 @@ def _save_with_people(actor: Actor, meeting: Meeting, before: dict, action: str)
 
 
 @transaction.atomic
-def meeting_cancel(*, actor: Actor, meeting_id: int, expected_version: int | None = None) -> Meeting:
+def meeting_cancel(
+    *, actor: Actor, meeting_id: int, expected_version: int | None = None
+) -> Meeting:
     """Cancel a meeting or a whole series; invitees get a cancellation."""
     meeting = lock(Meeting, meeting_id)
     authorize(actor, Action.DELETE, meeting)
@@ -214,7 +221,9 @@ def meeting_cancel(*, actor: Actor, meeting_id: int, expected_version: int | Non
     before = snapshot(meeting, MEETING_FIELDS)
     meeting.status = Meeting.Status.CANCELLED
     meeting.sequence += 1
-    save_changes(actor, meeting, before, MEETING_FIELDS, "meetings.meeting.cancel", department_of(meeting))
+    save_changes(
+        actor, meeting, before, MEETING_FIELDS, "meetings.meeting.cancel", department_of(meeting)
+    )
     invitations.send_later(meeting, "CANCEL")
     return meeting
 
@@ -223,7 +232,7 @@ def meeting_cancel(*, actor: Actor, meeting_id: int, expected_version: int | Non
 def participants_add(*, actor: Actor, meeting_id: int, people, required: bool = False) -> Meeting:
     """Invite more people (suggested participants, for example); they get the invitation."""
     meeting = Meeting.objects.get(pk=meeting_id)
-    participants, guests = _current_people(meeting)
+    participants, _guests = _current_people(meeting)
     known = {person.pk for person, _ in participants} | {meeting.organiser_id}
     added = [(person, required) for person in people if person.pk not in known]
     return meeting_update(

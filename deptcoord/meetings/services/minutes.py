@@ -19,6 +19,7 @@ from deptcoord.meetings.services.common import (
     record_deleted,
     save_changes,
 )
+from deptcoord.meetings.services.steps import step_follow_action, step_for_action
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.reports.notifications import notify
 
@@ -32,6 +33,9 @@ AGENDA_FIELDS = [
     "shared_with_hr",
     "goal",
     "event",
+    "project",
+    "step",
+    "request",
 ]
 DECISION_FIELDS = ["occurrence", "text", "department"]
 ACTION_FIELDS = ["occurrence", "title", "assignee", "due_date", "status", "completed_on"]
@@ -80,14 +84,21 @@ def agenda_item_create(
     shared_with_hr: bool = False,
     goal=None,
     event=None,
+    project=None,
+    step=None,
+    request=None,
     action_item=None,
 ) -> AgendaItem:
     """Add an item at the end of an occurrence's agenda."""
     meeting = lock(Meeting, meeting.pk)
     authorize(actor, Action.TAKE_MINUTES, meeting)
     check_occurrence(meeting, occurrence)
-    data = _check_item(meeting, {"title": title, "presenter": presenter, "minutes_allotted": minutes_allotted})
-    last = AgendaItem.objects.filter(meeting=meeting, occurrence=occurrence).aggregate(Max("position"))
+    data = _check_item(
+        meeting, {"title": title, "presenter": presenter, "minutes_allotted": minutes_allotted}
+    )
+    last = AgendaItem.objects.filter(meeting=meeting, occurrence=occurrence).aggregate(
+        Max("position")
+    )
     item = AgendaItem.objects.create(
         meeting=meeting,
         occurrence=occurrence,
@@ -96,6 +107,9 @@ def agenda_item_create(
         shared_with_hr=shared_with_hr,
         goal=goal,
         event=event,
+        project=project,
+        step=step,
+        request=request,
         action_item=action_item,
         **data,
     )
@@ -120,7 +134,9 @@ def agenda_item_update(
     before = snapshot(item, AGENDA_FIELDS)
     for name, value in data.items():
         setattr(item, name, value)
-    save_changes(actor, item, before, AGENDA_FIELDS, "meetings.agenda.update", department_of(item.meeting))
+    save_changes(
+        actor, item, before, AGENDA_FIELDS, "meetings.agenda.update", department_of(item.meeting)
+    )
     return item
 
 
@@ -129,7 +145,9 @@ def agenda_item_delete(*, actor: Actor, item_id: int) -> None:
     """Take an item off the agenda."""
     item = lock(AgendaItem, item_id)
     authorize(actor, Action.DELETE, item)
-    record_deleted(actor, item, AGENDA_FIELDS, "meetings.agenda.delete", department_of(item.meeting))
+    record_deleted(
+        actor, item, AGENDA_FIELDS, "meetings.agenda.delete", department_of(item.meeting)
+    )
     item.delete()
 
 
@@ -154,7 +172,9 @@ def decision_create(
         department=department,
         recorded_by=actor.person,
     )
-    record_created(actor, decision, DECISION_FIELDS, "meetings.decision.create", department_of(meeting))
+    record_created(
+        actor, decision, DECISION_FIELDS, "meetings.decision.create", department_of(meeting)
+    )
     return decision
 
 
@@ -163,7 +183,13 @@ def decision_delete(*, actor: Actor, decision_id: int) -> None:
     """Withdraw a decision recorded by mistake."""
     decision = lock(Decision, decision_id)
     authorize(actor, Action.DELETE, decision)
-    record_deleted(actor, decision, DECISION_FIELDS, "meetings.decision.delete", department_of(decision.meeting))
+    record_deleted(
+        actor,
+        decision,
+        DECISION_FIELDS,
+        "meetings.decision.delete",
+        department_of(decision.meeting),
+    )
     decision.delete()
 
 
@@ -196,8 +222,6 @@ def action_item_create(
     data = _check_action(meeting, occurrence, title, assignee, due_date)
     item = ActionItem.objects.create(meeting=meeting, occurrence=occurrence, **data)
     record_created(actor, item, ACTION_FIELDS, "meetings.action.create", department_of(meeting))
-    from deptcoord.meetings.services.steps import step_for_action
-
     step_for_action(actor, item)
     if assignee.pk != actor.person_id:
         notify(
@@ -246,5 +270,9 @@ def action_item_update(
 
         item.completed_on = timezone.localdate() if status == ActionItem.Status.DONE else None
     item.status = status
-    save_changes(actor, item, before, ACTION_FIELDS, "meetings.action.update", department_of(item.meeting))
+    changed = save_changes(
+        actor, item, before, ACTION_FIELDS, "meetings.action.update", department_of(item.meeting)
+    )
+    if "status" in changed:
+        step_follow_action(actor, item)
     return item

@@ -34,7 +34,9 @@ def _occurrence(meeting: Meeting, day: date):
     found = occurrence_on(series_of(meeting), day, apply_changes=False)
     if found is None:
         params = {"date": date_format(day, "SHORT_DATE_FORMAT")}
-        raise ValidationError({"occurrence": [ValidationError(messages.NOT_AN_OCCURRENCE, params=params)]})
+        raise ValidationError(
+            {"occurrence": [ValidationError(messages.NOT_AN_OCCURRENCE, params=params)]}
+        )
     return found
 
 
@@ -50,7 +52,9 @@ def _change(actor: Actor, meeting: Meeting, day: date, **values) -> OccurrenceCh
     before = snapshot(change, CHANGE_FIELDS)
     for name, value in values.items():
         setattr(change, name, value)
-    save_changes(actor, change, before, CHANGE_FIELDS, "meetings.occurrence.change", department_of(meeting))
+    save_changes(
+        actor, change, before, CHANGE_FIELDS, "meetings.occurrence.change", department_of(meeting)
+    )
     return change
 
 
@@ -136,7 +140,11 @@ def series_change_from(
     participants, guests = _current_people(meeting)
     local = meeting.time_zone
     duration = meeting.ends_at - meeting.starts_at
-    fields = {name: getattr(meeting, name) for name in MEETING_FIELDS if name not in {"starts_at", "ends_at", "status"}}
+    fields = {
+        name: getattr(meeting, name)
+        for name in MEETING_FIELDS
+        if name not in {"starts_at", "ends_at", "status"}
+    }
     fields.update(start=found.start, end=found.start + duration)
     fields.update(changes)
     series = Series(meeting.starts_at, meeting.ends_at, local, meeting.rrule)
@@ -153,7 +161,9 @@ def series_change_from(
     before = snapshot(meeting, MEETING_FIELDS)
     meeting.rrule = until_before(series, occurrence)
     meeting.sequence += 1
-    save_changes(actor, meeting, before, MEETING_FIELDS, "meetings.meeting.split", department_of(meeting))
+    save_changes(
+        actor, meeting, before, MEETING_FIELDS, "meetings.meeting.split", department_of(meeting)
+    )
     for model in (AgendaItem, Decision, ActionItem, OccurrenceChange):
         model.objects.filter(meeting=meeting, occurrence__gte=occurrence).update(meeting=continued)
     invitations.send_later(meeting, "REQUEST")
