@@ -276,3 +276,18 @@ def action_item_update(
     if "status" in changed:
         step_follow_action(actor, item)
     return item
+
+
+@transaction.atomic
+def minutes_send(*, actor: Actor, meeting: Meeting, occurrence: date) -> None:
+    """E-mail the occurrence's minutes to its participants (each gets what they may read)."""
+    authorize(actor, Action.TAKE_MINUTES, meeting)
+    check_occurrence(meeting, occurrence)
+    from deptcoord.meetings.services.common import record
+    from deptcoord.meetings.tasks import send_minutes
+
+    record(
+        actor, "update", meeting, "meetings.minutes.send", {"minutes_sent": [None, str(occurrence)]}
+    )
+    day = occurrence.isoformat()
+    transaction.on_commit(lambda: send_minutes.enqueue(meeting.pk, day))
