@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 
 from deptcoord.access import Action, visible
 from deptcoord.core.actor import Actor, authorize
@@ -51,9 +52,7 @@ def _events(facts, departments, day) -> list[dict]:
     events = visible(
         facts, Event.objects.filter(start_date__gte=day, start_date__lte=day + EVENT_HORIZON)
     )
-    involved = events.filter(departments__in=departments).distinct() | events.filter(
-        departments=None
-    )
+    involved = events.filter(Q(departments__in=departments) | Q(departments=None)).distinct()
     return [
         {"title": event.title, "event": event}
         for event in involved.order_by("start_date")[:MAX_EACH]
