@@ -260,10 +260,11 @@ company_wide(EVENT_TABLE, Role.HR, READ)
 for _role in RUNNERS:
     EVENT_TABLE[(_role, Relation.OWN_DEPARTMENT)] = READ | {A.CHANGE, A.DELETE}
     EVENT_TABLE[(_role, Relation.OTHER_DEPARTMENT)] = READ
-    EVENT_TABLE[(_role, Relation.OWN)] = READ | {A.CHANGE, A.DELETE}
 EVENT_TABLE[(Role.MEMBER, Relation.OWN_DEPARTMENT)] = READ
 EVENT_TABLE[(Role.MEMBER, Relation.OTHER_DEPARTMENT)] = READ
-EVENT_TABLE[(Role.MEMBER, Relation.OWN)] = READ | {A.CHANGE, A.DELETE}
+for _role in ALL_ROLES:
+    if _role != Role.GUEST:
+        EVENT_TABLE[(_role, Relation.OWN)] = READ | {A.CHANGE, A.DELETE}
 
 
 class EventRule(Rule):

@@ -161,7 +161,9 @@ class ActionItemForm(ServiceForm):
     """A new action item."""
 
     title = forms.CharField(label=_("Action"), max_length=200)
-    assignee = forms.ModelChoiceField(label=_("Assignee"), queryset=None)
+    assignee = forms.ModelChoiceField(
+        label=_("Assignee"), queryset=None, required=False, help_text=_("Left empty: you.")
+    )
     due_date = forms.DateField(label=_("Due"), widget=DateInput, required=False)
 
     def __init__(self, *args, people, **kwargs):

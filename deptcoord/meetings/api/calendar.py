@@ -49,6 +49,7 @@ def list_events(request, filters: Query[EventFilter]):
 @router.post("/events", response={201: EventOut}, summary="Add an event")
 def create_event(request, payload: EventIn):
     """Put an event on the company calendar."""
+    require(request.facts, Action.VIEW, org.company())
     data = payload.dict()
     data["departments"] = departments_or_404(request, data.pop("department_ids"))
     event = services.event_create(actor=actor_from(request, "api"), **data)

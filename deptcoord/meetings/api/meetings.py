@@ -39,6 +39,7 @@ from deptcoord.meetings.api.schemas import (
 )
 from deptcoord.meetings.models import ActionItem, AgendaItem, Event, Meeting
 from deptcoord.meetings.series import occurrences_between
+from deptcoord.org import selectors as org
 from deptcoord.work.models import Project, Request, Step
 
 router = Router(tags=["meetings"])
@@ -87,6 +88,7 @@ def list_meetings(request, filters: Query[MeetingFilter]):
 @router.post("/meetings", response={201: MeetingOut}, summary="Schedule a meeting")
 def create_meeting(request, payload: MeetingIn):
     """Schedule a meeting or a series organised by the caller; invitations go out by e-mail."""
+    require(request.facts, Action.VIEW, org.company())
     data = _people_fields(request, payload.dict())
     meeting = services.meeting_create(actor=actor_from(request, "api"), **data)
     return Status(201, _meeting(request, meeting.pk))
@@ -261,6 +263,7 @@ def _linked(request, model, pk):
 def create_agenda_item(request, payload: AgendaItemIn, pk: int = PrimaryKey):
     """Add an item to an occurrence's agenda."""
     meeting = _meeting(request, pk)
+    require(request.facts, Action.TAKE_MINUTES, meeting)
     item = services.agenda_item_create(
         actor=actor_from(request, "api"), meeting=meeting, **_links(request, payload.dict())
     )
@@ -318,6 +321,7 @@ def delete_agenda_item(request, pk: int = PrimaryKey):
 def create_decision(request, payload: DecisionIn, pk: int = PrimaryKey):
     """Record a decision taken at an occurrence."""
     meeting = _meeting(request, pk)
+    require(request.facts, Action.TAKE_MINUTES, meeting)
     decision = services.decision_create(
         actor=actor_from(request, "api"), meeting=meeting, **payload.dict()
     )
@@ -339,6 +343,7 @@ def list_decisions(request, q: str = ""):
 def create_action_item(request, payload: ActionItemIn, pk: int = PrimaryKey):
     """Record an action item; it becomes a step of the assignee's department."""
     meeting = _meeting(request, pk)
+    require(request.facts, Action.TAKE_MINUTES, meeting)
     data = payload.dict()
     assignee_id = data.pop("assignee_id")
     data["assignee"] = people_or_422(request, [assignee_id], "assignee")[assignee_id]

@@ -186,8 +186,10 @@ def action_item_create(request, pk, day):
     form = ActionItemForm(request.POST, people=people_choices(request.facts), prefix="action")
     if form.is_valid():
         try:
+            data = fields(form)
+            data["assignee"] = data["assignee"] or request.person
             services.action_item_create(
-                actor=actor_from(request), meeting=meeting, occurrence=day, **fields(form)
+                actor=actor_from(request), meeting=meeting, occurrence=day, **data
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
