@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from deptcoord.audit.models import AuditEntry
 from deptcoord.meetings import messages, services
-from deptcoord.meetings.models import ActionItem, Meeting
+from deptcoord.meetings.models import Meeting
 from deptcoord.meetings.selectors import carried_over
 from deptcoord.meetings.series import occurrences_between
 from deptcoord.org.facts import role_facts_for_person
