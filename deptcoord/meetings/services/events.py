@@ -65,11 +65,12 @@ def event_create(
     kind: str = Event.Kind.OTHER,
     place: str = "",
     departments=(),
+    owner=None,
 ) -> Event:
-    """Put an event on the company calendar, owned by the actor."""
+    """Put an event on the company calendar, owned by the actor (or ``owner``)."""
     authorize(actor, Action.VIEW, org.company())
     data = {k: v for k, v in locals().items() if k in EVENT_FIELDS}
-    event = Event.objects.create(owner=actor.person, **_check(data))
+    event = Event.objects.create(owner=owner or actor.person, **_check(data))
     event.departments.set(departments)
     created = {name: [None, value] for name, value in _snapshot(event).items()}
     record(actor, "create", event, "meetings.event.create", created)
