@@ -1,6 +1,7 @@
 """The calendar page's entries (FullCalendar JSON) and each person's .ics feed."""
 
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.urls import reverse
@@ -38,7 +39,12 @@ def calendar_meetings(facts: RoleFacts, start, end, department_id=None, person_i
     return result.distinct()
 
 
-def _meeting_entries(meetings, start, end) -> list[dict]:
+def _wall(moment: datetime, zone: ZoneInfo | None) -> str:
+    """An instant as wall-clock time in the viewer's zone (FullCalendar shows it as is)."""
+    return moment.astimezone(zone).replace(tzinfo=None).isoformat() if zone else moment.isoformat()
+
+
+def _meeting_entries(meetings, start, end, zone=None) -> list[dict]:
     entries = []
     for meeting in meetings:
         for occurrence in occurrences_between(meeting, start, end):
@@ -46,8 +52,8 @@ def _meeting_entries(meetings, start, end) -> list[dict]:
                 {
                     "id": f"m{meeting.pk}-{occurrence.key}",
                     "title": meeting.title,
-                    "start": occurrence.start.isoformat(),
-                    "end": occurrence.end.isoformat(),
+                    "start": _wall(occurrence.start, zone),
+                    "end": _wall(occurrence.end, zone),
                     "url": reverse(
                         "meetings:occurrence", kwargs={"pk": meeting.pk, "day": occurrence.key}
                     ),
@@ -59,13 +65,20 @@ def _meeting_entries(meetings, start, end) -> list[dict]:
 
 
 def calendar_entries(
-    facts: RoleFacts, start: datetime, end: datetime, department_id=None, person_id=None
+    facts: RoleFacts,
+    start: datetime,
+    end: datetime,
+    department_id=None,
+    person_id=None,
+    zone_name: str = "",
 ) -> list[dict]:
-    """Meetings, events, step deadlines and time off in the period, as FullCalendar reads them."""
+    """Meetings, events, step deadlines and time off in the period, as FullCalendar reads them
+    (meeting times as wall-clock times in ``zone_name`` when given, else with their offset)."""
+    zone = ZoneInfo(zone_name) if zone_name else None
     end = min(end, start + MAX_RANGE)
     first, last = start.date(), end.date()
     entries = _meeting_entries(
-        calendar_meetings(facts, start, end, department_id, person_id), start, end
+        calendar_meetings(facts, start, end, department_id, person_id), start, end, zone
     )
     events = visible(facts, Event.objects.filter(start_date__lte=last, end_date__gte=first))
     if department_id:

@@ -61,9 +61,10 @@ def calendar_json(request):
         person_id = get_visible_or_404(facts, Person, pk=request.GET["person"]).pk
     else:
         person_id = request.person.pk
-    return JsonResponse(
-        entries.calendar_entries(facts, start, end, department_id, person_id), safe=False
+    found = entries.calendar_entries(
+        facts, start, end, department_id, person_id, request.person.timezone
     )
+    return JsonResponse(found, safe=False)
 
 
 @login_required

@@ -18,6 +18,9 @@
         right: "dayGridMonth,timeGridWeek,listWeek"
       },
       events: { url: element.dataset.source },
+      // The server sends times in the viewer's own time zone; the icon font would need data: fonts.
+      buttonIcons: false,
+      buttonText: { prev: "‹", next: "›" },
       eventTimeFormat: { hour: "2-digit", minute: "2-digit", hour12: false }
     });
     calendar.render();
