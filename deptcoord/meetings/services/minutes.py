@@ -164,7 +164,9 @@ def decision_create(
     if not text:
         raise ValidationError({"text": [messages.TEXT_REQUIRED]})
     if department is None:
-        department = meeting.departments.order_by("code").first()
+        taking_part = meeting.departments.order_by("code")
+        organisers = taking_part.filter(pk=meeting.organiser.primary_department_id)
+        department = organisers.first() or taking_part.first()
     decision = Decision.objects.create(
         meeting=meeting,
         occurrence=occurrence,
