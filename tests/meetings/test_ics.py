@@ -134,9 +134,9 @@ def test_the_feed_carries_what_its_owner_may_see(world):
 
 
 def test_a_revoked_or_regenerated_feed_stops_working(world):
-    token, raw = feed_token_regenerate(actor=actor(world.member))
-    _new, new_raw = feed_token_regenerate(actor=actor(world.member))
+    _old, raw = feed_token_regenerate(actor=actor(world.member))
+    new, new_raw = feed_token_regenerate(actor=actor(world.member))
     assert Client().get(f"/meetings/feed/{raw}.ics").status_code == 404
     assert Client().get(f"/meetings/feed/{new_raw}.ics").status_code == 200
-    services.feed_token_revoke(actor=actor(world.member), token_id=_new.pk)
+    services.feed_token_revoke(actor=actor(world.member), token_id=new.pk)
     assert Client().get(f"/meetings/feed/{new_raw}.ics").status_code == 404
