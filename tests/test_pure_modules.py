@@ -13,6 +13,7 @@ PURE_MODULES = [
     "deptcoord.planning.psplib",
     "deptcoord.work.graph",
     "deptcoord.meetings.slots",
+    "deptcoord.meetings.recurrence",
     "deptcoord.goals.forecast",
 ]
 

@@ -8,10 +8,11 @@ from django.urls import reverse
 
 from deptcoord.access import RoleFacts, visible
 from deptcoord.meetings import ics
-from deptcoord.meetings.models import Event, Meeting, Participant
+from deptcoord.meetings.models import Event, Meeting, OccurrenceChange, Participant
+from deptcoord.meetings.recurrence import Change, Series, occurrences
 from deptcoord.meetings.selectors import meeting_queryset, people_in, time_off_between
-from deptcoord.meetings.series import occurrences_between
 from deptcoord.meetings.work_links import visible_work
+from deptcoord.org.models import in_language
 from deptcoord.work.models import Step
 
 MAX_RANGE = timedelta(days=62)
@@ -27,7 +28,7 @@ def _overlapping(queryset, start: datetime, end: datetime):
 
 def calendar_meetings(facts: RoleFacts, start, end, department_id=None, person_id=None):
     """Visible meetings that may have an occurrence in the period, for a department or person."""
-    result = _overlapping(visible(facts, meeting_queryset()), start, end)
+    result = _overlapping(visible(facts, Meeting.objects.all()), start, end)
     if department_id:
         invited = Participant.objects.filter(person__in=people_in(department_id)).values(
             "meeting_id"
@@ -45,18 +46,30 @@ def _wall(moment: datetime, zone: ZoneInfo | None) -> str:
 
 
 def _meeting_entries(meetings, start, end, zone=None) -> list[dict]:
+    """Each occurrence in the period; rows are read as plain values (no model instances)."""
+    pages = reverse("meetings:calendar")  # occurrence pages are /meetings/<pk>/<date>/
+    rows = list(
+        meetings.values_list(
+            "pk", "title_en", "title_vi", "starts_at", "ends_at", "time_zone", "rrule"
+        )
+    )
+    changes: dict[int, list[Change]] = {}
+    for row in OccurrenceChange.objects.filter(meeting_id__in=[row[0] for row in rows]).values_list(
+        "meeting_id", "occurrence", "cancelled", "starts_at", "ends_at"
+    ):
+        changes.setdefault(row[0], []).append(Change(*row[1:]))
     entries = []
-    for meeting in meetings:
-        for occurrence in occurrences_between(meeting, start, end):
+    for pk, title_en, title_vi, starts_at, ends_at, time_zone, rule in rows:
+        series = Series(starts_at, ends_at, time_zone, rule, tuple(changes.get(pk, ())))
+        title = in_language(title_en, title_vi)
+        for occurrence in occurrences(series, start, end):
             entries.append(
                 {
-                    "id": f"m{meeting.pk}-{occurrence.key}",
-                    "title": meeting.title,
+                    "id": f"m{pk}-{occurrence.key}",
+                    "title": title,
                     "start": _wall(occurrence.start, zone),
                     "end": _wall(occurrence.end, zone),
-                    "url": reverse(
-                        "meetings:occurrence", kwargs={"pk": meeting.pk, "day": occurrence.key}
-                    ),
+                    "url": f"{pages}{pk}/{occurrence.key.isoformat()}/",
                     "classNames": ["cal-meeting", "cal-moved" if occurrence.moved else ""],
                     "extendedProps": {"kind": "meeting", "moved": occurrence.moved},
                 }
@@ -135,8 +148,10 @@ def feed(person, facts: RoleFacts, today: date) -> bytes:
     start = datetime.combine(today - FEED_PAST, time(0), UTC)
     end = datetime.combine(today + FEED_FUTURE, time(0), UTC)
     calendar = ics.new_calendar(name="deptcoord")
-    meetings = calendar_meetings(facts, start, end, person_id=person.pk)
-    for meeting in meetings:
+    meetings = calendar_meetings(facts, start, end, person_id=person.pk).values_list(
+        "pk", flat=True
+    )
+    for meeting in meeting_queryset().filter(pk__in=list(meetings)):
         for component in ics.meeting_events(meeting, with_people=True):
             calendar.add_component(component)
     events = visible(

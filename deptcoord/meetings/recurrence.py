@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import DAILY, rrule, rrulestr
@@ -103,10 +104,17 @@ def _local(series: Series) -> tuple[ZoneInfo, datetime]:
 
 
 def _rule(series: Series) -> rrule:
-    tz, local_start = _local(series)
+    _tz, local_start = _local(series)
+    return _compiled(series.rule, local_start, series.time_zone)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(text: str, local_start: datetime, zone_name: str) -> rrule:
+    """The parsed rule (cached: a calendar reads the same series many times)."""
+    tz = zone(zone_name)
     parts = [
         (key, _until(value, tz).strftime("%Y%m%dT%H%M%S") if key == "UNTIL" else value)
-        for key, value in _parts(series.rule)
+        for key, value in _parts(text)
     ]
     try:
         rule = rrulestr(";".join(f"{k}={v}" for k, v in parts), dtstart=local_start)
