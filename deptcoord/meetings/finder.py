@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from deptcoord.meetings import messages
 from deptcoord.meetings.models import Meeting
+from deptcoord.meetings.recurrence import RecurrenceError, zone
 from deptcoord.meetings.selectors import meeting_queryset
 from deptcoord.meetings.series import occurrences_between
 from deptcoord.meetings.slots import (
@@ -87,6 +88,16 @@ def busy_times(people, start: datetime, end: datetime) -> dict[int, list[BusyInt
 
 def _check(search: Search) -> None:
     errors: dict = {}
+    try:
+        zone(search.time_zone)
+    except RecurrenceError:
+        params = {"value": search.time_zone[:64]}
+        errors["time_zone"] = [ValidationError(messages.UNKNOWN_TIME_ZONE, params=params)]
+    for name, day in (("window_start", search.first_day), ("window_end", search.last_day)):
+        if not 1900 <= day.year <= 2200:
+            errors[name] = [messages.OUT_OF_RANGE]
+    if errors:
+        raise ValidationError(errors)
     if search.last_day < search.first_day:
         errors["window_end"] = [messages.WINDOW_ENDS_BEFORE_START]
     elif (search.last_day - search.first_day).days >= MAX_WINDOW_DAYS:

@@ -51,6 +51,8 @@ DURATION_LONGER_THAN_WINDOW = _(
     "The meeting (%(minutes)s minutes) is longer than the search window. Widen the window."
 )
 WINDOW_ENDS_BEFORE_START = _("The search window must end after it starts.")
+INVALID_LINK = _("“%(value)s” is not a web address. Paste the full link, starting with https://.")
+OUT_OF_RANGE = _("Pick a date between the years 1900 and 2200.")
 WINDOW_TOO_LONG = _("Search at most 90 days at a time.")
 QUORUM_RANGE = _("The quorum is a percentage between 1 and 100.")
 MUST_ATTEND_NOT_REQUIRED = _("%(name)s must attend, so mark them as required too.")

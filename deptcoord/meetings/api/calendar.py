@@ -2,6 +2,7 @@
 
 from datetime import datetime, time, timedelta
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +14,7 @@ from deptcoord.api.http import expected_version, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
 from deptcoord.meetings import calendar as entries
-from deptcoord.meetings import finder, selectors, services
+from deptcoord.meetings import finder, messages, selectors, services
 from deptcoord.meetings.api.common import PrimaryKey, departments_or_404, people_or_422
 from deptcoord.meetings.api.schemas import (
     CalendarEntryOut,
@@ -42,6 +43,9 @@ class EventFilter(Schema):
 @paginate(ListPagination)
 def list_events(request, filters: Query[EventFilter]):
     """Company calendar events the caller may see."""
+    for moment in (filters.start, filters.end):
+        if moment is not None and not 1900 <= moment.year <= 2200:
+            raise ValidationError({"start": [messages.OUT_OF_RANGE]})
     start = filters.start.date() if filters.start else timezone.localdate()
     return selectors.events(request.facts, start, filters.end.date() if filters.end else None)
 
@@ -122,6 +126,9 @@ class CalendarQuery(Schema):
 def read_calendar(request, query: Query[CalendarQuery]):
     """Meeting occurrences, events, step deadlines and time off (at most 62 days)."""
     facts = request.facts
+    for moment in (query.start, query.end):
+        if moment is not None and not 1900 <= moment.year <= 2200:
+            raise ValidationError({"start": [messages.OUT_OF_RANGE]})
     start = query.start or timezone.make_aware(datetime.combine(timezone.localdate(), time(0)))
     if timezone.is_naive(start):
         start = timezone.make_aware(start)

@@ -27,6 +27,7 @@ from deptcoord.meetings.api.schemas import (
     AgendaItemOut,
     AgendaItemPatch,
     ChangeFromIn,
+    Day,
     DecisionIn,
     DecisionOut,
     MeetingIn,
@@ -131,8 +132,8 @@ def cancel_meeting(request, pk: int = PrimaryKey):
 class Period(Schema):
     """A period (defaults: from today for 60 days)."""
 
-    start: date | None = None
-    end: date | None = None
+    start: Day | None = None
+    end: Day | None = None
 
 
 @router.get(
@@ -162,7 +163,7 @@ def _day(meeting: Meeting, day: date | None) -> date:
 class OccurrenceQuery(Schema):
     """Which occurrence (default: the next one)."""
 
-    occurrence: date | None = None
+    occurrence: Day | None = None
 
 
 @router.get("/meetings/{int:pk}/minutes", response=MinutesOut, summary="Read the minutes")

@@ -10,6 +10,7 @@ from deptcoord.meetings.models import ActionItem, Event, Meeting
 MAX_ID = 2**63 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Title = Annotated[str, Field(max_length=200)]
+Day = Annotated[date, Field(ge=date(1900, 1, 1), le=date(2200, 12, 31))]
 
 
 class ParticipantIn(Schema):
@@ -116,7 +117,7 @@ class OccurrenceOut(Schema):
 class OccurrenceRef(Schema):
     """Which occurrence (its original date in the meeting's time zone)."""
 
-    occurrence: date
+    occurrence: Day
 
 
 class OccurrenceMoveIn(OccurrenceRef):
@@ -170,7 +171,7 @@ class AgendaItemOut(Schema):
 
     id: int
     meeting_id: int
-    occurrence: date
+    occurrence: Day
     position: int
     title: str
     presenter_id: int | None
@@ -197,7 +198,7 @@ class DecisionOut(Schema):
 
     id: int
     meeting_id: int
-    occurrence: date
+    occurrence: Day
     text: str
     department_id: int | None
 
@@ -207,7 +208,7 @@ class ActionItemIn(OccurrenceRef):
 
     title: Title
     assignee_id: Id
-    due_date: date | None = None
+    due_date: Day | None = None
 
 
 class ActionItemPatch(Schema):
@@ -215,7 +216,7 @@ class ActionItemPatch(Schema):
 
     title: Title | None = None
     assignee_id: Id | None = None
-    due_date: date | None = None
+    due_date: Day | None = None
     status: ActionItem.Status | None = None
     version: int | None = None
 
@@ -225,12 +226,12 @@ class ActionItemOut(Schema):
 
     id: int
     meeting_id: int
-    occurrence: date
+    occurrence: Day
     title: str
     assignee_id: int
-    due_date: date | None
+    due_date: Day | None
     status: str
-    completed_on: date | None
+    completed_on: Day | None
     step_id: int | None
     version: int
 
@@ -238,7 +239,7 @@ class ActionItemOut(Schema):
 class MinutesOut(Schema):
     """An occurrence's agenda with notes, decisions, action items and those carried over."""
 
-    occurrence: date
+    occurrence: Day
     agenda: list[AgendaItemOut]
     decisions: list[DecisionOut]
     actions: list[ActionItemOut]
@@ -252,8 +253,8 @@ class FindTimeIn(Schema):
     optional_ids: list[Id] = Field(default_factory=list, max_length=300)
     must_attend_ids: list[Id] = Field(default_factory=list, max_length=300)
     duration_minutes: int = Field(60, ge=1, le=720)
-    first_day: date
-    last_day: date
+    first_day: Day
+    last_day: Day
     quorum_percent: int = Field(100, ge=0, le=1000)
     time_zone: str | None = Field(None, max_length=64)
 
@@ -290,8 +291,8 @@ class EventIn(Schema):
     title_vi: Title = ""
     description: str = Field("", max_length=5000)
     kind: Event.Kind = Event.Kind.OTHER
-    start_date: date
-    end_date: date | None = None
+    start_date: Day
+    end_date: Day | None = None
     place: str = Field("", max_length=200)
     department_ids: list[Id] = Field(default_factory=list, max_length=100)
 
@@ -303,8 +304,8 @@ class EventPatch(Schema):
     title_vi: Title | None = None
     description: str | None = Field(None, max_length=5000)
     kind: Event.Kind | None = None
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: Day | None = None
+    end_date: Day | None = None
     place: str | None = Field(None, max_length=200)
     department_ids: list[Id] | None = None
     version: int | None = None
@@ -319,8 +320,8 @@ class EventOut(Schema):
     title_vi: str
     description: str
     kind: str
-    start_date: date
-    end_date: date
+    start_date: Day
+    end_date: Day
     place: str
     owner_id: int
     department_ids: list[int]

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import URLValidator, validate_email
 from django.utils.formats import date_format, time_format
 
 from deptcoord.meetings import messages
@@ -32,6 +32,9 @@ def aware(value: datetime, zone_name: str, field: str, errors: dict) -> datetime
     """A wall-clock time in the zone (or an aware time) as UTC; DST gaps and overlaps refused."""
     if value is None:
         errors.setdefault(field, []).append(messages.REQUIRED)
+        return None
+    if not 1900 <= value.year <= 2200:
+        errors.setdefault(field, []).append(messages.OUT_OF_RANGE)
         return None
     if value.tzinfo is not None and value.utcoffset() is not None:
         return value.astimezone(UTC)
@@ -83,6 +86,18 @@ def check_times(data: dict, errors: dict) -> None:
         return
     # The series starts at its first occurrence (a Monday start for "every Tuesday" moves on).
     data["starts_at"], data["ends_at"] = first, first + (end - start)
+
+
+def check_link(data: dict, errors: dict) -> None:
+    """The video link, when given, is a web address."""
+    link = (data.get("video_link") or "").strip()
+    data["video_link"] = link
+    if link:
+        try:
+            URLValidator(schemes=["http", "https"])(link)
+        except ValidationError:
+            params = {"value": link[:100]}
+            errors["video_link"] = [ValidationError(messages.INVALID_LINK, params=params)]
 
 
 def check_title(data: dict, errors: dict) -> None:

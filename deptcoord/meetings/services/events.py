@@ -38,6 +38,8 @@ def _check(data: dict) -> dict:
     start, end = data.get("start_date"), data.get("end_date") or data.get("start_date")
     if start is None:
         errors["start_date"] = [messages.REQUIRED]
+    elif not 1900 <= start.year <= 2200 or not 1900 <= end.year <= 2200:
+        errors["start_date"] = [messages.OUT_OF_RANGE]
     elif end < start:
         errors["end_date"] = [messages.EVENT_ENDS_BEFORE_START]
     elif end - start > timedelta(days=366):

@@ -10,6 +10,7 @@ from deptcoord.core.versioning import check_version, lock
 from deptcoord.meetings import invitations, messages
 from deptcoord.meetings.models import Guest, Meeting, Participant
 from deptcoord.meetings.services.checks import (
+    check_link,
     check_people,
     check_times,
     check_title,
@@ -91,6 +92,7 @@ def _set_people(meeting: Meeting, organiser, people, guests, departments) -> Non
 def _validated(data: dict, organiser, participants, guests) -> tuple[dict, list, list]:
     errors: dict = {}
     check_title(data, errors)
+    check_link(data, errors)
     if data.get("kind") not in Meeting.Kind.values:
         data["kind"] = Meeting.Kind.REGULAR
     check_times(data, errors)
