@@ -1,7 +1,7 @@
 """Find a time: load the participants' working hours, meetings and time off, and ask the pure
 slot finder (``slots.py``) for the earliest common free time."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -26,6 +26,7 @@ from deptcoord.meetings.slots import (
 from deptcoord.org.models import TimeOff
 
 MAX_WINDOW_DAYS = 90
+CANDIDATES, SHOWN = 60, 5
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,21 @@ def find_time(search: Search, now: datetime | None = None) -> SlotSearchResult:
         window_start=start,
         window_end=end,
         quorum=quorum,
+        limit=CANDIDATES,
     )
     try:
-        return find_slots(request)
+        result = find_slots(request)
     except SlotSearchError as error:
         raise ValidationError({"duration": [str(error)]}) from error
+    return replace(result, slots=spread(result.slots), closest_slots=spread(result.closest_slots))
+
+
+def spread(slots, limit: int = SHOWN) -> tuple:
+    """The earliest slots that do not overlap each other (not five starts 15 minutes apart)."""
+    chosen: list = []
+    for slot in slots:
+        if not chosen or slot.start >= chosen[-1].end:
+            chosen.append(slot)
+        if len(chosen) == limit:
+            break
+    return tuple(chosen)

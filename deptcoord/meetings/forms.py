@@ -57,6 +57,8 @@ def describe_rule(rule: str) -> str:
 class PeopleField(forms.ModelMultipleChoiceField):
     """People from any department, named with their department."""
 
+    widget = forms.SelectMultiple(attrs={"size": 8})
+
     def label_from_instance(self, obj):
         department = obj.primary_department.name if obj.primary_department else ""
         return f"{obj.full_name} · {department}" if department else obj.full_name

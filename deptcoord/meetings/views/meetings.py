@@ -242,6 +242,9 @@ def find_time(request):
             people = [*search.required, *search.optional]
             names = {person.pk: person.full_name for person in people}
     context = {"form": form, "result": result, "names": names, "zone": request.person.timezone}
+    context["has_optional"] = bool(
+        form.is_bound and form.is_valid() and form.cleaned_data["optional_people"]
+    )
     if result is not None:
         context.update(_schedule_links(form.cleaned_data, result, request.person.timezone))
     return render(request, "meetings/find_time.html", context)
