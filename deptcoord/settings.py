@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "deptcoord.api",
     "deptcoord.reports",
     "deptcoord.planning",
+    "deptcoord.meetings",
 ]
 
 MIDDLEWARE = [
@@ -254,7 +255,7 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],  # FullCalendar injects its styles with the nonce
     "style-src-attr": [CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],

@@ -18,10 +18,13 @@ def test_each_periodic_job_runs_once_per_period(db):
     now = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.get_current_timezone())
     with TestCase.captureOnCommitCallbacks(execute=True):
         first = enqueue_due(now)
+        same_hour = enqueue_due(now + timedelta(minutes=30))
         again = enqueue_due(now + timedelta(hours=3))
         next_day = enqueue_due(now + timedelta(days=1))
     assert "core.prune_old_records" in first
-    assert "core.prune_old_records" not in again  # hourly jobs may run again
+    assert same_hour == []
+    # Hourly jobs (meeting reminders) run again in a later hour; daily ones do not.
+    assert "core.prune_old_records" not in again
     assert "core.prune_old_records" in next_day
     assert PeriodicRun.objects.filter(job="core.prune_old_records").count() == 2
 

@@ -14,6 +14,7 @@ PURE_MODULES = [
     "deptcoord.planning.serialize",
     "deptcoord.work.graph",
     "deptcoord.meetings.slots",
+    "deptcoord.meetings.recurrence",
     "deptcoord.goals.forecast",
 ]
 

@@ -27,6 +27,7 @@ class Action(StrEnum):
     MEASURE = "measure"
     PLAN = "plan"
     APPLY_PLAN = "apply_plan"
+    TAKE_MINUTES = "take_minutes"
 
 
 class Role(StrEnum):

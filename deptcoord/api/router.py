@@ -130,6 +130,7 @@ ROUTERS = [
     "deptcoord.goals.api",
     "deptcoord.reports.api",
     "deptcoord.planning.api",
+    "deptcoord.meetings.api",
 ]
 
 

@@ -1,0 +1,21 @@
+"""Django app for meetings, agendas, minutes, action items, company events and calendar feeds."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    """Meetings across departments, the company calendar and calendar feeds."""
+
+    name = "deptcoord.meetings"
+    label = "meetings"
+    verbose_name = _("Meetings")
+
+    def ready(self):
+        from deptcoord.core.periodic import register_periodic
+        from deptcoord.meetings import (
+            access,  # noqa: F401  (registers the rules)
+            tasks,
+        )
+
+        register_periodic("meetings.send_reminders", "hourly", tasks.send_reminders)

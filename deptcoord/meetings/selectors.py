@@ -1,0 +1,203 @@
+"""Every read of meetings, minutes, events and the calendar, already restricted by the policy."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from deptcoord.access import RoleFacts, visible
+from deptcoord.meetings.access import sees_all_notes
+from deptcoord.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Event,
+    Meeting,
+    Participant,
+)
+from deptcoord.meetings.recurrence import next_keys
+from deptcoord.meetings.series import occurrences_between, series_of
+from deptcoord.org.models import Membership, Person, TimeOff
+
+
+def meeting_queryset() -> QuerySet:
+    """Meetings with what their pages and the calendar read, in a fixed number of queries."""
+    return Meeting.objects.select_related("organiser").prefetch_related(
+        "changes",
+        "departments",
+        Prefetch("participants", queryset=Participant.objects.select_related("person")),
+        "guests",
+    )
+
+
+def meetings(facts: RoleFacts, q: str = "", department_id=None, person_id=None) -> QuerySet:
+    """Meetings the person may see, newest first, filtered like the meeting list."""
+    result = visible(facts, meeting_queryset())
+    if q:
+        result = result.filter(Q(title_en__icontains=q) | Q(title_vi__icontains=q))
+    if department_id:
+        result = result.filter(departments=department_id)
+    if person_id:
+        result = result.filter(
+            Q(organiser_id=person_id)
+            | Q(pk__in=Participant.objects.filter(person_id=person_id).values("meeting_id"))
+        )
+    return result.order_by("-starts_at", "-pk").distinct()
+
+
+def meeting_department_ids(meeting: Meeting) -> list[int]:
+    """The departments taking part."""
+    return [department.pk for department in meeting.departments.all()]
+
+
+def series_chain(meeting: Meeting) -> list[int]:
+    """The meeting and the series it continues (a series changed from a date on)."""
+    ids, current, seen = [meeting.pk], meeting, {meeting.pk}
+    while current.follows_id and current.follows_id not in seen:
+        seen.add(current.follows_id)
+        ids.append(current.follows_id)
+        current = Meeting.objects.only("pk", "follows_id").get(pk=current.follows_id)
+    return ids
+
+
+def carried_over(facts: RoleFacts, meeting: Meeting, day: date) -> list[ActionItem]:
+    """Open action items from the series' earlier occurrences (they carry over until done)."""
+    items = ActionItem.objects.filter(
+        meeting_id__in=series_chain(meeting), occurrence__lt=day, status=ActionItem.Status.OPEN
+    )
+    return list(
+        visible(facts, items).select_related("assignee", "step").order_by("occurrence", "pk")
+    )
+
+
+@dataclass
+class Minutes:
+    """What was said and decided at one occurrence, as the reader may see it."""
+
+    agenda: list = field(default_factory=list)
+    decisions: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
+    carried: list = field(default_factory=list)
+    notes_hidden: bool = False
+
+
+def minutes(facts: RoleFacts, meeting: Meeting, day: date) -> Minutes:
+    """The occurrence's agenda with notes, decisions, action items and those carried over."""
+    agenda = visible(facts, AgendaItem.objects.filter(meeting=meeting, occurrence=day))
+    return Minutes(
+        agenda=list(
+            agenda.select_related(
+                "presenter", "goal", "event", "project", "step", "request"
+            ).order_by("position", "pk")
+        ),
+        decisions=list(
+            visible(facts, Decision.objects.filter(meeting=meeting, occurrence=day))
+            .select_related("department", "recorded_by")
+            .order_by("pk")
+        ),
+        actions=list(
+            visible(facts, ActionItem.objects.filter(meeting=meeting, occurrence=day))
+            .select_related("assignee", "step")
+            .order_by("pk")
+        ),
+        carried=carried_over(facts, meeting, day),
+        notes_hidden=not sees_all_notes(facts, meeting),
+    )
+
+
+def upcoming_keys(meeting: Meeting, after: datetime, limit: int = 8) -> list[date]:
+    """The original dates of the next occurrences."""
+    if meeting.status == Meeting.Status.CANCELLED:
+        return []
+    return next_keys(series_of(meeting), after, limit)
+
+
+def past_keys(meeting: Meeting, before: datetime, limit: int = 8) -> list[date]:
+    """The original dates of the latest past occurrences, newest first."""
+    start = before - timedelta(days=400)
+    found = occurrences_between(meeting, start, before, with_cancelled=True)
+    return [occurrence.key for occurrence in reversed(found)][:limit]
+
+
+def decisions(facts: RoleFacts, q: str = "", department_id=None) -> QuerySet:
+    """Decisions the person may read, newest first, searchable by text and meeting title."""
+    result = visible(facts, Decision.objects.all()).select_related("meeting", "department")
+    if q:
+        result = result.filter(
+            Q(text__icontains=q)
+            | Q(meeting__title_en__icontains=q)
+            | Q(meeting__title_vi__icontains=q)
+        )
+    if department_id:
+        result = result.filter(department_id=department_id)
+    return result.order_by("-occurrence", "-pk")
+
+
+def events(facts: RoleFacts, start: date | None = None, end: date | None = None) -> QuerySet:
+    """Company calendar events the person may see, overlapping the period when given."""
+    result = visible(facts, Event.objects.all())
+    if start:
+        result = result.filter(end_date__gte=start)
+    if end:
+        result = result.filter(start_date__lte=end)
+    return (
+        result.select_related("owner").prefetch_related("departments").order_by("start_date", "pk")
+    )
+
+
+def action_items(facts: RoleFacts, assignee_id=None, status: str = "") -> QuerySet:
+    """Action items the person may see (their own by default on the list)."""
+    result = visible(facts, ActionItem.objects.all()).select_related("meeting", "assignee", "step")
+    if assignee_id:
+        result = result.filter(assignee_id=assignee_id)
+    if status:
+        result = result.filter(status=status)
+    return result.order_by("due_date", "pk")
+
+
+def people_in(department_id: int) -> QuerySet:
+    """The people of a department (primary or member)."""
+    members = Membership.objects.filter(department_id=department_id).values("person_id")
+    return Person.objects.filter(Q(primary_department_id=department_id) | Q(pk__in=members))
+
+
+def time_off_between(facts: RoleFacts, start: date, end: date, person_ids=None) -> QuerySet:
+    """Time off overlapping the period that the person may see."""
+    result = visible(facts, TimeOff.objects.filter(start_date__lte=end, end_date__gte=start))
+    if person_ids is not None:
+        result = result.filter(person_id__in=person_ids)
+    return result.select_related("person").order_by("start_date")
+
+
+def suggested_participants(facts: RoleFacts, meeting: Meeting, day: date) -> list[Person]:
+    """Owners of what is on the agenda and the leaders of the departments involved, not yet
+    invited."""
+    items = minutes(facts, meeting, day).agenda
+    people: dict[int, Person] = {}
+    departments = set(meeting_department_ids(meeting))
+    for item in items:
+        for owner in (
+            getattr(item.goal, "owner", None),
+            getattr(item.step, "assignee", None),
+            getattr(item.event, "owner", None),
+        ):
+            if owner is not None:
+                people.setdefault(owner.pk, owner)
+        for link in (item.goal, item.step):
+            if link is not None and link.department_id:
+                departments.add(link.department_id)
+        if item.request is not None:
+            departments |= {item.request.from_department_id, item.request.to_department_id}
+    leaders = Membership.objects.filter(
+        department_id__in=departments, role__in=["head", "coordinator"]
+    ).select_related("person")
+    for membership in leaders:
+        people.setdefault(membership.person_id, membership.person)
+    invited = {p.person_id for p in meeting.participants.all()} | {meeting.organiser_id}
+    seen = set(
+        visible(facts, Person.objects.filter(pk__in=list(people))).values_list("pk", flat=True)
+    )
+    return sorted(
+        (p for pk, p in people.items() if pk not in invited and pk in seen and p.is_active),
+        key=lambda person: person.full_name,
+    )

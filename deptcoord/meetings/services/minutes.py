@@ -1,0 +1,295 @@
+"""The agenda of an occurrence, the notes taken on it, decisions and action items."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from deptcoord.access import Action, can
+from deptcoord.audit.changes import snapshot
+from deptcoord.core.actor import Actor, authorize
+from deptcoord.core.versioning import check_version, lock
+from deptcoord.meetings import messages
+from deptcoord.meetings.models import ActionItem, AgendaItem, Decision, Meeting
+from deptcoord.meetings.series import occurrence_of
+from deptcoord.meetings.services.common import (
+    department_of,
+    record_created,
+    record_deleted,
+    save_changes,
+)
+from deptcoord.meetings.services.steps import step_follow_action, step_for_action
+from deptcoord.org.facts import role_facts_for_person
+from deptcoord.reports.notifications import notify
+
+AGENDA_FIELDS = [
+    "occurrence",
+    "position",
+    "title",
+    "presenter",
+    "minutes_allotted",
+    "notes",
+    "shared_with_hr",
+    "goal",
+    "event",
+    "project",
+    "step",
+    "request",
+]
+DECISION_FIELDS = ["occurrence", "text", "department"]
+ACTION_FIELDS = ["occurrence", "title", "assignee", "due_date", "status", "completed_on"]
+
+
+def check_occurrence(meeting: Meeting, day: date) -> None:
+    """The meeting takes place on ``day`` (its original date)."""
+    found = occurrence_of(meeting, day)
+    if found is None:
+        from django.utils.formats import date_format
+
+        params = {"date": date_format(day, "SHORT_DATE_FORMAT")}
+        raise ValidationError(
+            {"occurrence": [ValidationError(messages.NOT_AN_OCCURRENCE, params=params)]}
+        )
+
+
+def _check_item(meeting: Meeting, data: dict) -> dict:
+    errors: dict = {}
+    data["title"] = (data.get("title") or "").strip()[:200]
+    if not data["title"]:
+        errors["title"] = [messages.REQUIRED]
+    minutes = data.get("minutes_allotted")
+    if minutes is None or not 1 <= int(minutes) <= 240:
+        errors["minutes_allotted"] = [messages.MINUTES_ALLOTTED]
+    presenter = data.get("presenter")
+    if presenter is not None and not can(role_facts_for_person(presenter), Action.VIEW, meeting):
+        errors["presenter"] = [
+            ValidationError(messages.PRESENTER_NOT_INVITED, params={"name": presenter.full_name})
+        ]
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+@transaction.atomic
+def agenda_item_create(
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    occurrence: date,
+    title: str,
+    presenter=None,
+    minutes_allotted: int = 10,
+    notes: str = "",
+    shared_with_hr: bool = False,
+    goal=None,
+    event=None,
+    project=None,
+    step=None,
+    request=None,
+    action_item=None,
+) -> AgendaItem:
+    """Add an item at the end of an occurrence's agenda."""
+    meeting = lock(Meeting, meeting.pk)
+    authorize(actor, Action.TAKE_MINUTES, meeting)
+    check_occurrence(meeting, occurrence)
+    data = _check_item(
+        meeting, {"title": title, "presenter": presenter, "minutes_allotted": minutes_allotted}
+    )
+    last = AgendaItem.objects.filter(meeting=meeting, occurrence=occurrence).aggregate(
+        Max("position")
+    )
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        occurrence=occurrence,
+        position=(last["position__max"] or 0) + 1,
+        notes=notes,
+        shared_with_hr=shared_with_hr,
+        goal=goal,
+        event=event,
+        project=project,
+        step=step,
+        request=request,
+        action_item=action_item,
+        **data,
+    )
+    record_created(actor, item, AGENDA_FIELDS, "meetings.agenda.create", department_of(meeting))
+    return item
+
+
+@transaction.atomic
+def agenda_item_update(
+    *, actor: Actor, item_id: int, expected_version: int | None, **changes
+) -> AgendaItem:
+    """Change an item: its title, presenter, time, or the notes taken on it."""
+    item = lock(AgendaItem, item_id)
+    authorize(actor, Action.CHANGE, item)
+    check_version(item, expected_version)
+    allowed = {"title", "presenter", "minutes_allotted", "notes", "shared_with_hr", "position"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise TypeError(f"Unknown agenda item fields: {sorted(unknown)}")
+    data = {name: changes.get(name, getattr(item, name)) for name in allowed}
+    data = _check_item(item.meeting, data)
+    before = snapshot(item, AGENDA_FIELDS)
+    for name, value in data.items():
+        setattr(item, name, value)
+    save_changes(
+        actor, item, before, AGENDA_FIELDS, "meetings.agenda.update", department_of(item.meeting)
+    )
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, actor: Actor, item_id: int) -> None:
+    """Take an item off the agenda."""
+    item = lock(AgendaItem, item_id)
+    authorize(actor, Action.DELETE, item)
+    record_deleted(
+        actor, item, AGENDA_FIELDS, "meetings.agenda.delete", department_of(item.meeting)
+    )
+    item.delete()
+
+
+@transaction.atomic
+def decision_create(
+    *, actor: Actor, meeting: Meeting, occurrence: date, text: str, department=None
+) -> Decision:
+    """Record a decision; it is kept in the department's records (the meeting's first by
+    default)."""
+    meeting = lock(Meeting, meeting.pk)
+    authorize(actor, Action.TAKE_MINUTES, meeting)
+    check_occurrence(meeting, occurrence)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": [messages.TEXT_REQUIRED]})
+    if department is None:
+        taking_part = meeting.departments.order_by("code")
+        organisers = taking_part.filter(pk=meeting.organiser.primary_department_id)
+        department = organisers.first() or taking_part.first()
+    decision = Decision.objects.create(
+        meeting=meeting,
+        occurrence=occurrence,
+        text=text[:5000],
+        department=department,
+        recorded_by=actor.person,
+    )
+    record_created(
+        actor, decision, DECISION_FIELDS, "meetings.decision.create", department_of(meeting)
+    )
+    return decision
+
+
+@transaction.atomic
+def decision_delete(*, actor: Actor, decision_id: int) -> None:
+    """Withdraw a decision recorded by mistake."""
+    decision = lock(Decision, decision_id)
+    authorize(actor, Action.DELETE, decision)
+    record_deleted(
+        actor,
+        decision,
+        DECISION_FIELDS,
+        "meetings.decision.delete",
+        department_of(decision.meeting),
+    )
+    decision.delete()
+
+
+def _check_action(meeting: Meeting, occurrence: date, title: str, assignee, due_date) -> dict:
+    errors: dict = {}
+    title = (title or "").strip()[:200]
+    if not title:
+        errors["title"] = [messages.REQUIRED]
+    if assignee is None:
+        errors["assignee"] = [messages.REQUIRED]
+    elif not can(role_facts_for_person(assignee), Action.VIEW, meeting):
+        errors["assignee"] = [
+            ValidationError(messages.ASSIGNEE_CANNOT_SEE, params={"name": assignee.full_name})
+        ]
+    if due_date is not None and due_date < occurrence:
+        errors["due_date"] = [messages.DUE_BEFORE_MEETING]
+    if errors:
+        raise ValidationError(errors)
+    return {"title": title, "assignee": assignee, "due_date": due_date}
+
+
+@transaction.atomic
+def action_item_create(
+    *, actor: Actor, meeting: Meeting, occurrence: date, title: str, assignee, due_date=None
+) -> ActionItem:
+    """Record an action with its assignee and due date; it carries over while open."""
+    meeting = lock(Meeting, meeting.pk)
+    authorize(actor, Action.TAKE_MINUTES, meeting)
+    check_occurrence(meeting, occurrence)
+    data = _check_action(meeting, occurrence, title, assignee, due_date)
+    item = ActionItem.objects.create(meeting=meeting, occurrence=occurrence, **data)
+    record_created(actor, item, ACTION_FIELDS, "meetings.action.create", department_of(meeting))
+    step_for_action(actor, item)
+    if assignee.pk != actor.person_id:
+        notify(
+            recipient=assignee,
+            kind="meetings.action_assigned",
+            message=messages.ACTION_ASSIGNED,
+            params={"title": meeting.title, "action": item.title},
+            url=_occurrence_url(meeting, occurrence),
+            target=item,
+        )
+    return item
+
+
+def _occurrence_url(meeting: Meeting, occurrence: date) -> str:
+    from django.urls import reverse
+
+    return reverse("meetings:occurrence", kwargs={"pk": meeting.pk, "day": occurrence})
+
+
+@transaction.atomic
+def action_item_update(
+    *, actor: Actor, item_id: int, expected_version: int | None, **changes
+) -> ActionItem:
+    """Change an action item, or mark it done (or open again)."""
+    item = lock(ActionItem, item_id)
+    authorize(actor, Action.CHANGE, item)
+    check_version(item, expected_version)
+    unknown = set(changes) - {"title", "assignee", "due_date", "status"}
+    if unknown:
+        raise TypeError(f"Unknown action item fields: {sorted(unknown)}")
+    data = _check_action(
+        item.meeting,
+        item.occurrence,
+        changes.get("title", item.title),
+        changes.get("assignee", item.assignee),
+        changes.get("due_date", item.due_date),
+    )
+    status = changes.get("status", item.status)
+    if status not in ActionItem.Status.values:
+        raise ValidationError({"status": [messages.REQUIRED]})
+    before = snapshot(item, ACTION_FIELDS)
+    for name, value in data.items():
+        setattr(item, name, value)
+    if status != item.status:
+        from django.utils import timezone
+
+        item.completed_on = timezone.localdate() if status == ActionItem.Status.DONE else None
+    item.status = status
+    changed = save_changes(
+        actor, item, before, ACTION_FIELDS, "meetings.action.update", department_of(item.meeting)
+    )
+    if "status" in changed:
+        step_follow_action(actor, item)
+    return item
+
+
+@transaction.atomic
+def minutes_send(*, actor: Actor, meeting: Meeting, occurrence: date) -> None:
+    """E-mail the occurrence's minutes to its participants (each gets what they may read)."""
+    authorize(actor, Action.TAKE_MINUTES, meeting)
+    check_occurrence(meeting, occurrence)
+    from deptcoord.meetings.services.common import record
+    from deptcoord.meetings.tasks import send_minutes
+
+    record(
+        actor, "update", meeting, "meetings.minutes.send", {"minutes_sent": [None, str(occurrence)]}
+    )
+    day = occurrence.isoformat()
+    transaction.on_commit(lambda: send_minutes.enqueue(meeting.pk, day))

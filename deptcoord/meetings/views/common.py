@@ -1,0 +1,55 @@
+"""Small pieces the meetings pages share."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+
+from deptcoord.access import Action, get_visible_or_404
+from deptcoord.core.versioning import StaleVersionError
+from deptcoord.meetings import selectors
+from deptcoord.meetings.models import Meeting
+from deptcoord.org import selectors as org
+
+SERVICE_ERRORS = (ValidationError, StaleVersionError)
+
+
+def report(request, error) -> None:
+    """Show a service's refusal as error messages (for buttons without a form)."""
+    for message in getattr(error, "messages", [str(getattr(error, "message", error))]):
+        messages.error(request, message)
+
+
+def parse_day(text: str) -> date:
+    """An occurrence's date from the URL (404 when garbled)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Http404 from None
+
+
+def meeting_or_404(request, pk) -> Meeting:
+    """A meeting the person may see, with what its pages read."""
+    return get_visible_or_404(request.facts, selectors.meeting_queryset(), pk=pk)
+
+
+def people_choices(facts):
+    """Active people the person may see, from any department."""
+    return org.people(facts)
+
+
+def department_choices(facts):
+    """Departments the person may see."""
+    return org.departments_allowing(facts, Action.VIEW)
+
+
+def posted_version(request) -> int | None:
+    """The version a button's form was rendered with."""
+    text = request.POST.get("version", "")
+    return int(text) if text.isdigit() and len(text) < 10 else None
+
+
+def fields(form) -> dict:
+    """A valid form's fields for a service (without the version)."""
+    return {name: value for name, value in form.cleaned_data.items() if name != "version"}

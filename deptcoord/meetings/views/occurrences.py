@@ -1,0 +1,356 @@
+"""One occurrence: agenda, minutes, decisions and action items; moving and cancelling it."""
+
+from datetime import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from deptcoord.access import Action, can, get_visible_or_404, require
+from deptcoord.core.actor import actor_from
+from deptcoord.meetings import selectors, services
+from deptcoord.meetings.forms import (
+    ActionItemForm,
+    AgendaItemForm,
+    DecisionForm,
+    MeetingForm,
+    NotesForm,
+    OccurrenceMoveForm,
+)
+from deptcoord.meetings.models import ActionItem, AgendaItem, Meeting
+from deptcoord.meetings.recurrence import neighbours
+from deptcoord.meetings.series import occurrence_of, series_of
+from deptcoord.meetings.views.common import (
+    SERVICE_ERRORS,
+    department_choices,
+    fields,
+    meeting_or_404,
+    parse_day,
+    people_choices,
+    posted_version,
+    report,
+)
+from deptcoord.meetings.views.meetings import _edit_initial, _local, _meeting_data
+
+
+def _occurrence(request, pk, day):
+    meeting = meeting_or_404(request, pk)
+    day = parse_day(day)
+    found = occurrence_of(meeting, day) if meeting.status == Meeting.Status.SCHEDULED else None
+    if found is None and meeting.status == Meeting.Status.SCHEDULED:
+        raise Http404
+    return meeting, day, found
+
+
+def _page(request, meeting, day, found, **forms):
+    facts = request.facts
+    people = people_choices(facts).filter(pk__in=[p.person_id for p in meeting.participants.all()])
+    previous, following = neighbours(series_of(meeting), day)
+    context = {
+        "meeting": meeting,
+        "day": day,
+        "occurrence": found,
+        "start": _local(found.start, meeting.time_zone) if found else None,
+        "end": _local(found.end, meeting.time_zone) if found else None,
+        "previous": previous,
+        "following": following,
+        "minutes": selectors.minutes(facts, meeting, day),
+        "take_minutes": can(facts, Action.TAKE_MINUTES, meeting),
+        "can_change": can(facts, Action.CHANGE, meeting),
+        "agenda_form": forms.get("agenda_form") or AgendaItemForm(people=people, prefix="agenda"),
+        "decision_form": forms.get("decision_form") or DecisionForm(prefix="decision"),
+        "action_form": forms.get("action_form") or ActionItemForm(people=people, prefix="action"),
+        "suggested": selectors.suggested_participants(facts, meeting, day)
+        if can(facts, Action.CHANGE, meeting)
+        else [],
+        "one_on_one": meeting.kind == Meeting.Kind.ONE_ON_ONE,
+    }
+    return render(request, "meetings/occurrence.html", context)
+
+
+@login_required
+def occurrence(request, pk, day):
+    """An occurrence's page: agenda with notes, decisions, action items, carried-over ones."""
+    meeting, day, found = _occurrence(request, pk, day)
+    return _page(request, meeting, day, found)
+
+
+def _back(meeting, day):
+    return redirect("meetings:occurrence", pk=meeting.pk, day=day.isoformat())
+
+
+@login_required
+@require_POST
+def agenda_item_create(request, pk, day):
+    """Add an item to the occurrence's agenda."""
+    meeting, day, found = _occurrence(request, pk, day)
+    require(request.facts, Action.TAKE_MINUTES, meeting)
+    people = people_choices(request.facts)
+    form = AgendaItemForm(request.POST, people=people, prefix="agenda")
+    if form.is_valid():
+        try:
+            services.agenda_item_create(
+                actor=actor_from(request), meeting=meeting, occurrence=day, **fields(form)
+            )
+        except SERVICE_ERRORS as error:
+            form.apply_service_error(error)
+        else:
+            return _back(meeting, day)
+    return _page(request, meeting, day, found, agenda_form=form)
+
+
+@login_required
+@require_POST
+def agenda_suggest(request, pk, day):
+    """Fill the agenda with what needs the participants' attention."""
+    meeting, day, _found = _occurrence(request, pk, day)
+    require(request.facts, Action.TAKE_MINUTES, meeting)
+    try:
+        added = services.agenda_suggest(actor=actor_from(request), meeting=meeting, occurrence=day)
+    except SERVICE_ERRORS as error:
+        report(request, error)
+    else:
+        if added:
+            messages.success(
+                request, _("%(count)s items added to the agenda.") % {"count": len(added)}
+            )
+        else:
+            messages.info(request, _("Nothing new needs the participants' attention."))
+    return _back(meeting, day)
+
+
+@login_required
+@require_POST
+def agenda_item_notes(request, pk):
+    """Save the notes taken on an agenda item."""
+    item = get_visible_or_404(request.facts, AgendaItem.objects.select_related("meeting"), pk=pk)
+    require(request.facts, Action.CHANGE, item)
+    form = NotesForm(request.POST, prefix=f"item{item.pk}")
+    if form.is_valid():
+        try:
+            services.agenda_item_update(
+                actor=actor_from(request),
+                item_id=item.pk,
+                expected_version=form.expected_version(),
+                notes=form.cleaned_data["notes"],
+                shared_with_hr=form.cleaned_data["shared_with_hr"],
+            )
+        except SERVICE_ERRORS as error:
+            report(request, error)
+        else:
+            messages.success(request, _("Notes saved."))
+    return _back(item.meeting, item.occurrence)
+
+
+@login_required
+@require_POST
+def agenda_item_delete(request, pk):
+    """Take an item off the agenda."""
+    item = get_visible_or_404(request.facts, AgendaItem.objects.select_related("meeting"), pk=pk)
+    require(request.facts, Action.DELETE, item)
+    services.agenda_item_delete(actor=actor_from(request), item_id=item.pk)
+    return _back(item.meeting, item.occurrence)
+
+
+@login_required
+@require_POST
+def decision_create(request, pk, day):
+    """Record a decision."""
+    meeting, day, found = _occurrence(request, pk, day)
+    require(request.facts, Action.TAKE_MINUTES, meeting)
+    form = DecisionForm(request.POST, prefix="decision")
+    if form.is_valid():
+        try:
+            services.decision_create(
+                actor=actor_from(request),
+                meeting=meeting,
+                occurrence=day,
+                text=form.cleaned_data["text"],
+            )
+        except SERVICE_ERRORS as error:
+            form.apply_service_error(error)
+        else:
+            return _back(meeting, day)
+    return _page(request, meeting, day, found, decision_form=form)
+
+
+@login_required
+@require_POST
+def action_item_create(request, pk, day):
+    """Record an action item; it becomes a step of the assignee's department."""
+    meeting, day, found = _occurrence(request, pk, day)
+    require(request.facts, Action.TAKE_MINUTES, meeting)
+    form = ActionItemForm(request.POST, people=people_choices(request.facts), prefix="action")
+    if form.is_valid():
+        try:
+            data = fields(form)
+            data["assignee"] = data["assignee"] or request.person
+            services.action_item_create(
+                actor=actor_from(request), meeting=meeting, occurrence=day, **data
+            )
+        except SERVICE_ERRORS as error:
+            form.apply_service_error(error)
+        else:
+            return _back(meeting, day)
+    return _page(request, meeting, day, found, action_form=form)
+
+
+@login_required
+@require_POST
+def action_item_toggle(request, pk):
+    """Mark an action item done, or open again."""
+    item = get_visible_or_404(request.facts, ActionItem.objects.select_related("meeting"), pk=pk)
+    require(request.facts, Action.CHANGE, item)
+    status = (
+        ActionItem.Status.OPEN if item.status == ActionItem.Status.DONE else ActionItem.Status.DONE
+    )
+    try:
+        services.action_item_update(
+            actor=actor_from(request),
+            item_id=item.pk,
+            expected_version=posted_version(request),
+            status=status,
+        )
+    except SERVICE_ERRORS as error:
+        report(request, error)
+    back = request.POST.get("back", "")
+    if back.isdigit() or len(back) == 10:
+        try:
+            return _back(item.meeting, parse_day(back))
+        except Http404:
+            pass
+    return _back(item.meeting, item.occurrence)
+
+
+@login_required
+@require_POST
+def minutes_send(request, pk, day):
+    """E-mail the minutes to the participants."""
+    meeting, day, _found = _occurrence(request, pk, day)
+    require(request.facts, Action.TAKE_MINUTES, meeting)
+    services.minutes_send(actor=actor_from(request), meeting=meeting, occurrence=day)
+    messages.success(request, _("Minutes sent to the participants."))
+    return _back(meeting, day)
+
+
+@login_required
+@require_POST
+def participants_add(request, pk, day):
+    """Invite the suggested participants ticked on the occurrence's page."""
+    meeting, day, _found = _occurrence(request, pk, day)
+    require(request.facts, Action.CHANGE, meeting)
+    ids = [int(x) for x in request.POST.getlist("person") if x.isdigit()][:100]
+    people = list(people_choices(request.facts).filter(pk__in=ids))
+    try:
+        services.participants_add(actor=actor_from(request), meeting_id=meeting.pk, people=people)
+    except SERVICE_ERRORS as error:
+        report(request, error)
+    else:
+        messages.success(request, _("Invited; they get the invitation by e-mail."))
+    return _back(meeting, day)
+
+
+@login_required
+def occurrence_move(request, pk, day):
+    """Move one occurrence; the rest of the series stays."""
+    meeting, day, found = _occurrence(request, pk, day)
+    require(request.facts, Action.CHANGE, meeting)
+    start, end = _local(found.start, meeting.time_zone), _local(found.end, meeting.time_zone)
+    form = OccurrenceMoveForm(
+        request.POST or None,
+        initial={"day": start.date(), "start_time": start.time(), "end_time": end.time()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.occurrence_move(
+                actor=actor_from(request),
+                meeting_id=meeting.pk,
+                occurrence=day,
+                start=datetime.combine(data["day"], data["start_time"]),
+                end=datetime.combine(data["day"], data["end_time"]),
+                note=data["note"],
+            )
+        except SERVICE_ERRORS as error:
+            form.apply_service_error(error)
+        else:
+            messages.success(request, _("Occurrence moved; the invitees get the update."))
+            return _back(meeting, day)
+    return render(
+        request, "meetings/occurrence_move.html", {"form": form, "meeting": meeting, "day": day}
+    )
+
+
+@login_required
+@require_POST
+def occurrence_cancel(request, pk, day):
+    """Cancel one occurrence."""
+    meeting, day, _found = _occurrence(request, pk, day)
+    require(request.facts, Action.CHANGE, meeting)
+    try:
+        services.occurrence_cancel(actor=actor_from(request), meeting_id=meeting.pk, occurrence=day)
+    except SERVICE_ERRORS as error:
+        report(request, error)
+    else:
+        messages.success(request, _("This occurrence is cancelled; the invitees have been told."))
+    return _back(meeting, day)
+
+
+@login_required
+@require_POST
+def occurrence_restore(request, pk, day):
+    """Put a moved or cancelled occurrence back."""
+    meeting, day, _found = _occurrence(request, pk, day)
+    require(request.facts, Action.CHANGE, meeting)
+    try:
+        services.occurrence_restore(
+            actor=actor_from(request), meeting_id=meeting.pk, occurrence=day
+        )
+    except SERVICE_ERRORS as error:
+        report(request, error)
+    return _back(meeting, day)
+
+
+@login_required
+def series_change_from(request, pk, day):
+    """Change the series from this occurrence on."""
+    meeting, day, _found = _occurrence(request, pk, day)
+    require(request.facts, Action.CHANGE, meeting)
+    initial = _edit_initial(meeting)
+    initial["day"] = day
+    form = MeetingForm(
+        request.POST or None,
+        initial=initial,
+        people=people_choices(request.facts),
+        departments=department_choices(request.facts),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            continued = services.series_change_from(
+                actor=actor_from(request),
+                meeting_id=meeting.pk,
+                occurrence=day,
+                **_meeting_data(form),
+            )
+        except SERVICE_ERRORS as error:
+            form.apply_service_error(error)
+        else:
+            messages.success(request, _("The series is changed from this date on."))
+            return redirect("meetings:meeting_detail", pk=continued.pk)
+    return render(
+        request, "meetings/meeting_form.html", {"form": form, "meeting": meeting, "from_day": day}
+    )
+
+
+@login_required
+def decision_list(request):
+    """Decisions from the meetings the person may read, searchable."""
+    from django.core.paginator import Paginator
+
+    q = request.GET.get("q", "").strip()[:100]
+    found = selectors.decisions(request.facts, q=q)
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    return render(request, "meetings/decision_list.html", {"page": page, "q": q})
