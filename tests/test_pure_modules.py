@@ -14,6 +14,7 @@ PURE_MODULES = [
     "deptcoord.work.graph",
     "deptcoord.meetings.slots",
     "deptcoord.goals.forecast",
+    "deptcoord.people.gaps",
 ]
 
 

@@ -25,6 +25,11 @@ class Action(StrEnum):
     CHECK_IN = "check_in"
     ROLL_OUT = "roll_out"
     MEASURE = "measure"
+    ASSESS = "assess"
+    GIVE_FEEDBACK = "give_feedback"
+    ACKNOWLEDGE = "acknowledge"
+    ANNOTATE = "annotate"
+    VIEW_READS = "view_reads"
 
 
 class Role(StrEnum):
