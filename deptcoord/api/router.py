@@ -127,9 +127,11 @@ def unauthenticated(request, exc):
 def _add_routers():
     from deptcoord.goals.api import router as goals_router
     from deptcoord.org.api import router as org_router
+    from deptcoord.people.api import router as people_router
 
     api.add_router("/v1/", org_router)
     api.add_router("/v1/", goals_router)
+    api.add_router("/v1/", people_router)
 
 
 _add_routers()

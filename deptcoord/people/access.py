@@ -80,9 +80,7 @@ class CatalogueRule(Rule):
 # A person's skills, profile and development -----------------------------------------------------
 
 PERSON_RECORD_TABLE: dict = {}
-company_wide(
-    PERSON_RECORD_TABLE, Role.ADMIN, READ | {A.CHANGE, A.ASSESS, A.CHECK_IN, A.DELETE}
-)
+company_wide(PERSON_RECORD_TABLE, Role.ADMIN, READ | {A.CHANGE, A.ASSESS, A.CHECK_IN, A.DELETE})
 company_wide(PERSON_RECORD_TABLE, Role.HR, READ | {A.CHANGE, A.CHECK_IN, A.DELETE})
 company_wide(PERSON_RECORD_TABLE, Role.EXECUTIVE, {A.VIEW})
 for _role in RUNNERS:
@@ -291,9 +289,7 @@ class ConfidentialReadRule(Rule):
     def visible_filter(self, facts):
         if not facts.is_authenticated:
             return NOTHING
-        found = Q(feedback__subject_id=facts.person_id) | Q(
-            private_note__author_id=facts.person_id
-        )
+        found = Q(feedback__subject_id=facts.person_id) | Q(private_note__author_id=facts.person_id)
         if facts.is_hr:
             found |= Q(feedback__isnull=False)
         return found

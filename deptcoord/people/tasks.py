@@ -33,9 +33,7 @@ def coordinators_of(department_ids) -> dict[int, list]:
         department__in=department_ids, role__in=["head", "coordinator"]
     ).select_related("person"):
         leaders[membership.department_id][membership.role].append(membership.person)
-    return {
-        pk: roles.get("coordinator") or roles.get("head", []) for pk, roles in leaders.items()
-    }
+    return {pk: roles.get("coordinator") or roles.get("head", []) for pk, roles in leaders.items()}
 
 
 @task

@@ -48,7 +48,11 @@ class TalkingPoint(models.Model):
         OneOnOne, verbose_name=_("1:1"), on_delete=models.CASCADE, related_name="talking_points"
     )
     author = models.ForeignKey(
-        "org.Person", verbose_name=_("added by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        verbose_name=_("added by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     text = models.CharField(_("talking point"), max_length=500)
     is_covered = models.BooleanField(_("covered"), default=False)

@@ -82,7 +82,10 @@ class RoleTarget(models.Model):
     """The level (0–5) a role profile expects in one skill."""
 
     role_profile = models.ForeignKey(
-        RoleProfile, verbose_name=_("role profile"), on_delete=models.CASCADE, related_name="targets"
+        RoleProfile,
+        verbose_name=_("role profile"),
+        on_delete=models.CASCADE,
+        related_name="targets",
     )
     skill = models.ForeignKey(
         Skill, verbose_name=_("skill"), on_delete=models.PROTECT, related_name="targets"
@@ -107,7 +110,10 @@ class PersonProfile(VersionedModel):
     """The role profile a person holds (their skill targets come from it)."""
 
     person = models.OneToOneField(
-        "org.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="skills_profile"
+        "org.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="skills_profile",
     )
     role_profile = models.ForeignKey(
         RoleProfile,

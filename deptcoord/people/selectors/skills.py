@@ -133,7 +133,9 @@ def skills_matrix(facts: RoleFacts, department: Department) -> SkillsMatrix:
     )
     ids = [person.pk for person in people]
     levels, targets = _levels_of(ids), _targets_of(ids)
-    skill_ids = set().union(*(levels.get(pk, {}) for pk in ids), *(targets.get(pk, {}) for pk in ids))
+    skill_ids = set().union(
+        *(levels.get(pk, {}) for pk in ids), *(targets.get(pk, {}) for pk in ids)
+    )
     skills = list(Skill.objects.filter(pk__in=skill_ids).select_related("category"))
     skills.sort(key=lambda skill: (skill.category.position, skill.category_id, skill.name))
     best = gap_rules.department_best(levels.values())
@@ -143,7 +145,9 @@ def skills_matrix(facts: RoleFacts, department: Department) -> SkillsMatrix:
         gap_ids = {gap.skill_id for gap in gap_rules.gaps(mine, wanted)}
         strong = {s.skill_id for s in gap_rules.strengths(mine, wanted, best)}
         profile = getattr(person, "skills_profile", None)
-        row = MatrixRow(person, str(profile.role_profile) if profile and profile.role_profile else "")
+        row = MatrixRow(
+            person, str(profile.role_profile) if profile and profile.role_profile else ""
+        )
         for skill in skills:
             row.cells.append(
                 MatrixCell(
@@ -181,9 +185,7 @@ class PersonSkills:
 
 def mentor_pool(exclude_id: int) -> list[gap_rules.Colleague]:
     """Every active colleague with assessments, with their levels and hours free to mentor."""
-    levels = _levels_of(
-        Person.objects.filter(is_active=True).exclude(pk=exclude_id).values("pk")
-    )
+    levels = _levels_of(Person.objects.filter(is_active=True).exclude(pk=exclude_id).values("pk"))
     departments = dict(
         Person.objects.filter(pk__in=levels).values_list("pk", "primary_department_id")
     )

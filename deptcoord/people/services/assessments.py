@@ -56,7 +56,10 @@ def assessment_create(
         note=text,
     )
     record_created(
-        actor, assessment, ASSESSMENT_FIELDS, "people.assessment.create",
+        actor,
+        assessment,
+        ASSESSMENT_FIELDS,
+        "people.assessment.create",
         person.primary_department_id,
     )
     recheck_reach(actor, assessment)

@@ -202,18 +202,25 @@ def feedback_level_update(*, actor: Actor, level_id, expected_version=None, **ch
 @transaction.atomic
 def person_profile_set(*, actor: Actor, person, role_profile: RoleProfile | None) -> PersonProfile:
     """Give a person a role profile (their skill targets), or take it away with None."""
+    authorize(actor, Action.CHANGE, PersonProfile(person=person))
     profile, created = PersonProfile.objects.select_for_update().get_or_create(person=person)
-    authorize(actor, Action.CHANGE, profile)
     before = snapshot(profile, ["role_profile"])
     profile.role_profile = role_profile
     if created:
         record_created(
-            actor, profile, ["person", "role_profile"], "people.person_profile.create",
+            actor,
+            profile,
+            ["person", "role_profile"],
+            "people.person_profile.create",
             person.primary_department_id,
         )
     else:
         save_with_audit(
-            actor, profile, before, ["role_profile"], "people.person_profile.update",
+            actor,
+            profile,
+            before,
+            ["role_profile"],
+            "people.person_profile.update",
             person.primary_department_id,
         )
     profile.save()

@@ -74,7 +74,13 @@ def plan_update(*, actor: Actor, plan_id: int, expected_version=None, **changes)
     data = _check_plan({field: changes.get(field, getattr(plan, field)) for field in PLAN_FIELDS})
     errors: dict = {}
     for action in plan.actions.all():
-        _check_due(errors, plan_start=data["period_start"], plan_end=data["period_end"], due=action.due, field="period_start")
+        _check_due(
+            errors,
+            plan_start=data["period_start"],
+            plan_end=data["period_end"],
+            due=action.due,
+            field="period_start",
+        )
     raise_if(errors)
     before = snapshot(plan, PLAN_FIELDS)
     for field, value in data.items():
@@ -163,7 +169,11 @@ def action_update(*, actor: Actor, action_id: int, expected_version=None, **chan
     for field, value in data.items():
         setattr(action, field, value)
     save_with_audit(
-        actor, action, before, ACTION_FIELDS, "people.plan_action.update",
+        actor,
+        action,
+        before,
+        ACTION_FIELDS,
+        "people.plan_action.update",
         action.plan.person.primary_department_id,
     )
     return action
@@ -177,7 +187,11 @@ def action_mark(*, actor: Actor, action_id: int, done: bool) -> DevelopmentActio
     before = snapshot(action, ["done_on"])
     action.done_on = (action.done_on or today()) if done else None
     save_with_audit(
-        actor, action, before, ["done_on"], "people.plan_action.mark",
+        actor,
+        action,
+        before,
+        ["done_on"],
+        "people.plan_action.mark",
         action.plan.person.primary_department_id,
     )
     recheck_reach(actor, action.plan)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from deptcoord.access import Action
-from deptcoord.audit.changes import snapshot
+from deptcoord.audit.changes import diff, snapshot
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
@@ -18,14 +18,12 @@ from deptcoord.people.models import (
     Feedback,
     FeedbackAnnotation,
     FeedbackLevel,
-    PrivateNote,
 )
 from deptcoord.people.services.common import (
     add,
     check_choice,
     check_text,
     raise_if,
-    record_created,
     save_with_audit,
     short_date,
 )
@@ -33,6 +31,8 @@ from deptcoord.reports.notifications import notify
 
 FEEDBACK_FIELDS = ["kind", "visibility", "subject", "author", "body", "level", "reason"]
 EDITABLE = ["visibility", "body", "level", "reason"]
+CONFIDENTIAL_TEXT = ("body", "reason")
+MASK = "•••"
 
 
 def _check(data: dict) -> dict:
@@ -47,9 +47,7 @@ def _check(data: dict) -> dict:
     if kind == Feedback.Kind.WARNING:
         if not data["reason"]:
             add(errors, "reason", messages.WARNING_REASON_REQUIRED)
-        if level is None:
-            add(errors, "level", messages.WARNING_LEVEL_REQUIRED)
-        elif not FeedbackLevel.objects.filter(pk=level.pk, is_active=True).exists():
+        if level is None or not FeedbackLevel.objects.filter(pk=level.pk, is_active=True).exists():
             add(errors, "level", messages.WARNING_LEVEL_REQUIRED)
     elif level is not None:
         add(errors, "level", messages.LEVEL_ONLY_FOR_WARNINGS)
@@ -80,12 +78,27 @@ def feedback_give(
         {"kind": kind, "visibility": visibility, "body": body, "level": level, "reason": reason}
     )
     feedback = Feedback.objects.create(subject=subject, author=actor.person, **data)
-    record_created(
-        actor, feedback, FEEDBACK_FIELDS, "people.feedback.create", subject.primary_department_id
-    )
+    _audit(actor, feedback, "create", diff({}, snapshot(feedback, FEEDBACK_FIELDS)))
     recheck_reach(actor, feedback)
     _tell_subject(actor, feedback)
     return feedback
+
+
+def _audit(actor: Actor, feedback: Feedback, kind: str, changes: dict) -> None:
+    """Record the change; a confidential text is not copied into the trail (which other roles
+    may read), only the fact that it was written or changed."""
+    if feedback.is_confidential:
+        for field in CONFIDENTIAL_TEXT:
+            if field in changes:
+                changes[field] = [MASK if value else value for value in changes[field]]
+    audit_record(
+        actor=actor,
+        kind=kind,
+        action=f"people.feedback.{kind}",
+        target=feedback,
+        changes=changes,
+        department_id=feedback.subject.primary_department_id,
+    )
 
 
 def _tell_subject(actor: Actor, feedback: Feedback) -> None:
@@ -136,10 +149,11 @@ def feedback_update(*, actor: Actor, feedback_id: int, expected_version=None, **
     before = snapshot(feedback, EDITABLE)
     for field, value in data.items():
         setattr(feedback, field, value)
-    save_with_audit(
-        actor, feedback, before, EDITABLE, "people.feedback.update",
-        feedback.subject.primary_department_id,
-    )
+    changes = diff(before, snapshot(feedback, EDITABLE))
+    if changes:
+        feedback.version += 1
+        feedback.save()
+        _audit(actor, feedback, "update", changes)
     return feedback
 
 
@@ -156,7 +170,11 @@ def feedback_acknowledge(*, actor: Actor, feedback_id: int) -> Feedback:
     before = snapshot(feedback, ["acknowledged_at"])
     feedback.acknowledged_at = timezone.now()
     save_with_audit(
-        actor, feedback, before, ["acknowledged_at"], "people.feedback.acknowledge",
+        actor,
+        feedback,
+        before,
+        ["acknowledged_at"],
+        "people.feedback.acknowledge",
         feedback.subject.primary_department_id,
     )
     return feedback
@@ -178,7 +196,7 @@ def feedback_annotate(*, actor: Actor, feedback_id: int, body: str) -> FeedbackA
         kind="update",
         action="people.feedback.annotate",
         target=feedback,
-        changes={"annotation": [None, text]},
+        changes={"annotation": [None, MASK if feedback.is_confidential else text]},
         department_id=feedback.subject.primary_department_id,
     )
     return annotation
@@ -209,4 +227,3 @@ def reads_record(*, actor: Actor, feedback=(), notes=(), via: str = "web") -> No
         target_label=f"{len(rows)} confidential records",
         changes={"ids": ids, "via": via},
     )
-

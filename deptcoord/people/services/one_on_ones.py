@@ -66,9 +66,7 @@ def one_on_one_update(*, actor: Actor, one_on_one_id: int, expected_version=None
     authorize(actor, Action.CHANGE, meeting)
     check_version(meeting, expected_version)
     errors: dict = {}
-    status = check_choice(
-        errors, "status", changes.get("status", meeting.status), OneOnOne.Status
-    )
+    status = check_choice(errors, "status", changes.get("status", meeting.status), OneOnOne.Status)
     scheduled_at = changes.get("scheduled_at") or meeting.scheduled_at
     raise_if(errors)
     before = snapshot(meeting, ONE_ON_ONE_FIELDS)
@@ -165,4 +163,3 @@ def one_on_one_check_in(*, actor: Actor, one_on_one_id: int, key_result, **check
             {"key_result": [messages.CHECK_IN_NOT_MEMBERS % {"name": meeting.member.full_name}]}
         )
     return check_in_create(actor=actor, key_result_id=key_result.pk, **check_in)
-
