@@ -154,6 +154,8 @@ class DevelopmentPlanRule(PersonRecordRule):
 
     def visible_filter(self, facts):
         found = super().visible_filter(facts)
+        if facts.is_admin or facts.is_hr or facts.is_executive:
+            return found  # everything already (an empty Q would swallow the mentor clause)
         if _staff(facts):
             mentored = DevelopmentAction.objects.filter(mentor_id=facts.person_id)
             found |= Q(pk__in=mentored.values("plan_id"))

@@ -223,7 +223,6 @@ def reads_record(*, actor: Actor, feedback=(), notes=(), via: str = "web") -> No
         kind="security",
         action="people.confidential.read",
         target_type="people.Feedback" if rows[0].feedback_id else "people.PrivateNote",
-        target_id=str(ids[0]) if len(ids) == 1 else "",
         target_label=f"{len(rows)} confidential records",
         changes={"ids": ids, "via": via},
     )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
 from deptcoord.goals.forms import CheckInForm
-from deptcoord.goals.models import KeyResult
+from deptcoord.goals.models import Confidence, KeyResult
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Person
 from deptcoord.people import selectors, services
@@ -100,7 +100,7 @@ def one_on_one_detail(request, pk, **forms):
         "participant": participant,
         "can_change": may(request, Action.CHANGE, meeting),
         "key_results": selectors.member_key_results(facts, meeting) if participant else [],
-        "check_in_form": CheckInForm() if participant else None,
+        "confidences": Confidence.choices,
         "history": org.history(facts, meeting),
         **(_forms(meeting) if participant else {}),
         **forms,
@@ -243,7 +243,7 @@ def one_on_one_check_in(request, pk):
         return redirect("people:one_on_one_detail", pk=meeting.pk)
     key_result = get_visible_or_404(request.facts, KeyResult, pk=int(key_result_id))
     require(request.facts, Action.CHECK_IN, key_result)
-    form = CheckInForm(request.POST)
+    form = CheckInForm(request.POST, key_result=key_result)
     if form.is_valid():
         try:
             services.one_on_one_check_in(
