@@ -82,7 +82,7 @@ def _row(actor, columns: dict, values: dict) -> str:
     for name in values:
         if name not in FIXED_COLUMNS and name not in columns:
             errors[name] = [messages.COLUMN_UNKNOWN_SKILL % {"value": name}]
-    if errors:
+    if person is None:
         raise ValidationError(errors)
     current = latest_levels(
         Assessment.objects.filter(person=person)
@@ -91,7 +91,7 @@ def _row(actor, columns: dict, values: dict) -> str:
     ).get(person.pk, {})
     changed = False
     for name, text in values.items():
-        if name in FIXED_COLUMNS or not str(text).strip():
+        if name in FIXED_COLUMNS or name not in columns or not str(text).strip():
             continue
         skill = columns[name]
         text = str(text).strip().removesuffix(".0")
@@ -100,10 +100,11 @@ def _row(actor, columns: dict, values: dict) -> str:
         try:
             services.assessment_create(actor=actor, person=person, skill=skill, level=text)
         except ValidationError as error:
-            raise ValidationError(
-                {name: [m for problems in error.message_dict.values() for m in problems]}
-            ) from None
-        changed = True
+            errors[name] = [m for problems in error.message_dict.values() for m in problems]
+        else:
+            changed = True
+    if errors:
+        raise ValidationError(errors)
     return "update" if changed else "unchanged"
 
 

@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from deptcoord.core.actor import SYSTEM, Actor
-from deptcoord.people import services
 from deptcoord.org.facts import role_facts_for_person
+from deptcoord.people import services
 
 
 def actor(person) -> Actor:
@@ -29,14 +29,19 @@ def warning(subject, author, level, body="Late three times", reason="Missed the 
 def plan(person, by, start=-10, end=120):
     """An active development plan from ``start`` to ``end`` days from today."""
     return services.plan_create(
-        actor=actor(by), person=person, period_start=days(start), period_end=days(end),
+        actor=actor(by),
+        person=person,
+        period_start=days(start),
+        period_end=days(end),
         goal="Lead the analytics of the launch",
     )
 
 
 def system_catalogue():
     """A category with two skills and a role profile targeting them (4 and 3)."""
-    category = services.skill_category_create(actor=SYSTEM, name_en="Marketing", name_vi="Marketing")
+    category = services.skill_category_create(
+        actor=SYSTEM, name_en="Marketing", name_vi="Marketing"
+    )
     seo = services.skill_create(actor=SYSTEM, category=category, name_en="SEO", name_vi="SEO")
     ads = services.skill_create(
         actor=SYSTEM, category=category, name_en="Digital advertising", name_vi="Quảng cáo số"
@@ -44,5 +49,7 @@ def system_catalogue():
     profile = services.role_profile_create(
         actor=SYSTEM, name_en="Digital marketer", name_vi="Chuyên viên Marketing số"
     )
-    services.role_targets_set(actor=SYSTEM, role_profile_id=profile.pk, targets={seo.pk: 4, ads.pk: 3})
+    services.role_targets_set(
+        actor=SYSTEM, role_profile_id=profile.pk, targets={seo.pk: 4, ads.pk: 3}
+    )
     return category, seo, ads, profile

@@ -76,8 +76,7 @@ def test_a_plan_action_due_before_the_plan_starts_is_refused(world, catalogue):
             due=days(-1),
         ),
         "due",
-        messages.ACTION_BEFORE_PLAN
-        % {"due": short_date(days(-1)), "start": short_date(days(0))},
+        messages.ACTION_BEFORE_PLAN % {"due": short_date(days(-1)), "start": short_date(days(0))},
     )
 
 
@@ -93,7 +92,9 @@ def test_an_acknowledged_warning_cannot_be_edited(world, catalogue):
         "body",
         messages.ACKNOWLEDGED_IS_FINAL % {"day": day},
     )
-    services.feedback_annotate(actor=actor(world.coordinator), feedback_id=given.pk, body="Follow-up")
+    services.feedback_annotate(
+        actor=actor(world.coordinator), feedback_id=given.pk, body="Follow-up"
+    )
     assert given.annotations.count() == 1
 
 
@@ -116,15 +117,21 @@ def test_a_mentor_who_is_the_person_is_refused(world, catalogue):
 def test_advice_cannot_be_public_and_praise_needs_no_level(world, catalogue):
     refused(
         lambda: services.feedback_give(
-            actor=actor(world.coordinator), subject=world.member, kind="advice",
-            visibility="public", body="Try pairing",
+            actor=actor(world.coordinator),
+            subject=world.member,
+            kind="advice",
+            visibility="public",
+            body="Try pairing",
         ),
         "visibility",
         messages.PUBLIC_ONLY_FOR_PRAISE,
     )
     refused(
         lambda: services.feedback_give(
-            actor=actor(world.peer), subject=world.member, kind="praise", body="Thanks",
+            actor=actor(world.peer),
+            subject=world.member,
+            kind="praise",
+            body="Thanks",
             level=catalogue.written,
         ),
         "level",

@@ -17,9 +17,17 @@ def test_a_warning_is_read_by_subject_author_head_and_hr_only(world, catalogue):
     url = reverse("people:feedback_detail", kwargs={"pk": given.pk})
     api = f"/api/v1/feedback/{given.pk}"
     expected = {
-        "member": 200, "coordinator": 200, "head": 200, "hr": 200, "admin": 404,
-        "executive": 404, "peer": 404, "team_member": 404, "other_coordinator": 404,
-        "other_member": 404, "guest": 404,
+        "member": 200,
+        "coordinator": 200,
+        "head": 200,
+        "hr": 200,
+        "admin": 404,
+        "executive": 404,
+        "peer": 404,
+        "team_member": 404,
+        "other_coordinator": 404,
+        "other_member": 404,
+        "guest": 404,
     }
     for role, status in expected.items():
         client = client_for(world.person(role))
@@ -38,7 +46,9 @@ def test_every_read_is_recorded_and_shown_to_the_subject_and_hr(world, catalogue
     assert AuditEntry.objects.filter(action="people.confidential.read").count() == 2
     page = client_for(world.member).get(reverse("people:feedback_detail", kwargs={"pk": given.pk}))
     assert "Who read this" in page.content.decode() and "Head" in page.content.decode()
-    head_page = client_for(world.head).get(reverse("people:feedback_detail", kwargs={"pk": given.pk}))
+    head_page = client_for(world.head).get(
+        reverse("people:feedback_detail", kwargs={"pk": given.pk})
+    )
     assert "Who read this" not in head_page.content.decode()
     readers = client_for(world.member).get(f"/api/v1/feedback/{given.pk}/reads").json()
     assert len(readers) == 4  # head, HR, the member's page, the head again
@@ -48,7 +58,10 @@ def test_every_read_is_recorded_and_shown_to_the_subject_and_hr(world, catalogue
 def test_lists_never_show_confidential_text(world, catalogue):
     warning(world.member, world.coordinator, catalogue.written, body="Secret words")
     services.feedback_give(
-        actor=actor(world.peer), subject=world.member, kind="praise", body="Lovely launch video",
+        actor=actor(world.peer),
+        subject=world.member,
+        kind="praise",
+        body="Lovely launch video",
         visibility="public",
     )
     page = client_for(world.member).get(reverse("people:feedback")).content.decode()
@@ -130,14 +143,18 @@ def test_acknowledging_stamps_the_time_and_only_the_subject_is_told(world, catal
 
 def test_praise_tells_the_subject_and_public_praise_is_on_the_wall(world, catalogue):
     services.feedback_give(
-        actor=actor(world.peer), subject=world.member, kind="praise", body="Great teaser",
+        actor=actor(world.peer),
+        subject=world.member,
+        kind="praise",
+        body="Great teaser",
         visibility="public",
     )
     services.feedback_give(
         actor=actor(world.peer), subject=world.member, kind="praise", body="Quiet thanks"
     )
-    assert Notification.objects.filter(
-        kind="people.feedback_given", recipient=world.member
-    ).count() == 2
+    assert (
+        Notification.objects.filter(kind="people.feedback_given", recipient=world.member).count()
+        == 2
+    )
     wall = client_for(world.other_member).get(reverse("people:wall")).content.decode()
     assert "Great teaser" in wall and "Quiet thanks" not in wall
