@@ -158,3 +158,11 @@ def test_praise_tells_the_subject_and_public_praise_is_on_the_wall(world, catalo
     )
     wall = client_for(world.other_member).get(reverse("people:wall")).content.decode()
     assert "Great teaser" in wall and "Quiet thanks" not in wall
+
+
+def test_notifications_read_in_each_language(world, catalogue):
+    warning(world.member, world.coordinator, catalogue.written)
+    notification = Notification.objects.get(kind="people.warning_issued")
+    assert "Written warning" in notification.message_en
+    assert "Cảnh cáo bằng văn bản" in notification.message_vi
+    assert "đã gửi bạn một cảnh cáo" in notification.message_vi

@@ -4,6 +4,7 @@ recording every read of a confidential record."""
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 
 from deptcoord.access import Action
 from deptcoord.audit.changes import diff, snapshot
@@ -109,7 +110,7 @@ def _tell_subject(actor: Actor, feedback: Feedback) -> None:
             recipient=feedback.subject,
             kind="people.warning_issued",
             message=messages.WARNING_ISSUED,
-            params={"author": author, "level": feedback.level.name},
+            params={"author": author, "level": lazy(lambda: feedback.level.name, str)()},
             url=url,
             target=feedback,
         )
@@ -118,7 +119,7 @@ def _tell_subject(actor: Actor, feedback: Feedback) -> None:
         recipient=feedback.subject,
         kind="people.feedback_given",
         message=messages.FEEDBACK_GIVEN,
-        params={"author": author, "kind": feedback.get_kind_display().lower()},
+        params={"author": author, "kind": lazy(lambda: feedback.get_kind_display().lower(), str)()},
         url=url,
         target=feedback,
     )
