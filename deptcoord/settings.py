@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "deptcoord.org",
     "deptcoord.goals",
     "deptcoord.people",
+    "deptcoord.work",
     "deptcoord.api",
     "deptcoord.reports",
 ]

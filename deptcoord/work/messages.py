@@ -1,0 +1,57 @@
+"""The sentences people see when projects, steps, dependencies, requests, time or expenses refuse
+their input (tests assert them)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from deptcoord.core.messages import NOT_A_NUMBER, REQUIRED  # noqa: F401  (shared sentences)
+
+TITLE_REQUIRED = _("Give a title in English or in Vietnamese (or both).")
+TITLE_TOO_LONG = _("Keep the title under 200 characters.")
+UNKNOWN_CHOICE = _("“%(value)s” is not one of the choices. Pick one from the list.")
+CODE_REQUIRED = _("Give the project a short code, for example SMH-LAUNCH.")
+CODE_FORMAT = _("Use up to 20 letters, digits and dashes for the code.")
+CODE_TAKEN = _("Another project already uses the code %(code)s. Choose another one.")
+PROJECT_DATES = _("The project must end on or after the day it starts. Check the two dates.")
+PROJECT_TOO_LONG = _("A project can last at most five years. Split longer work.")
+DEPARTMENT_INACTIVE = _("%(department)s is deactivated. Choose an active department.")
+COORDINATOR_INACTIVE = _("%(name)s is deactivated. Choose an active coordinator.")
+BUDGET_RANGE = _("The budget must be zero or more, with at most 14 digits.")
+ALERT_RANGE = _("The alert share must be between 1 and 1000 percent of the budget.")
+CURRENCY_FORMAT = _("Use a three-letter currency code such as VND or USD.")
+DUE_BEFORE_START = _("The due date %(due)s is before the start %(start)s. Move one of them.")
+EFFORT_RANGE = _("The effort must be between 0 and 10,000 hours.")
+PROGRESS_RANGE = _("Progress is a percentage between 0 and 100.")
+ASSIGNEE_INACTIVE = _("%(name)s is deactivated. Choose an active person.")
+ASSIGNEE_OUTSIDE = _(
+    "%(name)s is not in %(department)s. Assign someone from the department, or ask %(name)s’s "
+    "department with a request first."
+)
+DEPARTMENT_NOT_IN_PROJECT = _(
+    "%(department)s does not take part in %(project)s. Add it to the project’s departments first."
+)
+PROJECT_CLOSED = _("%(project)s is closed. Reopen it before adding steps.")
+NOT_A_DATE = _("“%(value)s” is not a date. Write it as YYYY-MM-DD.")
+DEPENDENCY_ON_ITSELF = _("A step cannot wait for itself. Choose another step.")
+DEPENDENCY_CYCLE = _(
+    "This link would make steps wait for each other in a circle: %(cycle)s. "
+    "Remove one of these links first."
+)
+DEPENDENCY_EXISTS = _("These two steps are already linked.")
+LAG_RANGE = _("The lag must be between -365 and 365 working days.")
+STEP_NOT_VISIBLE = _("There is no step you can see with this id.")
+REQUEST_SAME_DEPARTMENT = _("A request goes to another department. Choose a different one.")
+REQUEST_NOT_PENDING = _("This request was already answered (%(state)s). Nothing was changed.")
+REQUEST_DUE_PAST = _("The date it is needed by has passed. Choose a date from today on.")
+DECLINE_REASON_REQUIRED = _("Say why you decline, so the other department can plan around it.")
+RRULE_INVALID = _(
+    "“%(value)s” is not a recurrence rule we can read. Write it like FREQ=WEEKLY;BYDAY=FR."
+)
+RRULE_TOO_OFTEN = _("A recurring activity can come back at most once a day.")
+LEAD_DAYS_RANGE = _("Create steps between 0 and 366 days ahead.")
+HOURS_RANGE = _("Log between 0.25 and 24 hours for one day.")
+TIME_IN_FUTURE = _("You cannot log time for a day that has not come yet.")
+AMOUNT_RANGE = _("The amount must be more than zero, with at most 14 digits.")
+COMMENT_EMPTY = _("Write something before posting.")
+COMMENT_TOO_LONG = _("Keep a comment under 5,000 characters.")
+NOTE_TOO_LONG = _("Keep the note under 300 characters.")
+PERIOD_ORDER = _("The period must end on or after it starts.")
