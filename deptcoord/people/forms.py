@@ -135,12 +135,19 @@ class ActionForm(ServiceForm):
     title = forms.CharField(label=_("What"), max_length=200)
     skill = forms.ModelChoiceField(label=_("Skill"), queryset=None, required=False)
     mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None, required=False)
+    step = forms.ModelChoiceField(
+        label=_("Step"),
+        queryset=None,
+        required=False,
+        help_text=_("For a stretch assignment: one of the person’s steps."),
+    )
     due = forms.DateField(label=_("Due"), widget=DateInput)
 
-    def __init__(self, *args, skills=None, people=None, **kwargs):
+    def __init__(self, *args, skills=None, people=None, steps=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["skill"].queryset = skills
         self.fields["mentor"].queryset = people
+        self.fields["step"].queryset = steps
 
 
 class FeedbackForm(ServiceForm):

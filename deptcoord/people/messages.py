@@ -22,6 +22,8 @@ ACTION_AFTER_PLAN = _(
     "This action is due on %(due)s, after the plan ends on %(end)s. Choose an earlier date or "
     "extend the plan."
 )
+STEP_ONLY_FOR_STRETCH = _("Only a stretch assignment links to a step. Choose that kind or no step.")
+STEP_NOT_THEIRS = _("This step is not assigned to %(name)s. Choose one of their steps.")
 MENTOR_REQUIRED = _("Name the colleague who mentors.")
 MENTOR_IS_PERSON = _("A person cannot mentor themselves. Choose a colleague.")
 MENTOR_INACTIVE = _("%(name)s is deactivated. Choose an active colleague.")

@@ -19,7 +19,13 @@ def tab_for(browser, live_server, person):
     return tab
 
 
-def test_assess_plan_warn_acknowledge_and_hide(world, catalogue, page, browser, live_server):
+def test_assess_plan_warn_acknowledge_and_hide(
+    world,
+    catalogue,  # noqa: F811  (the fixture imported above)
+    page,
+    browser,
+    live_server,
+):
     sign_in(page, world.coordinator)
     page.goto(f"/people/person/{world.member.pk}/skills/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Skills of Member")

@@ -159,3 +159,52 @@ def test_the_api_answers_bad_input_with_422_and_the_message(world, catalogue):
         {"field": "level", "message": str(messages.LEVEL_OUT_OF_RANGE % {"value": 7})}
     ]
     assert not Assessment.objects.exists()
+
+
+def test_a_stretch_assignment_links_to_one_of_the_persons_steps(world, catalogue):
+    from deptcoord.core.actor import SYSTEM
+    from deptcoord.work.services import step_create
+
+    development = plan(world.member, world.coordinator)
+    theirs = step_create(
+        actor=SYSTEM,
+        department=world.own,
+        title_en="Launch-week ads report",
+        assignee=world.member,
+    )
+    someone_elses = step_create(
+        actor=SYSTEM, department=world.own, title_en="Press kit", assignee=world.peer
+    )
+    refused(
+        lambda: services.action_add(
+            actor=actor(world.coordinator),
+            plan_id=development.pk,
+            kind="training",
+            title="Ads report",
+            step=theirs,
+            due=days(30),
+        ),
+        "step",
+        messages.STEP_ONLY_FOR_STRETCH,
+    )
+    refused(
+        lambda: services.action_add(
+            actor=actor(world.coordinator),
+            plan_id=development.pk,
+            kind="stretch",
+            title="Press kit",
+            step=someone_elses,
+            due=days(30),
+        ),
+        "step",
+        messages.STEP_NOT_THEIRS % {"name": "Member"},
+    )
+    action = services.action_add(
+        actor=actor(world.coordinator),
+        plan_id=development.pk,
+        kind="stretch",
+        title="Own the ads report",
+        step=theirs,
+        due=days(30),
+    )
+    assert action.step == theirs

@@ -1,6 +1,6 @@
 """API endpoints for development plans and their actions."""
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from ninja import Path, Router, Status
 from ninja.pagination import paginate
 
@@ -69,11 +69,21 @@ def add_action(request, payload: ActionIn, pk: int = PrimaryKey):
     plan = get_visible_or_404(request.facts, DevelopmentPlan, pk=pk)
     require(request.facts, Action.CHANGE, plan)
     data = payload.dict()
-    mentor_id, skill_id = data.pop("mentor_id"), data.pop("skill_id")
+    mentor_id, skill_id, step_id = data.pop("mentor_id"), data.pop("skill_id"), data.pop("step_id")
     mentor = get_visible_or_404(request.facts, Person, pk=mentor_id) if mentor_id else None
     skill = get_visible_or_404(request.facts, Skill, pk=skill_id) if skill_id else None
+    step = None
+    if step_id:
+        step = selectors.steps_for(request.facts, plan.person).filter(pk=step_id).first()
+        if step is None:
+            raise Http404
     action = services.action_add(
-        actor=actor_from(request, "api"), plan_id=plan.pk, mentor=mentor, skill=skill, **data
+        actor=actor_from(request, "api"),
+        plan_id=plan.pk,
+        mentor=mentor,
+        skill=skill,
+        step=step,
+        **data,
     )
     return Status(201, action)
 

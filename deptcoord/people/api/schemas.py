@@ -168,6 +168,7 @@ class ActionOut(Schema):
     title: str
     skill_id: int | None
     mentor_id: int | None
+    step_id: int | None
     due: date
     done_on: date | None
     version: int
@@ -218,6 +219,7 @@ class ActionIn(Schema):
     due: date
     mentor_id: RecordId | None = None
     skill_id: RecordId | None = None
+    step_id: RecordId | None = None
 
 
 class ActionPatch(Schema):

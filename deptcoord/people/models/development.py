@@ -77,6 +77,15 @@ class DevelopmentAction(VersionedModel):
         on_delete=models.SET_NULL,
         related_name="mentoring_actions",
     )
+    step = models.ForeignKey(
+        "work.Step",
+        verbose_name=_("step"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="development_actions",
+        help_text=_("The step of a project that is the stretch assignment."),
+    )
     due = models.DateField(_("due"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
     reminded_on = models.DateField(_("reminded on"), null=True, blank=True, editable=False)

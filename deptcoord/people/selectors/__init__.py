@@ -1,6 +1,6 @@
 """Every read of the people app, narrowed by the access policy."""
 
-from deptcoord.people.selectors.development import plan_detail_queryset, plans
+from deptcoord.people.selectors.development import plan_detail_queryset, plans, steps_for
 from deptcoord.people.selectors.feedback import (
     feedback_detail_queryset,
     feedback_list,
@@ -40,5 +40,6 @@ __all__ = [
     "reads",
     "role_profiles",
     "skills_matrix",
+    "steps_for",
     "wall",
 ]

@@ -4,8 +4,19 @@ from django.db.models import Prefetch, QuerySet
 
 from deptcoord.access import RoleFacts, visible
 from deptcoord.people.models import DevelopmentAction, DevelopmentPlan
+from deptcoord.work.models import Step
 
-ACTIONS = DevelopmentAction.objects.select_related("mentor", "skill").order_by("due", "id")
+ACTIONS = DevelopmentAction.objects.select_related("mentor", "skill", "step").order_by("due", "id")
+
+
+def steps_for(facts: RoleFacts, person) -> QuerySet:
+    """Open steps assigned to the person, for stretch assignments (narrowed by the policy once
+    the work app registers its rule for steps)."""
+    steps = Step.objects.filter(assignee=person).exclude(status=Step.Status.DONE)
+    try:
+        return visible(facts, steps).order_by("due", "id")
+    except LookupError:
+        return steps.order_by("due", "id")
 
 
 def plans(facts: RoleFacts, person_id: int | None = None, status: str = "") -> QuerySet:

@@ -24,7 +24,7 @@ from deptcoord.people.services.common import (
 )
 
 PLAN_FIELDS = ["period_start", "period_end", "goal", "status"]
-ACTION_FIELDS = ["kind", "title", "skill", "mentor", "due", "done_on"]
+ACTION_FIELDS = ["kind", "title", "skill", "mentor", "step", "due", "done_on"]
 
 
 def _check_plan(data: dict) -> dict:
@@ -122,6 +122,11 @@ def _check_action(plan: DevelopmentPlan, data: dict) -> dict:
             add(errors, "mentor", messages.MENTOR_IS_PERSON)
         elif not mentor.is_active:
             add(errors, "mentor", messages.MENTOR_INACTIVE % {"name": mentor.full_name})
+    step = data.get("step")
+    if step is not None and data["kind"] != DevelopmentAction.Kind.STRETCH:
+        add(errors, "step", messages.STEP_ONLY_FOR_STRETCH)
+    elif step is not None and step.assignee_id != plan.person_id:
+        add(errors, "step", messages.STEP_NOT_THEIRS % {"name": plan.person.full_name})
     skill = data.get("skill")
     if skill is not None and not Skill.objects.filter(pk=skill.pk, is_active=True).exists():
         add(errors, "skill", messages.SKILL_NOT_IN_CATALOGUE)
@@ -139,12 +144,15 @@ def action_add(
     due: date,
     mentor: Person | None = None,
     skill: Skill | None = None,
+    step=None,
 ) -> DevelopmentAction:
-    """Add a training, mentoring (with a named mentor) or stretch assignment to a plan."""
+    """Add a training, mentoring (with a named mentor) or stretch assignment (linked to one of
+    the person's steps) to a plan."""
     plan = lock(DevelopmentPlan, plan_id)
     authorize(actor, Action.CHANGE, plan)
     data = _check_action(
-        plan, {"kind": kind, "title": title, "due": due, "mentor": mentor, "skill": skill}
+        plan,
+        {"kind": kind, "title": title, "due": due, "mentor": mentor, "skill": skill, "step": step},
     )
     action = DevelopmentAction.objects.create(plan=plan, **data)
     plan.version += 1
@@ -161,7 +169,7 @@ def action_update(*, actor: Actor, action_id: int, expected_version=None, **chan
     action = lock(DevelopmentAction, action_id)
     authorize(actor, Action.CHANGE, action.plan)
     check_version(action, expected_version)
-    editable = ["kind", "title", "skill", "mentor", "due"]
+    editable = ["kind", "title", "skill", "mentor", "step", "due"]
     data = _check_action(
         action.plan, {field: changes.get(field, getattr(action, field)) for field in editable}
     )

@@ -18,7 +18,7 @@ from deptcoord.people.models import DevelopmentAction, DevelopmentPlan
 from deptcoord.people.views.common import SERVICE_ERRORS, cleaned, may, person_or_404
 
 PLAN_FIELDS = ["period_start", "period_end", "goal", "status"]
-ACTION_FIELDS = ["kind", "title", "skill", "mentor", "due"]
+ACTION_FIELDS = ["kind", "title", "skill", "mentor", "step", "due"]
 
 
 @login_required
@@ -63,6 +63,7 @@ def _action_form(request, plan, data=None):
         initial={"due": plan.period_end},
         skills=selectors.active_skills(request.facts),
         people=org.people(request.facts).exclude(pk=plan.person_id),
+        steps=selectors.steps_for(request.facts, plan.person),
     )
 
 
