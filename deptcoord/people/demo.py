@@ -145,7 +145,7 @@ def _assess(company: Company, skills, roles, today: date, rng: random.Random) ->
         if code == "MKT-DIG":
             digital.append(person)
         for name, target in targets.items():
-            level = max(0, min(5, target + rng.choice([-1, 0, 0, 1])))
+            level = max(0, min(5, target + rng.choice([-1, 0, 0, 0, 1, 1])))
             _record(person, skills[name], max(0, level - 1), today - timedelta(days=90), None)
             _record(person, skills[name], level, today - timedelta(days=30), coordinator)
     return digital
