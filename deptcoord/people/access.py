@@ -11,7 +11,8 @@ the policy). This is the most sensitive data in the product.
   current department and HR only (not executives, not admins, not coordinators who did not
   write them). The head is derived from the subject's department at the time of reading, so
   warnings follow a person who moves to a new head.
-- A 1:1 is read by its two people, HR and admins; a private note only by its author.
+- A 1:1 is held by a head or coordinator of the member's department; it is read by its two
+  people, HR and admins; a private note only by its author.
 """
 
 from django.db.models import Q
@@ -307,7 +308,8 @@ def one_on_one_actions(facts: RoleFacts, meeting: OneOnOne) -> frozenset[Action]
     member = meeting.member
     runs = facts.role_in(member.primary_department_id) in RUNNERS
     if meeting.pk is None:
-        creates = facts.is_hr or facts.is_admin or runs
+        # A 1:1 is held by someone who runs the member's department, for themselves.
+        creates = runs and meeting.coordinator_id == facts.person_id
         return frozenset({A.CHANGE}) if creates and member.pk != facts.person_id else frozenset()
     granted: set[Action] = set()
     participant = facts.person_id in (meeting.coordinator_id, meeting.member_id)

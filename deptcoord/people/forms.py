@@ -154,7 +154,11 @@ class FeedbackForm(ServiceForm):
     """Praise, advice or a warning for a colleague."""
 
     subject = forms.ModelChoiceField(label=_("About"), queryset=None)
-    kind = forms.ChoiceField(label=_("Kind"), choices=Feedback.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=Feedback.Kind.choices,
+        widget=forms.Select(attrs={"data-feedback-kind": ""}),
+    )
     visibility = forms.ChoiceField(
         label=_("Visibility"),
         choices=Feedback.Visibility.choices,

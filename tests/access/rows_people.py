@@ -227,7 +227,7 @@ POLICY = [
     *rows(
         "one_on_one",
         "new_one_on_one_peer",
-        {"change": {"admin", "hr", "head", "coordinator"}},
+        {"change": {"head", "coordinator"}},
     ),
     *rows("talking_point", "talking_point", {"view": ONE_ON_ONE_READERS, "change": PARTICIPANTS}),
     *rows("private_note", "private_note", {"view": {"coordinator"}, "change": {"coordinator"}}),
@@ -338,7 +338,7 @@ PAGES = [
     page("people:one_on_ones", ok=EVERYONE),
     page(
         "people:one_on_one_create",
-        ok={"admin", "hr", "head", "coordinator", "other_coordinator"},
+        ok={"head", "coordinator", "other_coordinator"},
     ),
     page("people:one_on_one_detail", "one_on_one", ok=ONE_ON_ONE_READERS, hidden=NOT_ONE_ON_ONE),
     page(
@@ -591,7 +591,7 @@ API = [
         "POST",
         "/api/v1/one-on-ones",
         "",
-        {"admin", "hr", "head", "coordinator"},
+        {"head", "coordinator"},
         {"guest"},
         _one_on_one,
     ),

@@ -65,3 +65,42 @@ def test_the_matrix_marks_gaps_and_strengths(world, catalogue):
     page = client_for(world.coordinator).get(reverse("people:matrix")).content.decode()
     assert page.count("is-gap") > 0 and "is-strength" in page
     assert page.count('scope="row"') == 14  # the ten, and the head, coordinator, member, peer
+
+
+def add_feedback_and_plans(world, count: int) -> None:
+    """Public praise for the member and development plans (with an action each), in bulk."""
+    from deptcoord.people.models import DevelopmentAction, DevelopmentPlan, Feedback
+
+    today = timezone.localdate()
+    Feedback.objects.bulk_create(
+        Feedback(
+            kind="praise",
+            visibility="public",
+            subject=world.member,
+            author=world.peer,
+            body=f"Thanks {index}",
+        )
+        for index in range(count)
+    )
+    plans = DevelopmentPlan.objects.bulk_create(
+        DevelopmentPlan(person=world.member, period_start=today, period_end=today, goal=f"G{index}")
+        for index in range(count)
+    )
+    DevelopmentAction.objects.bulk_create(
+        DevelopmentAction(
+            plan=plan, kind="mentoring", title="Pairing", mentor=world.peer, due=today
+        )
+        for plan in plans
+    )
+
+
+@pytest.mark.parametrize(
+    "url_name", ["people:feedback", "people:plans", "people:wall", "people:one_on_ones"]
+)
+def test_list_queries_do_not_grow(world, catalogue, url_name):
+    client = client_for(world.coordinator)
+    url = reverse(url_name)
+    add_feedback_and_plans(world, 10)
+    small = count(client, url + "?status=all")
+    add_feedback_and_plans(world, 290)
+    assert count(client, url + "?status=all") == small

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
 from deptcoord.org import selectors as org
+from deptcoord.org.views.common import paginate
 from deptcoord.people import selectors, services
 from deptcoord.people.forms import ActionForm, PlanForm
 from deptcoord.people.models import DevelopmentAction, DevelopmentPlan
@@ -25,8 +26,10 @@ ACTION_FIELDS = ["kind", "title", "skill", "mentor", "step", "due"]
 def plans(request):
     """The development plans the viewer may see: their own, their department's."""
     status = request.GET.get("status", "active")
+    page = paginate(request, selectors.plans(request.facts, status=status))
     context = {
-        "plans": selectors.plans(request.facts, status=status)[:200],
+        "plans": page,
+        "page": page,
         "status": status,
         "statuses": DevelopmentPlan.Status.choices,
         "today": timezone.localdate(),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
 from deptcoord.org import selectors as org
+from deptcoord.org.views.common import paginate
 from deptcoord.people import selectors, services
 from deptcoord.people.forms import FeedbackEditForm, FeedbackForm, TextForm
 from deptcoord.people.models import Feedback
@@ -17,7 +18,6 @@ from deptcoord.people.views.common import SERVICE_ERRORS, cleaned, may, report
 
 FEEDBACK_FIELDS = ["kind", "visibility", "body", "level", "reason"]
 EDIT_FIELDS = ["visibility", "body", "level", "reason"]
-PAGE_LENGTH = 50
 
 
 def _number(text) -> int | None:
@@ -35,8 +35,10 @@ def feedback_list(request):
     rows = selectors.feedback_list(
         request.facts, kind=kind, person_id=person_id, direction=direction
     )
+    page = paginate(request, rows)
     context = {
-        "rows": rows[:PAGE_LENGTH],
+        "rows": page,
+        "page": page,
         "kind": kind,
         "direction": direction,
         "kinds": Feedback.Kind.choices,

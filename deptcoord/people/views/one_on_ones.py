@@ -16,6 +16,7 @@ from deptcoord.goals.forms import CheckInForm
 from deptcoord.goals.models import Confidence, KeyResult
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Person
+from deptcoord.org.views.common import paginate
 from deptcoord.people import selectors, services
 from deptcoord.people.forms import ActionItemForm, OneOnOneEditForm, OneOnOneForm, TextForm
 from deptcoord.people.models import OneOnOne, OneOnOneActionItem, TalkingPoint
@@ -23,12 +24,9 @@ from deptcoord.people.views.common import SERVICE_ERRORS, may, report
 
 
 def _members(request):
-    """People the viewer may hold a 1:1 with: those of the departments they run (all for HR
-    and admins)."""
+    """People the viewer may hold a 1:1 with: those of the departments they run."""
     facts = request.facts
     people = org.people(facts).exclude(pk=request.person.pk)
-    if facts.is_hr or facts.is_admin:
-        return people
     return people.filter(primary_department__in=sorted(facts.departments_run()))
 
 
@@ -36,8 +34,10 @@ def _members(request):
 def one_on_ones(request):
     """The viewer's 1:1s, upcoming first."""
     status = request.GET.get("status", "")
+    page = paginate(request, selectors.one_on_ones(request.facts, status))
     context = {
-        "rows": selectors.one_on_ones(request.facts, status)[:100],
+        "rows": page,
+        "page": page,
         "status": status,
         "statuses": OneOnOne.Status.choices,
         "can_create": _members(request).exists(),

@@ -43,3 +43,29 @@
 
   document.querySelectorAll("canvas[data-skill-chart]").forEach(draw);
 })();
+
+// Feedback form: the level and reason are for warnings; only praise can be public.
+(function () {
+  "use strict";
+
+  function showWarningFields(kind) {
+    var form = kind.form;
+    var warning = kind.value === "warning";
+    ["level", "reason"].forEach(function (name) {
+      var input = form.querySelector("[name=" + name + "]");
+      var wrapper = input && input.closest(".mb-3");
+      if (wrapper) {
+        wrapper.hidden = !warning;
+      }
+    });
+    var visibility = form.querySelector("[name=visibility]");
+    if (visibility && kind.value !== "praise") {
+      visibility.value = "private";
+    }
+  }
+
+  document.querySelectorAll("form [name=kind][data-feedback-kind]").forEach(function (kind) {
+    showWarningFields(kind);
+    kind.addEventListener("change", function () { showWarningFields(kind); });
+  });
+})();
