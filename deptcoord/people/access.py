@@ -217,7 +217,7 @@ def _giving(facts: RoleFacts, feedback: Feedback) -> frozenset[Action]:
     """Who may give feedback of a kind to a subject: praise anyone in the company; advice and
     warnings those who run the subject's department and HR (advice also admins)."""
     subject = feedback.subject
-    if not _staff(facts) or subject is None or subject.pk == facts.person_id:
+    if not _staff(facts) or subject is None:
         return frozenset()
     runs = facts.role_in(subject.primary_department_id) in RUNNERS
     allowed = {

@@ -208,3 +208,13 @@ def test_a_stretch_assignment_links_to_one_of_the_persons_steps(world, catalogue
         due=days(30),
     )
     assert action.step == theirs
+
+
+def test_feedback_to_oneself_is_refused_with_a_message(world, catalogue):
+    refused(
+        lambda: services.feedback_give(
+            actor=actor(world.coordinator), subject=world.coordinator, kind="praise", body="Me!"
+        ),
+        "subject",
+        messages.FEEDBACK_TO_SELF,
+    )

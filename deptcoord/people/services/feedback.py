@@ -68,13 +68,14 @@ def feedback_give(
     reason: str = "",
 ) -> Feedback:
     """Give praise (public or private), advice or a formal warning; the subject is told."""
+    # Refuse first, on the feedback as asked for; only then say what is wrong with it.
+    authorize(actor, Action.GIVE_FEEDBACK, Feedback(kind=kind, subject=subject))
     errors: dict = {}
     if subject.pk == actor.person_id:
         add(errors, "subject", messages.FEEDBACK_TO_SELF)
     elif not subject.is_active:
         add(errors, "subject", messages.SUBJECT_INACTIVE % {"name": subject.full_name})
     raise_if(errors)
-    authorize(actor, Action.GIVE_FEEDBACK, Feedback(kind=kind, subject=subject))
     data = _check(
         {"kind": kind, "visibility": visibility, "body": body, "level": level, "reason": reason}
     )
