@@ -51,7 +51,8 @@ def test_every_read_is_recorded_and_shown_to_the_subject_and_hr(world, catalogue
     )
     assert "Who read this" not in head_page.content.decode()
     readers = client_for(world.member).get(f"/api/v1/feedback/{given.pk}/reads").json()
-    assert len(readers) == 4  # head, HR, the member's page, the head again
+    # the head (twice) and HR, newest first; the member's own reads are not shown back
+    assert [row["reader_id"] for row in readers] == [world.head.pk, world.hr.pk, world.head.pk]
     assert client_for(world.head).get(f"/api/v1/feedback/{given.pk}/reads").status_code == 403
 
 

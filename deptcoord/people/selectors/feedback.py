@@ -49,11 +49,13 @@ def feedback_detail_queryset() -> QuerySet:
 
 
 def reads(facts: RoleFacts, feedback: Feedback) -> list[ConfidentialRead]:
-    """Who read the warning and when (for its subject and HR only)."""
+    """Who else read the warning and when (for its subject and HR only; one's own reads are
+    recorded too, but not shown back to oneself)."""
     if not can(facts, Action.VIEW_READS, feedback):
         return []
     return list(
         visible(facts, ConfidentialRead.objects.filter(feedback=feedback))
+        .exclude(reader_id=facts.person_id)
         .select_related("reader")
         .order_by("-read_at", "-id")[:200]
     )
