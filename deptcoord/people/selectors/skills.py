@@ -205,8 +205,9 @@ def mentor_pool(exclude_id: int) -> list[gap_rules.Colleague]:
     ]
 
 
-def person_skills(facts: RoleFacts, person: Person) -> PersonSkills:
-    """A person's skills page (the caller has checked the person's skills are visible)."""
+def person_skills(facts: RoleFacts, person: Person, suggest: bool = True) -> PersonSkills:
+    """A person's skills page (the caller has checked the person's skills are visible);
+    ``suggest`` adds mentoring suggestions, which read the whole company's levels."""
     history = list(
         visible(facts, Assessment.objects.filter(person=person))
         .select_related("skill", "assessed_by")
@@ -221,9 +222,12 @@ def person_skills(facts: RoleFacts, person: Person) -> PersonSkills:
     ).values("pk")
     best = gap_rules.department_best(_levels_of(colleagues).values())
     person_gaps = gap_rules.gaps(levels, targets)
-    pool = mentor_pool(person.pk)
-    suggestions = gap_rules.mentoring_suggestions(
-        person.pk, person.primary_department_id, person_gaps, pool
+    suggestions = (
+        gap_rules.mentoring_suggestions(
+            person.pk, person.primary_department_id, person_gaps, mentor_pool(person.pk)
+        )
+        if suggest
+        else []
     )
     skill_ids = set(levels) | set(targets)
     skills = Skill.objects.select_related("category").in_bulk(skill_ids)

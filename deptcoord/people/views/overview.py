@@ -32,7 +32,7 @@ def person(request, pk):
         .select_related("department")
         .order_by("-period_end", "id")[:10]
     )
-    skills = selectors.person_skills(facts, subject)
+    skills = selectors.person_skills(facts, subject, suggest=False)
     plans = list(selectors.plans(facts, person_id=subject.pk)[:3])
     feedback = list(selectors.feedback_list(facts, person_id=subject.pk)[:RECENT_FEEDBACK])
     one_on_ones = list(visible(facts, subject.one_on_ones.all()).select_related("coordinator")[:5])
