@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "deptcoord.audit",
     "deptcoord.org",
     "deptcoord.goals",
+    "deptcoord.people",
     "deptcoord.work",
     "deptcoord.api",
     "deptcoord.reports",

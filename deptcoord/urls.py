@@ -12,6 +12,7 @@ urlpatterns = [
     path("goals/", include("deptcoord.goals.urls")),
     path("plan/", include("deptcoord.planning.urls")),
     path("meetings/", include("deptcoord.meetings.urls")),
+    path("people/", include("deptcoord.people.urls")),
     path("notifications/", include("deptcoord.reports.urls")),
     path("me/", profile.profile, name="profile"),
     path("me/tokens/", profile.token_create, name="token_create"),

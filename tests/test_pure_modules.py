@@ -16,6 +16,7 @@ PURE_MODULES = [
     "deptcoord.meetings.slots",
     "deptcoord.meetings.recurrence",
     "deptcoord.goals.forecast",
+    "deptcoord.people.gaps",
 ]
 
 

@@ -28,6 +28,11 @@ class Action(StrEnum):
     PLAN = "plan"
     APPLY_PLAN = "apply_plan"
     TAKE_MINUTES = "take_minutes"
+    ASSESS = "assess"
+    GIVE_FEEDBACK = "give_feedback"
+    ACKNOWLEDGE = "acknowledge"
+    ANNOTATE = "annotate"
+    VIEW_READS = "view_reads"
 
 
 class Role(StrEnum):

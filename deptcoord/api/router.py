@@ -131,6 +131,7 @@ ROUTERS = [
     "deptcoord.reports.api",
     "deptcoord.planning.api",
     "deptcoord.meetings.api",
+    "deptcoord.people.api",
 ]
 
 

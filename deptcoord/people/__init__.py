@@ -1,0 +1,1 @@
+"""People: skills and gaps, development plans, feedback and discipline, 1:1s, recognition."""

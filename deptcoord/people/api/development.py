@@ -1,0 +1,100 @@
+"""API endpoints for development plans and their actions."""
+
+from django.http import Http404, HttpResponse
+from ninja import Path, Router, Status
+from ninja.pagination import paginate
+
+from deptcoord.access import Action, get_visible_or_404, require
+from deptcoord.api.http import expected_version, with_etag
+from deptcoord.api.pagination import ListPagination
+from deptcoord.core.actor import actor_from
+from deptcoord.org.models import Person
+from deptcoord.people import selectors, services
+from deptcoord.people.api.schemas import (
+    ActionIn,
+    ActionOut,
+    ActionPatch,
+    PlanIn,
+    PlanOut,
+    PlanPatch,
+)
+from deptcoord.people.api.skills import person_records_or_404
+from deptcoord.people.models import DevelopmentAction, DevelopmentPlan, Skill
+
+router = Router(tags=["development"])
+PrimaryKey = Path(..., ge=1, le=2**63 - 1)
+
+
+@router.get("/development-plans", response=list[PlanOut], summary="List development plans")
+@paginate(ListPagination)
+def list_plans(request, person_id: int | None = None, status: str = ""):
+    """Plans the caller may see, with their actions."""
+    return selectors.plans(request.facts, person_id=person_id, status=status)
+
+
+@router.post("/development-plans", response={201: PlanOut}, summary="Write a development plan")
+def create_plan(request, payload: PlanIn):
+    """Write a plan for a person and a period."""
+    data = payload.dict()
+    person = person_records_or_404(request, data.pop("person_id"))
+    plan = services.plan_create(actor=actor_from(request, "api"), person=person, **data)
+    return Status(201, plan)
+
+
+@router.get("/development-plans/{int:pk}", response=PlanOut, summary="Read a development plan")
+def read_plan(request, response: HttpResponse, pk: int = PrimaryKey):
+    """One plan with its actions and version as ETag."""
+    plan = get_visible_or_404(request.facts, selectors.plan_detail_queryset(), pk=pk)
+    return with_etag(response, plan)
+
+
+@router.patch("/development-plans/{int:pk}", response=PlanOut, summary="Change a development plan")
+def update_plan(request, response: HttpResponse, payload: PlanPatch, pk: int = PrimaryKey):
+    """Change a plan's period, goal or status; If-Match or `version` guards."""
+    plan = get_visible_or_404(request.facts, DevelopmentPlan, pk=pk)
+    require(request.facts, Action.CHANGE, plan)
+    data = payload.dict(exclude_unset=True)
+    version = expected_version(request, data.pop("version", None), plan.version)
+    plan = services.plan_update(
+        actor=actor_from(request, "api"), plan_id=plan.pk, expected_version=version, **data
+    )
+    return with_etag(response, plan)
+
+
+@router.post(
+    "/development-plans/{int:pk}/actions", response={201: ActionOut}, summary="Add an action"
+)
+def add_action(request, payload: ActionIn, pk: int = PrimaryKey):
+    """Add a training, mentoring (with a mentor) or stretch action."""
+    plan = get_visible_or_404(request.facts, DevelopmentPlan, pk=pk)
+    require(request.facts, Action.CHANGE, plan)
+    data = payload.dict()
+    mentor_id, skill_id, step_id = data.pop("mentor_id"), data.pop("skill_id"), data.pop("step_id")
+    mentor = get_visible_or_404(request.facts, Person, pk=mentor_id) if mentor_id else None
+    skill = get_visible_or_404(request.facts, Skill, pk=skill_id) if skill_id else None
+    step = None
+    if step_id:
+        step = selectors.steps_for(request.facts, plan.person).filter(pk=step_id).first()
+        if step is None:
+            raise Http404
+    action = services.action_add(
+        actor=actor_from(request, "api"),
+        plan_id=plan.pk,
+        mentor=mentor,
+        skill=skill,
+        step=step,
+        **data,
+    )
+    return Status(201, action)
+
+
+@router.patch("/development-actions/{int:pk}", response=ActionOut, summary="Tick an action off")
+def mark_action(request, payload: ActionPatch, pk: int = PrimaryKey):
+    """Mark an action done (today) or open it again."""
+    action = get_visible_or_404(
+        request.facts, DevelopmentAction.objects.select_related("plan"), pk=pk
+    )
+    require(request.facts, Action.CHECK_IN, action.plan)
+    return services.action_mark(
+        actor=actor_from(request, "api"), action_id=action.pk, done=payload.done
+    )

@@ -1,0 +1,19 @@
+"""Django app for skills, assessments, development plans, feedback and 1:1s."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PeopleConfig(AppConfig):
+    """Skills and gaps, development plans, feedback and discipline, 1:1s, recognition."""
+
+    name = "deptcoord.people"
+    label = "people"
+    verbose_name = _("People development")
+
+    def ready(self):
+        from deptcoord.core.periodic import register_periodic
+        from deptcoord.people import access  # noqa: F401  (registers the rules)
+        from deptcoord.people.tasks import remind_overdue_actions
+
+        register_periodic("people.remind_overdue_actions", "daily", remind_overdue_actions)

@@ -1,0 +1,276 @@
+"""Reads of the skills catalogue, assessments, skills matrices and a person's skills, narrowed
+by the access policy. Strengths, gaps and suggestions come from the pure ``people.gaps``."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from deptcoord.access import RoleFacts, visible
+from deptcoord.org.models import Department, Person
+from deptcoord.people import gaps as gap_rules
+from deptcoord.people.models import (
+    Assessment,
+    DevelopmentAction,
+    PersonProfile,
+    RoleProfile,
+    RoleTarget,
+    Skill,
+    SkillCategory,
+)
+
+# Until workload from projects is in, a colleague's time for mentoring is a fixed allowance a
+# week less the mentoring they already do; the planner's free hours replace it.
+MENTORING_ALLOWANCE_HOURS = 4.0
+
+
+def catalogue(facts: RoleFacts, include_inactive: bool = False) -> list[SkillCategory]:
+    """The categories with their skills (two queries)."""
+    skills = visible(facts, Skill.objects.all()).order_by("name_en", "id")
+    if not include_inactive:
+        skills = skills.filter(is_active=True)
+    return list(
+        visible(facts, SkillCategory.objects.all()).prefetch_related(
+            Prefetch("skills", queryset=skills)
+        )
+    )
+
+
+def active_skills(facts: RoleFacts) -> QuerySet:
+    """Skills one may assess, in catalogue order."""
+    return visible(facts, Skill.objects.filter(is_active=True)).select_related("category")
+
+
+def role_profiles(facts: RoleFacts) -> QuerySet:
+    """Role profiles with their targets and how many people hold each."""
+    return (
+        visible(facts, RoleProfile.objects.all())
+        .annotate(holder_count=Count("holders", distinct=True))
+        .prefetch_related(
+            Prefetch("targets", queryset=RoleTarget.objects.select_related("skill__category"))
+        )
+    )
+
+
+def latest_levels(assessments) -> dict[int, dict[int, int]]:
+    """Each person's current level per skill: the latest coordinator assessment, else the
+    latest self-assessment (assessments ordered oldest first)."""
+    coordinator: dict[int, dict[int, int]] = defaultdict(dict)
+    own: dict[int, dict[int, int]] = defaultdict(dict)
+    for person_id, skill_id, level, kind in assessments:
+        target = coordinator if kind == Assessment.Kind.COORDINATOR else own
+        target[person_id][skill_id] = level
+    return {
+        person_id: {**own.get(person_id, {}), **coordinator.get(person_id, {})}
+        for person_id in set(coordinator) | set(own)
+    }
+
+
+def _levels_of(person_ids) -> dict[int, dict[int, int]]:
+    rows = (
+        Assessment.objects.filter(person__in=person_ids, skill__is_active=True)
+        .order_by("day", "id")
+        .values_list("person_id", "skill_id", "level", "kind")
+    )
+    return latest_levels(rows)
+
+
+def _targets_of(person_ids) -> dict[int, dict[int, int]]:
+    profile_of = dict(
+        PersonProfile.objects.filter(person__in=person_ids, role_profile__isnull=False).values_list(
+            "person_id", "role_profile_id"
+        )
+    )
+    by_profile: dict[int, dict[int, int]] = defaultdict(dict)
+    for profile_id, skill_id, level in RoleTarget.objects.filter(
+        role_profile__in=set(profile_of.values()), skill__is_active=True
+    ).values_list("role_profile_id", "skill_id", "level"):
+        by_profile[profile_id][skill_id] = level
+    return {person: dict(by_profile.get(profile, {})) for person, profile in profile_of.items()}
+
+
+@dataclass
+class MatrixCell:
+    """One person's level in one skill, against their target."""
+
+    level: int | None
+    target: int | None
+    gap: bool = False
+    strength: bool = False
+
+
+@dataclass
+class MatrixRow:
+    """A person's row in the skills matrix."""
+
+    person: Person
+    role_profile: str
+    cells: list[MatrixCell] = field(default_factory=list)
+    gap_count: int = 0
+
+
+@dataclass
+class SkillsMatrix:
+    """People × skills of a department with gaps and strengths marked."""
+
+    department: Department
+    skills: list[Skill]
+    rows: list[MatrixRow]
+
+    @property
+    def gap_count(self) -> int:
+        """Gaps across the department."""
+        return sum(row.gap_count for row in self.rows)
+
+
+def skills_matrix(facts: RoleFacts, department: Department) -> SkillsMatrix:
+    """The department's skills matrix in a fixed number of queries whatever its size."""
+    people = list(
+        Person.objects.filter(primary_department=department, is_active=True)
+        .filter(_person_filter(facts))
+        .select_related("skills_profile__role_profile")
+        .order_by("full_name", "pk")
+    )
+    ids = [person.pk for person in people]
+    levels, targets = _levels_of(ids), _targets_of(ids)
+    skill_ids = set().union(
+        *(levels.get(pk, {}) for pk in ids), *(targets.get(pk, {}) for pk in ids)
+    )
+    skills = list(Skill.objects.filter(pk__in=skill_ids).select_related("category"))
+    skills.sort(key=lambda skill: (skill.category.position, skill.category_id, skill.name))
+    best = gap_rules.department_best(levels.values())
+    rows = []
+    for person in people:
+        mine, wanted = levels.get(person.pk, {}), targets.get(person.pk, {})
+        gap_ids = {gap.skill_id for gap in gap_rules.gaps(mine, wanted)}
+        strong = {s.skill_id for s in gap_rules.strengths(mine, wanted, best)}
+        profile = getattr(person, "skills_profile", None)
+        row = MatrixRow(
+            person, str(profile.role_profile) if profile and profile.role_profile else ""
+        )
+        for skill in skills:
+            row.cells.append(
+                MatrixCell(
+                    mine.get(skill.pk),
+                    wanted.get(skill.pk),
+                    skill.pk in gap_ids,
+                    skill.pk in strong,
+                )
+            )
+        row.gap_count = len(gap_ids)
+        rows.append(row)
+    return SkillsMatrix(department, skills, rows)
+
+
+def _person_filter(facts: RoleFacts) -> Q:
+    """People whose skills the viewer may see (the policy's filter for skill records)."""
+    from deptcoord.people.access import person_record_filter
+
+    return person_record_filter(facts, "")
+
+
+@dataclass
+class PersonSkills:
+    """A person's skills: levels, targets, gaps, strengths, mentoring suggestions, history."""
+
+    person: Person
+    role_profile: RoleProfile | None
+    rows: list[dict]
+    gaps: list
+    strengths: list
+    suggestions: list
+    history: list[Assessment]
+    skills: dict[int, Skill]
+
+
+def mentor_pool(exclude_id: int) -> list[gap_rules.Colleague]:
+    """Every active colleague with assessments, with their levels and hours free to mentor."""
+    levels = _levels_of(Person.objects.filter(is_active=True).exclude(pk=exclude_id).values("pk"))
+    departments = dict(
+        Person.objects.filter(pk__in=levels).values_list("pk", "primary_department_id")
+    )
+    load: dict[int, int] = defaultdict(int)
+    for mentor_id in DevelopmentAction.objects.filter(
+        mentor__in=levels, done_on__isnull=True, kind=DevelopmentAction.Kind.MENTORING
+    ).values_list("mentor_id", flat=True):
+        load[mentor_id] += 1
+    return [
+        gap_rules.Colleague(
+            person_id=pk,
+            department_id=departments.get(pk),
+            levels=person_levels,
+            free_hours=MENTORING_ALLOWANCE_HOURS - load[pk] * gap_rules.MENTORING_HOURS,
+        )
+        for pk, person_levels in levels.items()
+    ]
+
+
+def person_skills(facts: RoleFacts, person: Person, suggest: bool = True) -> PersonSkills:
+    """A person's skills page (the caller has checked the person's skills are visible);
+    ``suggest`` adds mentoring suggestions, which read the whole company's levels."""
+    history = list(
+        visible(facts, Assessment.objects.filter(person=person))
+        .select_related("skill", "assessed_by")
+        .order_by("day", "id")
+    )
+    levels = latest_levels((a.person_id, a.skill_id, a.level, a.kind) for a in history).get(
+        person.pk, {}
+    )
+    targets = _targets_of([person.pk]).get(person.pk, {})
+    colleagues = Person.objects.filter(
+        primary_department_id=person.primary_department_id, is_active=True
+    ).values("pk")
+    best = gap_rules.department_best(_levels_of(colleagues).values())
+    person_gaps = gap_rules.gaps(levels, targets)
+    suggestions = (
+        gap_rules.mentoring_suggestions(
+            person.pk, person.primary_department_id, person_gaps, mentor_pool(person.pk)
+        )
+        if suggest
+        else []
+    )
+    skill_ids = set(levels) | set(targets)
+    skills = Skill.objects.select_related("category").in_bulk(skill_ids)
+    mentors = Person.objects.in_bulk({s.mentor_id for s in suggestions})
+    gap_ids = {gap.skill_id for gap in person_gaps}
+    strong = gap_rules.strengths(levels, targets, best)
+    strong_ids = {s.skill_id for s in strong}
+    rows = [
+        {
+            "skill": skills[pk],
+            "level": levels.get(pk),
+            "target": targets.get(pk),
+            "gap": pk in gap_ids,
+            "strength": pk in strong_ids,
+        }
+        for pk in sorted(skill_ids, key=lambda pk: (skills[pk].category.position, skills[pk].name))
+        if pk in skills
+    ]
+    profile = PersonProfile.objects.filter(person=person).select_related("role_profile").first()
+    return PersonSkills(
+        person=person,
+        role_profile=profile.role_profile if profile else None,
+        rows=rows,
+        gaps=[(gap, skills.get(gap.skill_id)) for gap in person_gaps],
+        strengths=[(item, skills.get(item.skill_id)) for item in strong],
+        suggestions=[
+            (item, skills.get(item.skill_id), mentors.get(item.mentor_id)) for item in suggestions
+        ],
+        history=history,
+        skills=skills,
+    )
+
+
+def history_chart(person_skills_view: PersonSkills) -> dict:
+    """Each skill's assessed level over time, for Chart.js (dates as ISO strings)."""
+    series: dict[int, list] = defaultdict(list)
+    for assessment in person_skills_view.history:
+        series[assessment.skill_id].append(
+            {"x": assessment.day.isoformat(), "y": assessment.level, "kind": assessment.kind}
+        )
+    return {
+        "series": [
+            {"label": str(person_skills_view.skills.get(pk) or pk), "points": points}
+            for pk, points in series.items()
+        ]
+    }
