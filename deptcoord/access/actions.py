@@ -25,6 +25,12 @@ class Action(StrEnum):
     CHECK_IN = "check_in"
     ROLL_OUT = "roll_out"
     MEASURE = "measure"
+    ADD_STEP = "add_step"
+    UPDATE_PROGRESS = "update_progress"
+    COMMENT = "comment"
+    LOG_TIME = "log_time"
+    ANSWER = "answer"
+    SPEND = "spend"
 
 
 class Role(StrEnum):

@@ -1,0 +1,123 @@
+"""When a step slips (its due date moves later, or it becomes overdue), the steps that wait for
+it move too: those owned by other departments are flagged and their coordinators told what
+slipped, by how much and what it pushes."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from deptcoord.work import graph, messages
+from deptcoord.work.calendar import company_calendar
+from deptcoord.work.calendar_days import working_day_index, working_days_between
+from deptcoord.work.models import Dependency, Step
+from deptcoord.work.services.notices import notify_department, step_url
+
+LONGEST_CHAIN = 10_000
+
+
+def downstream_steps(step: Step) -> tuple[list[Step], list[Dependency]]:
+    """Every step that waits for ``step``, directly or not, across projects and departments,
+    with the links among them (one query per level of the chain)."""
+    seen = {step.pk}
+    frontier = {step.pk}
+    steps: list[Step] = []
+    links: list[Dependency] = []
+    while frontier and len(seen) < LONGEST_CHAIN:
+        found = list(
+            Dependency.objects.filter(predecessor_id__in=frontier).select_related("successor")
+        )
+        links.extend(found)
+        frontier = set()
+        for link in found:
+            if link.successor_id not in seen:
+                seen.add(link.successor_id)
+                frontier.add(link.successor_id)
+                steps.append(link.successor)
+    return steps, links
+
+
+def _duration(calendar, step: Step, due: date | None) -> int:
+    start = step.start or due
+    if start is None or due is None:
+        return 1
+    return max(working_days_between(calendar, start, due + timedelta(days=1)), 1)
+
+
+def slip_impact(step: Step, old_due: date, new_due: date) -> tuple[int, dict[int, int], dict]:
+    """The slip in working days and how far each waiting step moves (only those that move)."""
+    waiting, links = downstream_steps(step)
+    if not waiting:
+        return 0, {}, {}
+    dates = [d for s in [step, *waiting] for d in (s.start, s.due) if d] + [old_due, new_due]
+    calendar = company_calendar(min(dates), max(dates), origin=min(dates))
+    days = working_days_between(calendar, old_due, new_due)
+    plan_steps = [
+        graph.Step(
+            step.pk,
+            _duration(calendar, step, old_due),
+            working_day_index(calendar, step.start or old_due),
+        )
+    ]
+    for other in waiting:
+        fixed = other.start or other.due
+        plan_steps.append(
+            graph.Step(
+                other.pk,
+                _duration(calendar, other, other.due),
+                working_day_index(calendar, fixed) if fixed else None,
+            )
+        )
+    plan = graph.ProjectPlan(
+        steps=tuple(plan_steps),
+        dependencies=tuple(
+            graph.Dependency(link.predecessor_id, link.successor_id, link.lag_days)
+            for link in links
+        ),
+    )
+    impact = graph.downstream_slip(plan, step.pk, days)
+    by_id = {other.pk: other for other in waiting}
+    return days, impact.moved, by_id
+
+
+def propagate_slip(step: Step, old_due: date, new_due: date, *, actor_id=None) -> list[Step]:
+    """Flag the waiting steps of other departments that the slip pushes; tell their
+    coordinators. Returns the flagged steps."""
+    if old_due is None or new_due is None or new_due <= old_due:
+        return []
+    days, moved, by_id = slip_impact(step, old_due, new_due)
+    step.slip_days = max(days, 1)
+    Step.objects.filter(pk=step.pk).update(slip_days=step.slip_days)
+    pushed = [
+        (by_id[pk], shift)
+        for pk, shift in moved.items()
+        if shift > 0 and by_id[pk].department_id != step.department_id and not by_id[pk].is_done
+    ]
+    if not pushed:
+        return []
+    now = timezone.now()
+    for other, shift in pushed:
+        Step.objects.filter(pk=other.pk).update(
+            flagged=True, flagged_at=now, flagged_by=step, slip_days=shift
+        )
+        other.flagged, other.flagged_by, other.slip_days = True, step, shift
+    per_department = defaultdict(list)
+    for other, shift in pushed:
+        per_department[other.department_id].append((other, shift))
+    for department_id, items in per_department.items():
+        first = items[0][0]
+        notify_department(
+            department_id,
+            kind="work.slip",
+            message=messages.SLIP_NOTICE,
+            params={
+                "step": step.title,
+                "department": step.department.name,
+                "days": step.slip_days,
+                "pushed": "; ".join(f"“{other.title}” +{shift}" for other, shift in items[:5]),
+            },
+            url=step_url(first),
+            target=first,
+            skip=actor_id,
+        )
+    return [other for other, _shift in pushed]
