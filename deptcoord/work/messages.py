@@ -70,3 +70,9 @@ DUE_SOON = _("“%(step)s” is due %(due)s.")
 OVERDUE = _("“%(step)s” was due %(due)s and is not done yet.")
 BUDGET_ALERT = _("%(project)s has spent %(spent)s of its %(budget)s budget (%(percent)s%%).")
 NO_DUE_DATE = _("no due date")
+NO_SUCH_DEPARTMENT = _("There is no department with the code “%(value)s”.")
+NO_SUCH_PERSON = _("There is no active person with the e-mail “%(value)s”.")
+NO_SUCH_PREDECESSOR = _(
+    "The predecessor “%(value)s” is not the ref of any row in this file. Check the ref column."
+)
+DUPLICATE_REF = _("The ref “%(value)s” is used by an earlier row. Give every row its own ref.")
