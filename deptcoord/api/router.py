@@ -126,8 +126,8 @@ def unauthenticated(request, exc):
 
 def _add_routers():
     from deptcoord.goals.api import router as goals_router
-    from deptcoord.work.api import router as work_router
     from deptcoord.org.api import router as org_router
+    from deptcoord.work.api import router as work_router
 
     api.add_router("/v1/", org_router)
     api.add_router("/v1/", goals_router)

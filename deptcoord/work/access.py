@@ -11,7 +11,7 @@ both departments: the sender's runners withdraw, the receiver's answer.
 
 from django.db.models import Q
 
-from deptcoord.access import Action, Relation, Role, RoleFacts, Rule, register
+from deptcoord.access import Action, Relation, Role, RoleFacts, Rule, decide, register
 from deptcoord.org.access import company_wide, department_standings
 from deptcoord.work.models import (
     Dependency,
@@ -160,12 +160,15 @@ class StepRule(Rule):
         if obj.assignee_id is not None and obj.assignee_id == facts.person_id:
             standings.add((facts.best_department_role() or Role.GUEST, Relation.OWN))
         if obj.project_id is not None:
-            project_actions = PROJECT_RULE.actions(facts, obj.project)
-            if A.CHANGE in project_actions:
+            on_project = project_standings(facts, obj.project)
+            if A.CHANGE in decide(PROJECT_TABLE, on_project):
                 standings.add((Role.COORDINATOR, Relation.OWN_DEPARTMENT))
-            elif A.VIEW in project_actions:
-                best = facts.best_department_role() or Role.GUEST
-                standings.add((best, Relation.INVITED))
+            standings |= {
+                (role, Relation.INVITED)
+                for role, relation in on_project
+                if relation in (Relation.OWN_DEPARTMENT, Relation.INVITED)
+                and role in (*DEPARTMENT_ROLES, Role.GUEST)
+            }
         return standings
 
     def visible_filter(self, facts):
