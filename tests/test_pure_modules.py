@@ -12,6 +12,8 @@ PURE_MODULES = [
     "deptcoord.planning.validate",
     "deptcoord.planning.psplib",
     "deptcoord.work.graph",
+    "deptcoord.work.calendar_days",
+    "deptcoord.work.recurrence",
     "deptcoord.meetings.slots",
     "deptcoord.goals.forecast",
 ]
