@@ -32,7 +32,7 @@ def test_cycle_is_refused_with_its_names(world):
         {"predecessor_id": design.pk},
     )
     assert response.status_code == 422
-    assert "“Brief” → “Design” → “Brief”" in response.content.decode()
+    assert "“Brief” → “Design” → “Brief”" in response.json()["detail"]
 
 
 def test_stale_if_match_is_refused(world):

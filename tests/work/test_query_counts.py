@@ -1,6 +1,7 @@
 """Lists run a fixed number of queries whatever the number of steps (10 vs 1,000)."""
 
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
 from django.db import connection
@@ -33,7 +34,7 @@ def _fill(world, plan, count):
     )
     Dependency.objects.bulk_create(
         Dependency(predecessor=before, successor=after)
-        for before, after in zip(made, made[1:], strict=False)
+        for before, after in pairwise(made)
         if before.due < after.start
     )
 
