@@ -55,7 +55,7 @@ class ProjectForm(ServiceForm):
     )
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="VND")
     budget_alert_percent = forms.IntegerField(
-        label=_("Alert at (% of budget)"), initial=80, required=False
+        label=_("Alert at this share of the budget (percent)"), initial=80, required=False
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
 
