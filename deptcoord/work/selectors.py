@@ -210,11 +210,16 @@ def step_time(step: Step) -> QuerySet:
 
 
 def link_choices(facts: RoleFacts, step: Step) -> QuerySet:
-    """Steps this one could wait for: visible, open, nearby first (its project's)."""
+    """Steps this one could wait for: the visible steps of its project, and open visible steps
+    elsewhere due within half a year of it (links may cross projects and departments)."""
+    around = step.due or step.start or timezone.localdate()
+    nearby = Q(due__range=(around - timedelta(days=183), around + timedelta(days=183)))
+    candidates = Q(project_id=step.project_id) if step.project_id else Q(pk__in=[])
+    candidates |= nearby & ~Q(status=Step.Status.DONE)
     return (
-        visible(facts, Step.objects.exclude(pk=step.pk))
+        visible(facts, Step.objects.filter(candidates).exclude(pk=step.pk))
         .select_related("project", "department")
-        .order_by("-project_id", "due", "id")[:300]
+        .order_by("-project_id", "due", "id")
     )
 
 

@@ -169,3 +169,13 @@ def test_expense_from_the_budget_tab(world, plan):
     assert Expense.objects.get().amount == 12500000
     page = client_for(world.coordinator).get(reverse("work:project_budget", args=[plan.pk]))
     assert "12,500,000" in page.content.decode()
+
+
+def test_link_two_steps_from_the_step_page(world, plan):
+    dealers = plan.steps.get(title_en="Dealer briefing")
+    extra = step(world.other, "Dealer kit", plan, due=dealers.due)
+    response = client_for(world.other_coordinator).post(
+        reverse("work:dependency_add", args=[extra.pk]), {"predecessor": dealers.pk, "lag_days": 1}
+    )
+    assert response.status_code == 302
+    assert extra.predecessor_links.get().predecessor == dealers
