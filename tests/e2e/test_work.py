@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from deptcoord.reports.models import Notification
 from deptcoord.work.models import Project, Request, Step
 from tests.e2e.test_organisation import sign_in
 from tests.factories import DepartmentFactory, member
@@ -123,3 +124,4 @@ def test_cross_department_project_slip_and_request(world, page, browser, live_se
         project,
         world.other_member,
     )
+    assert Notification.objects.filter(recipient=product_coordinator, kind="work.slip").exists()
