@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import RoleFacts, visible
 from deptcoord.org.calendar import days_off_between
@@ -31,6 +32,7 @@ from deptcoord.work.models import (
 )
 from deptcoord.work.services.requests import stale_after_days
 
+CELL_TITLE = _("%(assigned)s h assigned of %(capacity)s h")
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=16, decimal_places=2))
 STEP_RELATED = ("project", "department", "assignee")
 
@@ -107,6 +109,23 @@ def board(facts: RoleFacts, project: Project) -> list[tuple[str, str, list[Step]
     return [(value, label, columns[value]) for value, label in Step.Status.choices]
 
 
+TIMELINE_FIELDS = (
+    "title_en",
+    "title_vi",
+    "start",
+    "due",
+    "status",
+    "progress",
+    "is_milestone",
+    "flagged",
+    "project_id",
+    "assignee_id",
+    "department__code",
+    "department__name_en",
+    "department__name_vi",
+)
+
+
 @dataclass
 class TimelineStep:
     """A step on the timeline, with its schedule from the dependency graph."""
@@ -117,6 +136,8 @@ class TimelineStep:
     slack: int
     critical: bool
     predecessors: list[int] = field(default_factory=list)
+    start_text: str = ""  # the dates as the viewer reads them, filled in by the page
+    end_text: str = ""
 
 
 @dataclass
@@ -131,7 +152,12 @@ class Timeline:
 
 def timeline(facts: RoleFacts, project: Project) -> Timeline:
     """The project's dated steps with slack and the critical path (three queries)."""
-    visible_steps = list(project_steps(facts, project))
+    visible_steps = list(
+        visible(facts, Step.objects.filter(project=project))
+        .select_related("department")
+        .only(*TIMELINE_FIELDS)
+        .order_by("start", "due", "id")
+    )
     dated = [s for s in visible_steps if s.start or s.due]
     undated = [s for s in visible_steps if not (s.start or s.due)]
     if not dated:
@@ -384,6 +410,16 @@ class WorkloadCell:
     capacity: float
     assigned: float
     step_ids: list[int]
+
+    @property
+    def text(self) -> str:
+        """Assigned / available hours, rounded: 36/40."""
+        return f"{self.assigned:.0f}/{self.capacity:.0f}"
+
+    @property
+    def title(self) -> str:
+        """The cell's figures in a sentence, in the viewer's language."""
+        return str(CELL_TITLE % {"assigned": self.assigned, "capacity": self.capacity})
 
     @property
     def load(self) -> float | None:

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -223,7 +224,7 @@ def project_steps_export(request, pk, file_format):
     return export_response(filename, exports.STEP_COLUMNS, rows, file_format)
 
 
-def _gantt_tasks(timeline) -> list[dict]:
+def _gantt_tasks(timeline, step_base: str) -> list[dict]:
     tasks = []
     for row in timeline.rows:
         step = row.step
@@ -245,7 +246,7 @@ def _gantt_tasks(timeline) -> list[dict]:
                 "progress": step.progress,
                 "dependencies": ",".join(f"s{pk}" for pk in row.predecessors),
                 "custom_class": css,
-                "url": reverse("work:step", args=[step.pk]),
+                "url": f"{step_base}{step.pk}/",
             }
         )
     return tasks
@@ -256,9 +257,17 @@ def project_timeline(request, pk):
     """The project on a timeline with its dependencies and the critical path highlighted."""
     project = _project(request, pk)
     timeline = selectors.timeline(request.facts, project)
+    step_base = reverse("work:step", args=[0])[:-2]
+    shown: dict = {}  # a plan has far fewer distinct dates than steps: format each once
+    for row in timeline.rows:
+        for day in (row.start, row.end):
+            if day not in shown:
+                shown[day] = date_format(day, "SHORT_DATE_FORMAT")
+        row.start_text, row.end_text = shown[row.start], shown[row.end]
     context = _header(request, project, "timeline") | {
         "timeline": timeline,
-        "gantt": _gantt_tasks(timeline),
+        "step_base": step_base,
+        "gantt": _gantt_tasks(timeline, step_base),
         "language": request.LANGUAGE_CODE,
     }
     return render(request, "work/project_timeline.html", context)
