@@ -21,8 +21,5 @@ def money(amount, currency: str = "VND") -> str:
 
 def hours(value) -> str:
     """Hours without needless decimals: 8, 7.5."""
-    value = Decimal(value or 0)
-    text = number_format(
-        value.normalize() if value == value.to_integral() else value, decimal_pos=None
-    )
-    return text
+    plain = format(Decimal(value or 0).normalize(), "f")
+    return number_format(Decimal(plain), decimal_pos=None)

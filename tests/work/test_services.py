@@ -116,6 +116,8 @@ def test_slip_flags_the_other_departments_steps_and_notifies_their_coordinator(w
     brochure.refresh_from_db()
     assert dealers.flagged and dealers.flagged_by == design and dealers.slip_days > 0
     assert not brochure.flagged  # same department: its own coordinator moved the date
+    flag = AuditEntry.objects.get(action="work.step.flag", target_id=str(dealers.pk))
+    assert flag.changes["flagged"] == [False, True]
     notice = Notification.objects.get(recipient=world.other_coordinator, kind="work.slip")
     assert "Design" in notice.message_en and "Dealer briefing" in notice.message_en
     assert not Notification.objects.filter(recipient=world.coordinator, kind="work.slip").exists()

@@ -5,8 +5,12 @@ slipped, by how much and what it pushes."""
 from collections import defaultdict
 from datetime import date, timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
+from deptcoord.audit.changes import diff, snapshot
+from deptcoord.audit.services import audit_record
+from deptcoord.core.actor import SYSTEM
 from deptcoord.work import graph, messages
 from deptcoord.work.calendar import company_calendar
 from deptcoord.work.calendar_days import working_day_index, working_days_between
@@ -14,6 +18,7 @@ from deptcoord.work.models import Dependency, Step
 from deptcoord.work.services.notices import notify_department, step_url
 
 LONGEST_CHAIN = 10_000
+FLAG_FIELDS = ["flagged", "flagged_by", "slip_days"]
 
 
 def downstream_steps(step: Step) -> tuple[list[Step], list[Dependency]]:
@@ -80,9 +85,10 @@ def slip_impact(step: Step, old_due: date, new_due: date) -> tuple[int, dict[int
     return days, impact.moved, by_id
 
 
-def propagate_slip(step: Step, old_due: date, new_due: date, *, actor_id=None) -> list[Step]:
-    """Flag the waiting steps of other departments that the slip pushes; tell their
-    coordinators. Returns the flagged steps."""
+def propagate_slip(step: Step, old_due: date, new_due: date, *, actor=SYSTEM) -> list[Step]:
+    """Flag the waiting steps of other departments that the slip pushes (each flag in the
+    audit trail); tell their coordinators. Returns the flagged steps."""
+    actor_id = actor.person_id
     if old_due is None or new_due is None or new_due <= old_due:
         return []
     days, moved, by_id = slip_impact(step, old_due, new_due)
@@ -97,10 +103,19 @@ def propagate_slip(step: Step, old_due: date, new_due: date, *, actor_id=None) -
         return []
     now = timezone.now()
     for other, shift in pushed:
+        before = snapshot(other, FLAG_FIELDS)
         Step.objects.filter(pk=other.pk).update(
-            flagged=True, flagged_at=now, flagged_by=step, slip_days=shift
+            flagged=True, flagged_at=now, flagged_by=step, slip_days=shift, version=F("version") + 1
         )
         other.flagged, other.flagged_by, other.slip_days = True, step, shift
+        audit_record(
+            actor=actor,
+            kind="update",
+            action="work.step.flag",
+            target=other,
+            changes=diff(before, snapshot(other, FLAG_FIELDS)),
+            department_id=other.department_id,
+        )
     per_department = defaultdict(list)
     for other, shift in pushed:
         per_department[other.department_id].append((other, shift))

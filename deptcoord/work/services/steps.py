@@ -84,7 +84,7 @@ def _after_change(actor: Actor, step: Step, changed: dict, old_due) -> None:
     """Follow-ups of a change: a later due date pushes the steps waiting for it; a new
     assignee is told."""
     if "due" in changed and old_due is not None and step.due is not None and step.due > old_due:
-        propagate_slip(step, old_due, step.due, actor_id=actor.person_id)
+        propagate_slip(step, old_due, step.due, actor=actor)
     if "assignee" in changed and step.assignee is not None:
         notify_assignee(actor, step)
 
