@@ -266,7 +266,7 @@ class BudgetOut(Schema):
     percent: float | None
     over_alert: bool
     months: list[str]
-    cumulative: list[float]
+    cumulative: list[float | None]
 
 
 class TimelineStepOut(Schema):

@@ -304,7 +304,7 @@ class Budget:
     over_alert: bool
     by_category: list[tuple[str, Decimal]]
     months: list[str]
-    cumulative: list[float]
+    cumulative: list[float | None]
     plan: list[float]
 
 
@@ -333,10 +333,12 @@ def budget(project: Project) -> Budget:
     while cursor <= last:
         months.append(cursor)
         cursor = date(cursor.year + cursor.month // 12, cursor.month % 12 + 1, 1)
+    this_month = timezone.localdate().replace(day=1)
     running, cumulative, plan = Decimal(0), [], []
     for index, month in enumerate(months, start=1):
         running += per_month.get(month, Decimal(0))
-        cumulative.append(float(running))
+        # months to come have no spend yet: the line stops at this month
+        cumulative.append(float(running) if month <= this_month or month in per_month else None)
         plan.append(float(project.budget) * index / len(months))
     spent = sum(per_month.values(), Decimal(0))
     percent = float(spent * 100 / project.budget) if project.budget else None

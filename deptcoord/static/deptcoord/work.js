@@ -41,7 +41,7 @@
       data: {
         labels: budget.labels,
         datasets: [
-          { label: budget.spentLabel, data: budget.spent, borderColor: "#0d6efd", backgroundColor: "rgba(13,110,253,.15)", fill: true, tension: 0.2 },
+          { label: budget.spentLabel, data: budget.spent, borderColor: "#0d6efd", backgroundColor: "rgba(13,110,253,.15)", fill: true, tension: 0 },
           { label: budget.planLabel, data: budget.plan, borderColor: "#6c757d", borderDash: [6, 4], pointRadius: 0 },
           { label: budget.budgetLabel, data: budget.labels.map(function () { return budget.budget; }), borderColor: "#dc3545", pointRadius: 0 },
         ],
