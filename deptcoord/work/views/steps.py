@@ -350,8 +350,13 @@ def department_steps(request, pk):
         "flagged": request.GET.get("flagged") == "1",
     }
     steps = selectors.steps(facts, Step.objects.filter(department=department), **filters)
+    today = timezone.localdate()
     context = {
         "department": department,
+        "time_by_person": selectors.time_totals(
+            selectors.steps(facts, Step.objects.filter(department=department)), "assignee"
+        ),
+        "month_start": today.replace(day=1),
         "steps": steps[:500],
         "filters": filters,
         "statuses": Step.Status.choices,
