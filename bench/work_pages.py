@@ -4,7 +4,7 @@ department, on SQLite.
     python bench/work_pages.py [--steps 500] [--people 50] [--runs 50] [--seed 4]
 
 Builds a company in a temporary SQLite database (four departments, the measured one with 50
-people), a cross-department project of 500 steps over six months linked in chains (about 700
+people), a cross-department project of 500 steps over six months linked in chains (about 500
 dependencies), and 1,500 more open steps assigned to the department's people across other
 work. Times both pages as the server sees them (the request through every middleware, without
 a network) for the project's coordinator. Prints the median and p95 and writes them to
