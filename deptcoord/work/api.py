@@ -12,9 +12,10 @@ from deptcoord.access import Action, get_visible_or_404, require, visible
 from deptcoord.api.http import expected_version, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.spreadsheets import SheetRow
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Department, Person
-from deptcoord.work import selectors, services
+from deptcoord.work import imports, selectors, services
 from deptcoord.work.models import (
     Dependency,
     Expense,
@@ -392,6 +393,45 @@ class RecurringPatch(Schema):
     version: int | None = None
 
 
+class PlanRowIn(Schema):
+    """One step of a plan, as in the spreadsheet import (department by code, assignee by
+    e-mail, predecessors by the refs of other rows)."""
+
+    ref: str = Field(..., max_length=40)
+    title_en: str = Field("", max_length=200)
+    title_vi: str = Field("", max_length=200)
+    department: str = Field(..., max_length=20)
+    assignee_email: str = Field("", max_length=254)
+    effort_hours: str = Field("0", max_length=20)
+    start: str = Field("", max_length=20)
+    due: str = Field("", max_length=20)
+    predecessors: str = Field("", max_length=500)
+    milestone: str = Field("", max_length=10)
+
+
+class PlanIn(Schema):
+    """A plan to import; with ``commit`` false it is only checked (nothing is saved)."""
+
+    rows: list[PlanRowIn] = Field(..., max_length=2000)
+    commit: bool = False
+
+
+class PlanRowOut(Schema):
+    """What the import does with one row."""
+
+    number: int
+    label: str
+    action: str
+    errors: list[list[str]]
+
+
+class PlanOut(Schema):
+    """Every row's outcome and whether the plan was saved."""
+
+    saved: bool
+    rows: list[PlanRowOut]
+
+
 class WorkloadFilter(Schema):
     """Whose workload: a department's or a project's people."""
 
@@ -558,6 +598,32 @@ def delete_expense(request, pk: int = PrimaryKey):
     require(request.facts, Action.DELETE, expense)
     services.expense_delete(actor=_actor(request), expense_id=expense.pk)
     return Status(204, None)
+
+
+@router.post("/projects/{int:pk}/plan", response=PlanOut, summary="Import a plan")
+def import_plan(request, payload: PlanIn, pk: int = PrimaryKey):
+    """Add steps with their dependencies to the project: all rows or, if any row is wrong,
+    none (each row's problems are listed). With ``commit`` false nothing is saved."""
+    project = _project(request, pk)
+    require(request.facts, Action.IMPORT, project)
+    rows = [
+        SheetRow(number=index, values=row.dict()) for index, row in enumerate(payload.rows, start=1)
+    ]
+    report = imports.run_import(
+        actor=_actor(request), project=project, rows=rows, commit=payload.commit
+    )
+    return {
+        "saved": report.saved,
+        "rows": [
+            {
+                "number": row.number,
+                "label": str(row.label),
+                "action": row.action,
+                "errors": [[field, message] for field, message in row.errors],
+            }
+            for row in report.rows
+        ],
+    }
 
 
 # steps

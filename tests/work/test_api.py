@@ -112,3 +112,24 @@ def test_request_round_trip(world):
     )
     assert accepted.json()["state"] == "accepted"
     assert Step.objects.get(pk=accepted.json()["step_id"]).assignee == world.other_member
+
+
+def test_plan_import_checks_then_saves(world):
+    plan = project(world)
+    client = client_for(world.coordinator)
+    rows = [
+        {"ref": "a", "title_en": "Brief", "department": "MKT", "due": monday(1).isoformat()},
+        {"ref": "b", "title_en": "Quotes", "department": "SAL", "predecessors": "a;z"},
+    ]
+    checked = _call(client, "POST", f"/api/v1/projects/{plan.pk}/plan", {"rows": rows}).json()
+    assert checked["saved"] is False
+    assert checked["rows"][1]["errors"][0][0] == "predecessors"
+    assert not Step.objects.exists()
+    rows[1]["predecessors"] = "a"
+    saved = _call(
+        client, "POST", f"/api/v1/projects/{plan.pk}/plan", {"rows": rows, "commit": True}
+    ).json()
+    assert saved["saved"] is True
+    assert Step.objects.get(title_en="Quotes").predecessor_links.get().predecessor.title_en == (
+        "Brief"
+    )
