@@ -13,6 +13,7 @@ SERVICES_UP = HERE.parent / "scripts" / "services_up.sh"
 BENCHMARKS = [
     ("goal tree page, 5,000 goals and 15,000 key results", ["goal_tree.py"]),
     ("critical path, 100,000 steps", ["critical_path.py"]),
+    ("project timeline (500 steps) and workload (50 people) pages", ["work_pages.py"]),
     ("slot finder, 200 participants over 60 days", ["slot_finder.py"]),
     ("calendar month, department of 50 people", ["meetings_pages.py"]),
     ("planner on PSPLIB j30 (all) and j60 (100 sampled)", ["planner_psplib.py"]),

@@ -283,6 +283,8 @@ if PRODUCTION:
 # Periodic jobs and housekeeping.
 IMPORT_UPLOAD_MAX_AGE_DAYS = 7
 TASK_RESULT_MAX_AGE_DAYS = 14
+WORK_REQUEST_STALE_DAYS = int(os.environ.get("WORK_REQUEST_STALE_DAYS", "5"))  # flagged after
+WORK_REMINDER_WORKING_DAYS = int(os.environ.get("WORK_REMINDER_WORKING_DAYS", "1"))  # before due
 
 # The planner: CP-SAT's time limit for a plan (the verdict comes within it), for each re-plan
 # behind a suggestion, and its search workers.

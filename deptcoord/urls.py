@@ -13,6 +13,7 @@ urlpatterns = [
     path("plan/", include("deptcoord.planning.urls")),
     path("meetings/", include("deptcoord.meetings.urls")),
     path("people/", include("deptcoord.people.urls")),
+    path("work/", include("deptcoord.work.urls")),
     path("notifications/", include("deptcoord.reports.urls")),
     path("me/", profile.profile, name="profile"),
     path("me/tokens/", profile.token_create, name="token_create"),

@@ -13,6 +13,8 @@ PURE_MODULES = [
     "deptcoord.planning.psplib",
     "deptcoord.planning.serialize",
     "deptcoord.work.graph",
+    "deptcoord.work.calendar_days",
+    "deptcoord.work.recurrence",
     "deptcoord.meetings.slots",
     "deptcoord.meetings.recurrence",
     "deptcoord.goals.forecast",

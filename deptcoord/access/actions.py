@@ -33,6 +33,12 @@ class Action(StrEnum):
     ACKNOWLEDGE = "acknowledge"
     ANNOTATE = "annotate"
     VIEW_READS = "view_reads"
+    ADD_STEP = "add_step"
+    UPDATE_PROGRESS = "update_progress"
+    COMMENT = "comment"
+    LOG_TIME = "log_time"
+    ANSWER = "answer"
+    SPEND = "spend"
 
 
 class Role(StrEnum):

@@ -132,6 +132,7 @@ ROUTERS = [
     "deptcoord.planning.api",
     "deptcoord.meetings.api",
     "deptcoord.people.api",
+    "deptcoord.work.api",
 ]
 
 

@@ -10,3 +10,16 @@ class WorkConfig(AppConfig):
     name = "deptcoord.work"
     label = "work"
     verbose_name = _("Projects")
+
+    def ready(self):
+        from deptcoord.core.periodic import register_periodic
+        from deptcoord.work import access  # noqa: F401  (registers the rules)
+        from deptcoord.work.tasks import (
+            generate_recurring_steps,
+            note_overdue_steps,
+            remind_due_steps,
+        )
+
+        register_periodic("work.generate_recurring_steps", "daily", generate_recurring_steps)
+        register_periodic("work.remind_due_steps", "daily", remind_due_steps)
+        register_periodic("work.note_overdue_steps", "daily", note_overdue_steps)

@@ -55,3 +55,24 @@ COMMENT_EMPTY = _("Write something before posting.")
 COMMENT_TOO_LONG = _("Keep a comment under 5,000 characters.")
 NOTE_TOO_LONG = _("Keep the note under 300 characters.")
 PERIOD_ORDER = _("The period must end on or after it starts.")
+
+# notifications
+SLIP_NOTICE = _(
+    "“%(step)s” (%(department)s) slipped by %(days)s working days. It pushes %(pushed)s."
+)
+REQUEST_RECEIVED = _("%(department)s asks your department: “%(title)s”, needed by %(due)s.")
+REQUEST_ACCEPTED = _("%(department)s accepted your request “%(title)s”, due %(due)s.")
+REQUEST_DECLINED = _("%(department)s declined your request “%(title)s”: %(reason)s")
+REQUEST_WITHDRAWN = _("%(department)s withdrew its request “%(title)s”.")
+MENTIONED = _("%(author)s mentioned you on “%(step)s”: %(excerpt)s")
+ASSIGNED = _("%(actor)s assigned you “%(step)s”, due %(due)s.")
+DUE_SOON = _("“%(step)s” is due %(due)s.")
+OVERDUE = _("“%(step)s” was due %(due)s and is not done yet.")
+BUDGET_ALERT = _("%(project)s has spent %(spent)s of its %(budget)s budget (%(percent)s%%).")
+NO_DUE_DATE = _("no due date")
+NO_SUCH_DEPARTMENT = _("There is no department with the code “%(value)s”.")
+NO_SUCH_PERSON = _("There is no active person with the e-mail “%(value)s”.")
+NO_SUCH_PREDECESSOR = _(
+    "The predecessor “%(value)s” is not the ref of any row in this file. Check the ref column."
+)
+DUPLICATE_REF = _("The ref “%(value)s” is used by an earlier row. Give every row its own ref.")

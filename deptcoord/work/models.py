@@ -74,8 +74,7 @@ class Project(VersionedModel):
     budget = models.DecimalField(_("planned budget"), default=Decimal("0"), **MONEY)
     currency = models.CharField(_("currency"), max_length=3, default="VND")
     budget_alert_percent = models.PositiveSmallIntegerField(
-        # xgettext:no-python-format
-        _("alert at (% of budget)"),
+        _("alert at this share of the budget (percent)"),
         default=80,
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
     )

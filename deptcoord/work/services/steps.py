@@ -9,9 +9,14 @@ from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.org.services.recheck import recheck_reach
+from deptcoord.reports.notifications import notify
+from deptcoord.work import messages
 from deptcoord.work.models import Step
 from deptcoord.work.services.common import record_created, record_deleted, save_with_audit, today
+from deptcoord.work.services.notices import step_url
+from deptcoord.work.services.slips import propagate_slip
 from deptcoord.work.services.step_checks import STEP_FIELDS, check_step
+from deptcoord.work.validation import short_date
 
 EXTRA_FIELDS = ("recurring", "occurrence")
 
@@ -48,6 +53,8 @@ def step_create(
         step.completed_on = today()
     step.save()
     record_created(actor, step, STEP_FIELDS, "work.step.create", step.department_id)
+    if step.assignee is not None:
+        notify_assignee(actor, step)
     recheck_reach(actor, step, Action.VIEW)
     return step
 
@@ -73,15 +80,79 @@ def apply_step_changes(actor: Actor, step: Step, changes: dict, action: str) -> 
     return save_with_audit(actor, step, before, STEP_FIELDS, action, step.department_id)
 
 
+def _after_change(actor: Actor, step: Step, changed: dict, old_due) -> None:
+    """Follow-ups of a change: a later due date pushes the steps waiting for it; a new
+    assignee is told."""
+    if "due" in changed and old_due is not None and step.due is not None and step.due > old_due:
+        propagate_slip(step, old_due, step.due, actor=actor)
+    if "assignee" in changed and step.assignee is not None:
+        notify_assignee(actor, step)
+
+
+def notify_assignee(actor: Actor, step: Step) -> None:
+    """Tell the assignee a step is theirs (unless they assigned it to themselves)."""
+    if step.assignee_id == actor.person_id:
+        return
+    notify(
+        recipient=step.assignee,
+        kind="work.assigned",
+        message=messages.ASSIGNED,
+        params={
+            "actor": actor.person or "deptcoord",
+            "step": step.title,
+            "due": short_date(step.due) if step.due else messages.NO_DUE_DATE,
+        },
+        url=step_url(step),
+        target=step,
+    )
+
+
 @transaction.atomic
 def step_update(*, actor: Actor, step_id: int, expected_version: int | None, **changes) -> Step:
     """Change any of a step's fields (those who run its department, or its project)."""
     step = lock(Step, step_id)
     authorize(actor, Action.CHANGE, step)
     check_version(step, expected_version)
-    apply_step_changes(actor, step, changes, "work.step.update")
+    old_due = step.due
+    changed = apply_step_changes(actor, step, changes, "work.step.update")
+    _after_change(actor, step, changed, old_due)
     recheck_reach(actor, step, Action.VIEW)
     return step
+
+
+PROGRESS_FIELDS = ("status", "progress")
+
+
+@transaction.atomic
+def step_progress(
+    *, actor: Actor, step_id: int, expected_version: int | None, status=None, progress=None
+) -> Step:
+    """Move a step along: its status and progress (the assignee may, as well as its runners)."""
+    step = lock(Step, step_id)
+    authorize(actor, Action.UPDATE_PROGRESS, step)
+    check_version(step, expected_version)
+    changes = {}
+    if status is not None:
+        changes["status"] = status
+    if progress is not None:
+        changes["progress"] = progress
+    apply_step_changes(actor, step, changes, "work.step.progress")
+    return step
+
+
+@transaction.atomic
+def step_flag_clear(*, actor: Actor, step_id: int, expected_version: int | None = None) -> Step:
+    """Acknowledge a slip flag once the department has replanned around it."""
+    step = lock(Step, step_id)
+    authorize(actor, Action.CHANGE, step)
+    check_version(step, expected_version)
+    before = snapshot(step, FLAG_FIELDS)
+    step.flagged, step.flag_reason, step.flagged_at, step.flagged_by = False, "", None, None
+    save_with_audit(actor, step, before, FLAG_FIELDS, "work.step.flag_clear", step.department_id)
+    return step
+
+
+FLAG_FIELDS = ["flagged", "flagged_by"]
 
 
 @transaction.atomic

@@ -12,7 +12,13 @@ from deptcoord.org.demo import DOMAIN, load_demo_company
 from deptcoord.org.models import Department, Membership
 
 # Each capability adds its chapter to the demo company's story, in this order.
-DEMO_CHAPTERS = ["deptcoord.goals", "deptcoord.planning", "deptcoord.meetings", "deptcoord.people"]
+DEMO_CHAPTERS = [
+    "deptcoord.goals",
+    "deptcoord.work",
+    "deptcoord.planning",
+    "deptcoord.meetings",
+    "deptcoord.people",
+]
 
 
 class Command(BaseCommand):

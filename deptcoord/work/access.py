@@ -1,0 +1,308 @@
+"""Who may see and do what with projects, steps and everything on them (registered with the
+policy).
+
+A project is run by those who run its lead department and by its coordinator; the people of
+its lead and participating departments read it (relation OWN_DEPARTMENT for the lead,
+INVITED for a participating department), executives and admins read it, and guests invited to
+it see it. A step is changed by those who run its department and by those who run its project;
+its assignee moves it along (status, progress), comments and logs time. Requests are seen by
+both departments: the sender's runners withdraw, the receiver's answer.
+"""
+
+from django.db.models import Q
+
+from deptcoord.access import Action, Relation, Role, RoleFacts, Rule, decide, register
+from deptcoord.org.access import company_wide, department_standings
+from deptcoord.work.models import (
+    Dependency,
+    Expense,
+    Project,
+    RecurringActivity,
+    Request,
+    Step,
+    StepComment,
+    TimeEntry,
+)
+
+A = Action
+RUNNERS = (Role.HEAD, Role.COORDINATOR)
+DEPARTMENT_ROLES = (*RUNNERS, Role.MEMBER)
+READ = frozenset({A.VIEW, A.VIEW_HISTORY, A.EXPORT})
+NOTHING = Q(pk__in=[])
+
+PROJECT_RUN = READ | {A.CHANGE, A.DELETE, A.ADD_STEP, A.SPEND, A.IMPORT}
+PROJECT_TABLE: dict = {}
+company_wide(PROJECT_TABLE, Role.ADMIN, PROJECT_RUN)
+company_wide(PROJECT_TABLE, Role.EXECUTIVE, READ)
+for _role in RUNNERS:
+    PROJECT_TABLE[(_role, Relation.OWN_DEPARTMENT)] = PROJECT_RUN
+    PROJECT_TABLE[(_role, Relation.INVITED)] = READ | {A.ADD_STEP}
+PROJECT_TABLE[(Role.MEMBER, Relation.OWN_DEPARTMENT)] = READ
+PROJECT_TABLE[(Role.MEMBER, Relation.INVITED)] = READ
+PROJECT_TABLE[(Role.COORDINATOR, Relation.OWN)] = PROJECT_RUN
+PROJECT_TABLE[(Role.GUEST, Relation.INVITED)] = frozenset({A.VIEW})
+
+STEP_RUN = READ | {A.CHANGE, A.DELETE, A.UPDATE_PROGRESS, A.COMMENT, A.LOG_TIME}
+STEP_TABLE: dict = {}
+company_wide(STEP_TABLE, Role.ADMIN, STEP_RUN)
+company_wide(STEP_TABLE, Role.EXECUTIVE, READ)
+for _role in RUNNERS:
+    STEP_TABLE[(_role, Relation.OWN_DEPARTMENT)] = STEP_RUN
+STEP_TABLE[(Role.MEMBER, Relation.OWN_DEPARTMENT)] = READ | {A.COMMENT}
+for _role in (*DEPARTMENT_ROLES, Role.GUEST):
+    STEP_TABLE[(_role, Relation.OWN)] = READ | {A.UPDATE_PROGRESS, A.COMMENT, A.LOG_TIME}
+for _role in DEPARTMENT_ROLES:
+    STEP_TABLE[(_role, Relation.INVITED)] = READ | {A.COMMENT}
+STEP_TABLE[(Role.GUEST, Relation.INVITED)] = frozenset({A.VIEW})
+
+REQUEST_TABLE: dict = {}
+company_wide(REQUEST_TABLE, Role.ADMIN, READ | {A.CHANGE, A.ANSWER})
+company_wide(REQUEST_TABLE, Role.EXECUTIVE, READ)
+for _role in RUNNERS:
+    REQUEST_TABLE[(_role, Relation.OWN_DEPARTMENT)] = READ | {A.CHANGE}
+    REQUEST_TABLE[(_role, Relation.INVITED)] = READ | {A.ANSWER}
+REQUEST_TABLE[(Role.MEMBER, Relation.OWN_DEPARTMENT)] = frozenset({A.VIEW})
+REQUEST_TABLE[(Role.MEMBER, Relation.INVITED)] = frozenset({A.VIEW})
+for _role in DEPARTMENT_ROLES:
+    REQUEST_TABLE[(_role, Relation.OWN)] = frozenset({A.VIEW, A.VIEW_HISTORY, A.CHANGE})
+
+RECURRING_TABLE: dict = {}
+company_wide(RECURRING_TABLE, Role.ADMIN, READ | {A.CHANGE, A.DELETE})
+company_wide(RECURRING_TABLE, Role.EXECUTIVE, READ)
+for _role in RUNNERS:
+    RECURRING_TABLE[(_role, Relation.OWN_DEPARTMENT)] = READ | {A.CHANGE, A.DELETE}
+RECURRING_TABLE[(Role.MEMBER, Relation.OWN_DEPARTMENT)] = frozenset({A.VIEW})
+
+
+def _sees_all(facts: RoleFacts) -> bool:
+    return facts.is_admin or facts.is_executive
+
+
+def project_filter(facts: RoleFacts, prefix: str = "") -> Q:
+    """The projects the person may see, as a filter (``prefix`` reaches them from elsewhere)."""
+    if not facts.is_authenticated:
+        return NOTHING
+    if _sees_all(facts):
+        return Q()
+    mine = sorted(facts.departments_in())
+    taking_part = Project.departments.through.objects.filter(department_id__in=mine)
+    invited = Project.invited.through.objects.filter(person_id=facts.person_id)
+    where = (
+        Q(lead_department__in=mine)
+        | Q(coordinator_id=facts.person_id)
+        | Q(pk__in=taking_part.values("project_id"))
+        | Q(pk__in=invited.values("project_id"))
+    )
+    if not prefix:
+        return where
+    return Q(**{f"{prefix}in": Project.objects.filter(where).values("pk")})
+
+
+def step_filter(facts: RoleFacts, prefix: str = "") -> Q:
+    """The steps the person may see, as a filter."""
+    if not facts.is_authenticated:
+        return NOTHING
+    if _sees_all(facts):
+        return Q()
+    where = (
+        Q(department__in=sorted(facts.departments_in()))
+        | Q(assignee_id=facts.person_id)
+        | project_filter(facts, "project__")
+    )
+    if not prefix:
+        return where
+    return Q(**{f"{prefix}in": Step.objects.filter(where).values("pk")})
+
+
+def project_standings(facts: RoleFacts, project: Project) -> set[tuple[Role, Relation]]:
+    """The person's standings toward a project (see the module's docstring)."""
+    standings = department_standings(facts, [project.lead_department_id])
+    if project.pk is not None:
+        taking_part = [
+            pk
+            for pk in project.departments.values_list("pk", flat=True)
+            if pk != project.lead_department_id and facts.role_in(pk)
+        ]
+        standings |= {(facts.role_in(pk), Relation.INVITED) for pk in taking_part}
+        if project.invited.filter(pk=facts.person_id).exists():
+            standings.add((Role.GUEST, Relation.INVITED))
+    if project.coordinator_id is not None and project.coordinator_id == facts.person_id:
+        standings.add((Role.COORDINATOR, Relation.OWN))
+    return standings
+
+
+class ProjectRule(Rule):
+    """Projects: run by the lead department's runners and the coordinator; read by the
+    people of the departments taking part; seen by invited guests."""
+
+    model = Project
+    table = PROJECT_TABLE
+
+    def standings(self, facts, obj):
+        return project_standings(facts, obj)
+
+    def visible_filter(self, facts):
+        return project_filter(facts)
+
+
+PROJECT_RULE = register(ProjectRule())
+
+
+class StepRule(Rule):
+    """Steps: run by their department's runners and their project's runners; moved along by
+    their assignee; read with their project."""
+
+    model = Step
+    table = STEP_TABLE
+
+    def standings(self, facts, obj):
+        standings = department_standings(facts, [obj.department_id])
+        if obj.assignee_id is not None and obj.assignee_id == facts.person_id:
+            standings.add((facts.best_department_role() or Role.GUEST, Relation.OWN))
+        if obj.project_id is not None:
+            on_project = project_standings(facts, obj.project)
+            if A.CHANGE in decide(PROJECT_TABLE, on_project):
+                standings.add((Role.COORDINATOR, Relation.OWN_DEPARTMENT))
+            standings |= {
+                (role, Relation.INVITED)
+                for role, relation in on_project
+                if relation in (Relation.OWN_DEPARTMENT, Relation.INVITED)
+                and role in (*DEPARTMENT_ROLES, Role.GUEST)
+            }
+        return standings
+
+    def visible_filter(self, facts):
+        return step_filter(facts)
+
+
+STEP_RULE = register(StepRule())
+
+
+class DependencyRule(Rule):
+    """A link between two steps is seen with either step and changed by whoever may change
+    either of them."""
+
+    model = Dependency
+
+    def actions(self, facts, obj):
+        granted = set()
+        for step in (obj.predecessor, obj.successor):
+            allowed = STEP_RULE.actions(facts, step)
+            if A.VIEW in allowed:
+                granted.add(A.VIEW)
+            if A.CHANGE in allowed:
+                granted |= {A.CHANGE, A.DELETE}
+        return frozenset(granted)
+
+    def visible_filter(self, facts):
+        return step_filter(facts, "successor__") | step_filter(facts, "predecessor__")
+
+
+class RequestRule(Rule):
+    """Requests: seen by both departments; withdrawn by the sender, answered by the receiver."""
+
+    model = Request
+    table = REQUEST_TABLE
+
+    def standings(self, facts, obj):
+        standings = department_standings(facts, [obj.from_department_id])
+        role = facts.role_in(obj.to_department_id)
+        if role:
+            standings.add((role, Relation.INVITED))
+        if obj.requested_by_id is not None and obj.requested_by_id == facts.person_id:
+            standings.add((facts.best_department_role() or Role.MEMBER, Relation.OWN))
+        return standings
+
+    def visible_filter(self, facts):
+        if not facts.is_authenticated:
+            return NOTHING
+        if _sees_all(facts):
+            return Q()
+        mine = sorted(facts.departments_in())
+        return (
+            Q(from_department__in=mine)
+            | Q(to_department__in=mine)
+            | Q(requested_by_id=facts.person_id)
+        )
+
+
+class TimeEntryRule(Rule):
+    """Time is seen with its step; changed by the person who logged it or the step's runners."""
+
+    model = TimeEntry
+
+    def actions(self, facts, obj):
+        allowed = STEP_RULE.actions(facts, obj.step)
+        if A.VIEW not in allowed:
+            return frozenset()
+        granted = {A.VIEW}
+        if A.CHANGE in allowed or (obj.person_id == facts.person_id and A.LOG_TIME in allowed):
+            granted |= {A.CHANGE, A.DELETE}
+        return frozenset(granted)
+
+    def visible_filter(self, facts):
+        return step_filter(facts, "step__")
+
+
+class ExpenseRule(Rule):
+    """Expenses are seen with their project and kept by those who may spend on it."""
+
+    model = Expense
+
+    def actions(self, facts, obj):
+        allowed = PROJECT_RULE.actions(facts, obj.project)
+        if A.VIEW not in allowed:
+            return frozenset()
+        granted = {A.VIEW}
+        if A.SPEND in allowed:
+            granted |= {A.CHANGE, A.DELETE, A.VIEW_HISTORY}
+        return frozenset(granted)
+
+    def visible_filter(self, facts):
+        return project_filter(facts, "project__")
+
+
+class StepCommentRule(Rule):
+    """Comments are read with their step; their author may remove them."""
+
+    model = StepComment
+
+    def actions(self, facts, obj):
+        allowed = STEP_RULE.actions(facts, obj.step)
+        if A.VIEW not in allowed:
+            return frozenset()
+        granted = {A.VIEW}
+        if obj.author_id == facts.person_id or facts.is_admin:
+            granted.add(A.DELETE)
+        return frozenset(granted)
+
+    def visible_filter(self, facts):
+        return step_filter(facts, "step__")
+
+
+class RecurringActivityRule(Rule):
+    """A department's recurring activities: kept by those who run it, read by its members."""
+
+    model = RecurringActivity
+    table = RECURRING_TABLE
+
+    def standings(self, facts, obj):
+        return department_standings(facts, [obj.department_id])
+
+    def visible_filter(self, facts):
+        if not facts.is_authenticated:
+            return NOTHING
+        if _sees_all(facts):
+            return Q()
+        return Q(department__in=sorted(facts.departments_in()))
+
+
+for _rule in (
+    DependencyRule(),
+    RequestRule(),
+    TimeEntryRule(),
+    ExpenseRule(),
+    StepCommentRule(),
+    RecurringActivityRule(),
+):
+    register(_rule)

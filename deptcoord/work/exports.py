@@ -1,0 +1,105 @@
+"""Rows of the work lists as spreadsheets: steps, projects and timesheets."""
+
+from django.utils.translation import gettext_lazy as _
+
+STEP_COLUMNS = [
+    "id",
+    "project",
+    "title_en",
+    "title_vi",
+    "department",
+    "assignee_email",
+    "status",
+    "progress",
+    "priority",
+    "effort_hours",
+    "start",
+    "due",
+    "milestone",
+    "flagged",
+]
+PROJECT_COLUMNS = [
+    "id",
+    "code",
+    "title_en",
+    "title_vi",
+    "lead_department",
+    "coordinator_email",
+    "status",
+    "start",
+    "end",
+    "budget",
+    "currency",
+    "steps",
+    "steps_done",
+]
+TIMESHEET_COLUMNS = ["date", "person", "email", "project", "step", "department", "hours", "note"]
+STEPS_FILENAME = _("steps")
+PROJECTS_FILENAME = _("projects")
+TIMESHEET_FILENAME = _("timesheet")
+
+
+def _iso(day) -> str:
+    return day.isoformat() if day else ""
+
+
+def step_rows(steps) -> list[list]:
+    """One row per step."""
+    return [
+        [
+            step.pk,
+            step.project.code if step.project_id else "",
+            step.title_en,
+            step.title_vi,
+            step.department.code,
+            step.assignee.email if step.assignee_id else "",
+            step.status,
+            step.progress,
+            step.priority,
+            step.effort_hours,
+            _iso(step.start),
+            _iso(step.due),
+            "yes" if step.is_milestone else "",
+            "yes" if step.flagged else "",
+        ]
+        for step in steps
+    ]
+
+
+def project_rows(projects) -> list[list]:
+    """One row per project."""
+    return [
+        [
+            project.pk,
+            project.code,
+            project.title_en,
+            project.title_vi,
+            project.lead_department.code,
+            project.coordinator.email,
+            project.status,
+            _iso(project.start),
+            _iso(project.end),
+            project.budget,
+            project.currency,
+            project.step_count,
+            project.done_count,
+        ]
+        for project in projects
+    ]
+
+
+def timesheet_rows(entries) -> list[list]:
+    """One row per time entry."""
+    return [
+        [
+            _iso(entry.date),
+            entry.person.full_name,
+            entry.person.email,
+            entry.step.project.code if entry.step.project_id else "",
+            entry.step.title,
+            entry.step.department.code,
+            entry.hours,
+            entry.note,
+        ]
+        for entry in entries
+    ]

@@ -1,0 +1,82 @@
+"""Template helpers of the work pages: badges for statuses, money and hours."""
+
+from django import template
+from django.utils.html import format_html
+
+from deptcoord.work import formatting
+
+register = template.Library()
+
+STEP_BADGES = {
+    "todo": "text-bg-light border",
+    "in_progress": "text-bg-primary",
+    "blocked": "text-bg-danger",
+    "done": "text-bg-success",
+}
+PROJECT_BADGES = {
+    "planned": "text-bg-light border",
+    "active": "text-bg-primary",
+    "on_hold": "text-bg-warning",
+    "done": "text-bg-success",
+    "cancelled": "text-bg-secondary",
+}
+REQUEST_BADGES = {
+    "pending": "text-bg-warning",
+    "accepted": "text-bg-success",
+    "declined": "text-bg-danger",
+    "withdrawn": "text-bg-secondary",
+}
+
+
+@register.simple_tag
+def step_status(step):
+    """A step's status as a badge."""
+    return format_html(
+        '<span class="badge {}">{}</span>',
+        STEP_BADGES.get(step.status, "text-bg-light"),
+        step.get_status_display(),
+    )
+
+
+@register.simple_tag
+def project_status(project):
+    """A project's status as a badge."""
+    return format_html(
+        '<span class="badge {}">{}</span>',
+        PROJECT_BADGES.get(project.status, "text-bg-light"),
+        project.get_status_display(),
+    )
+
+
+@register.simple_tag
+def request_state(item):
+    """A request's state as a badge."""
+    return format_html(
+        '<span class="badge {}">{}</span>',
+        REQUEST_BADGES.get(item.state, "text-bg-light"),
+        item.get_state_display(),
+    )
+
+
+@register.filter
+def money(amount, currency="VND"):
+    """An amount in its currency for the active language."""
+    return formatting.money(amount, currency or "VND")
+
+
+@register.filter
+def hours(value):
+    """Hours without needless decimals."""
+    return formatting.hours(value)
+
+
+@register.filter
+def overdue(step, today):
+    """Whether an open step is past its due date."""
+    return bool(step.due and step.due < today and step.status != "done")
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template (None when missing)."""
+    return mapping.get(key) if mapping else None

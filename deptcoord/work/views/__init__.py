@@ -1,0 +1,1 @@
+"""Pages of projects, steps, requests, recurring activities, workload, time and money."""

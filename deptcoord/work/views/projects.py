@@ -1,0 +1,462 @@
+"""Projects: the list, a project's overview, timeline, board, budget, time and workload tabs,
+creating and changing projects, exports and the plan import."""
+
+import re
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from deptcoord.access import Action, can, get_visible_or_404, require
+from deptcoord.audit.services import audit_record
+from deptcoord.core.actor import actor_from
+from deptcoord.core.models import ImportUpload
+from deptcoord.core.spreadsheets import SpreadsheetError, export_response, read_rows
+from deptcoord.org import selectors as org
+from deptcoord.work import exports, imports, selectors, services
+from deptcoord.work.formatting import money
+from deptcoord.work.forms import ExpenseForm, PlanImportForm, ProjectForm
+from deptcoord.work.models import Project, Step
+from deptcoord.work.services.projects import PROJECT_FIELDS, PROJECT_LINKS
+from deptcoord.work.views.common import (
+    SERVICE_ERRORS,
+    all_departments,
+    cleaned,
+    goal_choices,
+    int_param,
+    people_choices,
+    posted_version,
+    report,
+    run_departments,
+)
+
+FILE_FORMAT = re.compile(r"^(csv|xlsx)$")
+PAGE_SIZE = 50
+
+
+def _project(request, pk, action=Action.VIEW) -> Project:
+    project = get_visible_or_404(request.facts, selectors.project_detail_queryset(), pk=pk)
+    if action != Action.VIEW:
+        require(request.facts, action, project)
+    return project
+
+
+def _header(request, project, tab) -> dict:
+    facts = request.facts
+    return {
+        "project": project,
+        "tab": tab,
+        "can_change": can(facts, Action.CHANGE, project),
+        "can_add_step": can(facts, Action.ADD_STEP, project),
+        "can_spend": can(facts, Action.SPEND, project),
+        "departments": list(project.departments.order_by("code")),
+    }
+
+
+def _list_filters(request) -> dict:
+    return {
+        "status": request.GET.get("status", "open"),
+        "department_id": int_param(request, "department"),
+        "query": request.GET.get("q", "").strip()[:100],
+    }
+
+
+@login_required
+def project_list(request):
+    """The projects the viewer may see, filterable by status, department and text."""
+    facts = request.facts
+    filters = _list_filters(request)
+    projects = selectors.projects(facts, **filters)
+    context = {
+        "projects": projects[:200],
+        "filters": filters,
+        "statuses": Project.Status.choices,
+        "department_choices": all_departments(facts),
+        "can_create": bool(run_departments(facts)),
+        "stale_requests": selectors.stale_count(facts),
+        "query_string": request.GET.urlencode(),
+    }
+    return render(request, "work/project_list.html", context)
+
+
+@login_required
+def projects_export(request, file_format):
+    """The projects as filtered on screen, as CSV or XLSX."""
+    if not FILE_FORMAT.match(file_format):
+        raise Http404
+    require(request.facts, Action.VIEW, org.company())
+    rows = exports.project_rows(selectors.projects(request.facts, **_list_filters(request)))
+    _record_export(request, "work.project.export", "projects", len(rows), file_format)
+    return export_response(
+        str(exports.PROJECTS_FILENAME), exports.PROJECT_COLUMNS, rows, file_format
+    )
+
+
+def _record_export(request, action, kind, count, file_format):
+    audit_record(
+        actor=actor_from(request),
+        kind="security",
+        action=action,
+        target_type=kind,
+        target_label=f"{count} rows",
+        changes={"format": file_format, "rows": count},
+    )
+
+
+def _form(request, initial, project=None):
+    facts = request.facts
+    return ProjectForm(
+        request.POST or None,
+        initial=initial,
+        departments=all_departments(facts),
+        lead_departments=run_departments(facts) if project is None else all_departments(facts),
+        people=people_choices(facts),
+        goals=goal_choices(facts),
+    )
+
+
+@login_required
+def project_create(request):
+    """A new project led by a department the viewer runs."""
+    facts = request.facts
+    require(facts, Action.VIEW, org.company())
+    today = timezone.localdate()
+    initial = {
+        "lead_department": request.person.primary_department_id,
+        "coordinator": request.person.pk,
+        "start": today,
+        "end": today.replace(year=today.year + (today.month > 9), month=(today.month + 2) % 12 + 1),
+        "status": Project.Status.PLANNED,
+        "currency": "VND",
+        "budget_alert_percent": 80,
+    }
+    form = _form(request, initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.project_create(
+                actor=actor_from(request), **cleaned(form, PROJECT_FIELDS + PROJECT_LINKS)
+            )
+        except SERVICE_ERRORS as error:
+            form.apply_service_error(error)
+        except PermissionDenied:
+            form.add_error("lead_department", _("You do not run this department."))
+        else:
+            messages.success(request, _("Project “%(title)s” created.") % {"title": project.title})
+            return redirect("work:project", pk=project.pk)
+    return render(request, "work/project_form.html", {"form": form, "project": None})
+
+
+@login_required
+def project_edit(request, pk):
+    """Change a project's fields, departments, goals and guests."""
+    project = _project(request, pk, Action.CHANGE)
+    initial = {field: getattr(project, field) for field in PROJECT_FIELDS}
+    initial.update(
+        lead_department=project.lead_department_id,
+        coordinator=project.coordinator_id,
+        departments=list(project.departments.values_list("pk", flat=True)),
+        goals=list(project.goals.values_list("pk", flat=True)),
+        invited=list(project.invited.values_list("pk", flat=True)),
+        version=project.version,
+    )
+    form = _form(request, initial, project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_update(
+                actor=actor_from(request),
+                project_id=project.pk,
+                expected_version=form.expected_version(),
+                **cleaned(form, PROJECT_FIELDS + PROJECT_LINKS),
+            )
+        except SERVICE_ERRORS as error:
+            form.apply_service_error(error)
+        except PermissionDenied:
+            form.add_error(None, _("This change would take the project out of your reach."))
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("work:project", pk=project.pk)
+    return render(request, "work/project_form.html", {"form": form, "project": project})
+
+
+@login_required
+def project_detail(request, pk):
+    """A project's overview and its filterable list of steps."""
+    facts = request.facts
+    project = _project(request, pk)
+    filters = {
+        "status": request.GET.get("status", ""),
+        "department_id": int_param(request, "department"),
+        "query": request.GET.get("q", "").strip()[:100],
+        "flagged": request.GET.get("flagged") == "1",
+    }
+    steps = selectors.project_steps(facts, project, **filters)
+    context = _header(request, project, "overview") | {
+        "steps": steps[:500],
+        "filters": filters,
+        "statuses": Step.Status.choices,
+        "goals": list(project.goals.all()),
+        "budget": selectors.budget(project) if can(facts, Action.SPEND, project) else None,
+        "history": org.history(facts, project),
+        "requests": selectors.requests(facts).filter(project=project)[:20],
+        "query_string": request.GET.urlencode(),
+    }
+    template = "work/project_detail.html#step-table" if request.htmx else "work/project_detail.html"
+    return render(request, template, context)
+
+
+@login_required
+def project_steps_export(request, pk, file_format):
+    """The project's steps as CSV or XLSX."""
+    if not FILE_FORMAT.match(file_format):
+        raise Http404
+    project = _project(request, pk, Action.EXPORT)
+    rows = exports.step_rows(selectors.project_steps(request.facts, project))
+    _record_export(request, "work.step.export", "steps", len(rows), file_format)
+    filename = f"{project.code}-{exports.STEPS_FILENAME}"
+    return export_response(filename, exports.STEP_COLUMNS, rows, file_format)
+
+
+def _gantt_tasks(timeline, step_base: str) -> list[dict]:
+    tasks = []
+    for row in timeline.rows:
+        step = row.step
+        # frappe-gantt takes one class per bar: the most telling one wins.
+        if row.critical:
+            css = "wk-critical"
+        elif step.flagged:
+            css = "wk-flagged"
+        elif step.is_done:
+            css = "wk-done"
+        else:
+            css = f"wk-{step.status}"
+        tasks.append(
+            {
+                "id": f"s{step.pk}",
+                "name": f"{step.title} · {step.department.code}",
+                "start": row.start.isoformat(),
+                "end": row.end.isoformat(),
+                "progress": step.progress,
+                "dependencies": ",".join(f"s{pk}" for pk in row.predecessors),
+                "custom_class": css,
+                "url": f"{step_base}{step.pk}/",
+            }
+        )
+    return tasks
+
+
+@login_required
+def project_timeline(request, pk):
+    """The project on a timeline with its dependencies and the critical path highlighted."""
+    project = _project(request, pk)
+    timeline = selectors.timeline(request.facts, project)
+    step_base = reverse("work:step", args=[0])[:-2]
+    shown: dict = {}  # a plan has far fewer distinct dates than steps: format each once
+    for row in timeline.rows:
+        for day in (row.start, row.end):
+            if day not in shown:
+                shown[day] = date_format(day, "SHORT_DATE_FORMAT")
+        row.start_text, row.end_text = shown[row.start], shown[row.end]
+    context = _header(request, project, "timeline") | {
+        "timeline": timeline,
+        "step_base": step_base,
+        "gantt": _gantt_tasks(timeline, step_base),
+        "language": request.LANGUAGE_CODE,
+    }
+    return render(request, "work/project_timeline.html", context)
+
+
+@login_required
+def project_board(request, pk):
+    """The project's steps by status; moving a card changes the step's status (htmx)."""
+    project = _project(request, pk)
+    facts = request.facts
+    columns = selectors.board(facts, project)
+    movable = {
+        step.pk
+        for _value, _label, cards in columns
+        for step in cards
+        if step.assignee_id == request.person.pk
+    }
+    if can(facts, Action.CHANGE, project):
+        movable = {step.pk for _value, _label, cards in columns for step in cards}
+    else:
+        runs = facts.departments_run()
+        movable |= {
+            step.pk for _v, _l, cards in columns for step in cards if step.department_id in runs
+        }
+    context = _header(request, project, "board") | {
+        "columns": columns,
+        "movable": movable,
+        "statuses": Step.Status.choices,
+    }
+    return render(request, "work/project_board.html", context)
+
+
+@login_required
+def project_budget(request, pk):
+    """Spend against budget over time, by category, and the expenses."""
+    project = _project(request, pk, Action.SPEND)
+    facts = request.facts
+    form = ExpenseForm(initial={"date": timezone.localdate(), "category": "other"})
+    figures = selectors.budget(project)
+    chart = {
+        "labels": figures.months,
+        "spent": figures.cumulative,
+        "plan": figures.plan,
+        "budget": float(project.budget),
+        "spentLabel": _("Spent to date"),
+        "planLabel": _("Budget spread evenly"),
+        "budgetLabel": _("Budget"),
+    }
+    context = _header(request, project, "budget") | {
+        "figures": figures,
+        "expenses": selectors.expenses(facts, project)[:500],
+        "form": form,
+        "chart": chart,
+        "spent_text": money(figures.spent, project.currency),
+        "budget_text": money(project.budget, project.currency),
+    }
+    return render(request, "work/project_budget.html", context)
+
+
+@login_required
+@require_POST
+def expense_add(request, pk):
+    """Record an expense against the project."""
+    project = _project(request, pk, Action.SPEND)
+    form = ExpenseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.expense_create(
+                actor=actor_from(request),
+                project=project,
+                **cleaned(form, ["date", "amount", "category", "note"]),
+            )
+        except SERVICE_ERRORS as error:
+            report(request, error)
+        else:
+            messages.success(request, _("Expense recorded."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("work:project_budget", pk=project.pk)
+
+
+@login_required
+@require_POST
+def expense_delete(request, pk):
+    """Remove an expense."""
+    from deptcoord.work.models import Expense
+
+    expense = get_visible_or_404(request.facts, Expense, pk=pk)
+    require(request.facts, Action.DELETE, expense)
+    try:
+        services.expense_delete(
+            actor=actor_from(request),
+            expense_id=expense.pk,
+            expected_version=posted_version(request),
+        )
+    except SERVICE_ERRORS as error:
+        report(request, error)
+    else:
+        messages.success(request, _("Expense removed."))
+    return redirect("work:project_budget", pk=expense.project_id)
+
+
+@login_required
+def project_time(request, pk):
+    """Estimate against actual per step, department and person."""
+    project = _project(request, pk)
+    facts = request.facts
+    base = Step.objects.filter(project=project)
+    steps = selectors.estimate_vs_actual(facts, base)
+    visible_base = selectors.steps(facts, base)
+    context = _header(request, project, "time") | {
+        "steps": steps[:500],
+        "by_department": selectors.time_totals(visible_base, "department"),
+        "by_person": selectors.time_totals(visible_base, "assignee"),
+    }
+    return render(request, "work/project_time.html", context)
+
+
+@login_required
+def project_workload(request, pk):
+    """The workload of the people on the project's steps, as a heat map."""
+    project = _project(request, pk)
+    weeks = min(int_param(request, "weeks") or 8, 26)
+    rows = selectors.workload_for(selectors.project_people(project), weeks)
+    context = _header(request, project, "workload") | {"rows": rows, "weeks": weeks}
+    return render(request, "work/project_workload.html", context)
+
+
+@login_required
+def plan_import(request, pk):
+    """Upload a plan; the preview shows each row's step or its problems."""
+    project = _project(request, pk, Action.IMPORT)
+    form = PlanImportForm(request.POST or None, request.FILES or None)
+    context = _header(request, project, "overview") | {
+        "form": form,
+        "columns": imports.COLUMNS,
+    }
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read(settings.IMPORT_MAX_BYTES + 1)
+        try:
+            rows = read_rows(data, upload.name, imports.REQUIRED_COLUMNS, settings.IMPORT_MAX_BYTES)
+        except SpreadsheetError as error:
+            form.add_error("file", str(error))
+        else:
+            stored = ImportUpload.objects.create(
+                kind=f"{imports.UPLOAD_KIND}:{project.pk}",
+                filename=upload.name,
+                content=data,
+                uploaded_by_id=request.person.pk,
+            )
+            context["report"] = imports.run_import(
+                actor=actor_from(request), project=project, rows=rows, commit=False
+            )
+            context["upload"] = stored
+    template = "work/plan_import.html#import-result" if request.htmx else "work/plan_import.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def plan_import_confirm(request, pk):
+    """Apply a previewed plan: all rows or, if any row has become bad, none."""
+    upload = get_object_or_404(
+        ImportUpload,
+        pk=pk,
+        kind__startswith=imports.UPLOAD_KIND + ":",
+        uploaded_by_id=request.person.pk,
+        applied_at__isnull=True,
+    )
+    project_id = upload.kind.split(":", 1)[1]
+    project = _project(request, int(project_id), Action.IMPORT)
+    rows = read_rows(
+        bytes(upload.content), upload.filename, imports.REQUIRED_COLUMNS, settings.IMPORT_MAX_BYTES
+    )
+    result = imports.run_import(actor=actor_from(request), project=project, rows=rows, commit=True)
+    if result.saved:
+        upload.applied_at = timezone.now()
+        upload.save(update_fields=["applied_at"])
+        messages.success(
+            request, _("Plan imported: %(count)s steps added.") % {"count": result.count("create")}
+        )
+        return redirect("work:project", pk=project.pk)
+    context = _header(request, project, "overview") | {
+        "form": PlanImportForm(),
+        "columns": imports.COLUMNS,
+        "report": result,
+        "upload": upload,
+    }
+    return render(request, "work/plan_import.html", context)
