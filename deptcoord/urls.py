@@ -10,6 +10,7 @@ urlpatterns = [
     path("", reports.today, name="today"),
     path("org/", include("deptcoord.org.urls")),
     path("goals/", include("deptcoord.goals.urls")),
+    path("records/", include("deptcoord.records.urls")),
     path("notifications/", include("deptcoord.reports.urls")),
     path("me/", profile.profile, name="profile"),
     path("me/tokens/", profile.token_create, name="token_create"),

@@ -25,6 +25,7 @@ class Action(StrEnum):
     CHECK_IN = "check_in"
     ROLL_OUT = "roll_out"
     MEASURE = "measure"
+    ADD_RECORD = "add_record"
 
 
 class Role(StrEnum):
