@@ -127,10 +127,12 @@ def unauthenticated(request, exc):
 def _add_routers():
     from deptcoord.goals.api import router as goals_router
     from deptcoord.org.api import router as org_router
+    from deptcoord.records.api import router as records_router
     from deptcoord.reports.api import router as reports_router
 
     api.add_router("/v1/", org_router)
     api.add_router("/v1/", goals_router)
+    api.add_router("/v1/", records_router)
     api.add_router("/v1/", reports_router)
 
 
