@@ -18,7 +18,7 @@ router = Router(tags=["search"])
 class SearchQuery(Schema):
     """What to search for."""
 
-    q: str = Field(..., max_length=200, description="Words to find; accents are optional.")
+    q: str = Field("", max_length=200, description="Words to find; accents are optional.")
     kind: str = Field("", max_length=40, description="Only this kind (goal, note, document…).")
     page: int = Field(1, ge=1, le=10_000)
     page_size: int = Field(20, ge=1, le=100)
@@ -26,7 +26,10 @@ class SearchQuery(Schema):
 
 @router.get("/search", response=SearchOut, summary="Search")
 def search(request, params: Query[SearchQuery]):
-    """Everything the caller may open that contains every word, best matches first."""
+    """Everything the caller may open that contains every word, best matches first (an empty
+    query finds nothing; one made only of punctuation is refused with 422)."""
+    if not params.q.strip():
+        return {"query": "", "total": 0, "counts": {}, "page": 1, "pages": 1, "results": []}
     found = run_search(request.facts, params.q, params.kind, params.page, params.page_size)
     if not found.words:
         raise ValidationError({"q": [messages.SEARCH_NO_WORDS]})
