@@ -70,7 +70,7 @@ def _add_version(
         file_type=file_type.key,
         size=len(content),
         text=extract_text(content, file_type),
-        uploaded_by=actor.person,
+        uploaded_by=actor.person or document.author,
         comment=(comment or "")[:300],
     )
     version.file.save(version.filename, ContentFile(content), save=False)
@@ -90,15 +90,18 @@ def document_create(
     tags=(),
     comment: str = "",
     links=(),
+    author=None,
 ) -> Document:
-    """Keep a file as a department document (its first version)."""
-    authorize(actor, Action.ADD_RECORD, Document(department=department, author=actor.person))
+    """Keep a file as a department document (its first version); ``author`` defaults to the
+    actor."""
+    author = author or actor.person
+    authorize(actor, Action.ADD_RECORD, Document(department=department, author=author))
     check_department(department)
     title = clean_title(title, messages.DOCUMENT_TITLE_REQUIRED)
     tag_names = clean_tags(tags)
     file_type = check_file(filename, content)
     document = Document.objects.create(
-        department=department, author=actor.person, title=title, description=description or ""
+        department=department, author=author, title=title, description=description or ""
     )
     document.current = _add_version(actor, document, filename, content, file_type, comment)
     document.save(update_fields=["current"])

@@ -12,7 +12,7 @@ from deptcoord.org.demo import DOMAIN, load_demo_company
 from deptcoord.org.models import Department, Membership
 
 # Each capability adds its chapter to the demo company's story, in this order.
-DEMO_CHAPTERS = ["deptcoord.goals"]
+DEMO_CHAPTERS = ["deptcoord.goals", "deptcoord.records"]
 
 
 class Command(BaseCommand):
