@@ -14,6 +14,8 @@ PURE_MODULES = [
     "deptcoord.work.graph",
     "deptcoord.meetings.slots",
     "deptcoord.goals.forecast",
+    "deptcoord.records.text_search",
+    "deptcoord.records.file_types",
 ]
 
 

@@ -59,7 +59,8 @@ class SearchSource:
 
     def all_records(self) -> QuerySet:
         """Every record of the kind, with what indexing reads (for rebuilding the index)."""
-        return self.model._default_manager.select_related(*self.related).order_by("pk")
+        records = self.model._default_manager.order_by("pk")
+        return records.select_related(*self.related) if self.related else records
 
     def visible_ids(self, facts: RoleFacts) -> QuerySet:
         """The ids the person may open, as a subquery."""

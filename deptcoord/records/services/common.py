@@ -59,7 +59,7 @@ def clean_tags(values) -> list[str]:
         values = values.split(",")
     names: list[str] = []
     for value in values or []:
-        name = " ".join(str(value).lower().lstrip("#").split())
+        name = " ".join(str(value).lower().strip().lstrip("#").split())
         if not name or name in names:
             continue
         if len(name) > MAX_TAG_LENGTH:
