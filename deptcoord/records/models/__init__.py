@@ -2,7 +2,7 @@
 
 from deptcoord.records.models.documents import Document, DocumentVersion
 from deptcoord.records.models.notes import Note, RecordLink, Tag
-from deptcoord.records.models.search import SearchEntry, SearchIndexRow
+from deptcoord.records.models.search import SearchEntry, SearchIndexRow, SearchText
 
 __all__ = [
     "Document",
@@ -11,5 +11,6 @@ __all__ = [
     "RecordLink",
     "SearchEntry",
     "SearchIndexRow",
+    "SearchText",
     "Tag",
 ]

@@ -1,9 +1,11 @@
 """The search index: one entry per searchable record, kept by the services that write them.
 
-Titles and bodies are stored twice: as written (for display and highlighting) and normalised
-(lower case, without Vietnamese diacritics, "đ" as "d"), which is what both databases index.
-On SQLite an FTS5 table mirrors the normalised columns (created in a migration, kept in step
-by triggers); on PostgreSQL a generated tsvector column with a GIN index does the same.
+An entry is small (kind, record, department, titles, page) so that filtering thousands of
+matches through the access policy reads little; its text lives beside it in ``SearchText``,
+twice: as written (for display and highlighting) and normalised (lower case, without
+Vietnamese diacritics, "đ" as "d"), which is what both databases index. On SQLite an FTS5
+table mirrors the normalised columns (created in a migration, kept in step by triggers); on
+PostgreSQL a generated tsvector column with a GIN index does the same.
 """
 
 from django.db import models
@@ -21,9 +23,6 @@ class SearchEntry(models.Model):
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     title_vi = models.CharField(_("title (Vietnamese)"), max_length=300, blank=True)
     url = models.CharField(_("address"), max_length=300)
-    body = models.TextField(_("text"), blank=True)
-    title_text = models.TextField(blank=True)
-    body_text = models.TextField(blank=True)
     updated_at = models.DateTimeField(_("indexed at"), auto_now=True)
 
     class Meta:
@@ -40,6 +39,24 @@ class SearchEntry(models.Model):
     def title(self) -> str:
         """The title in the viewer's language."""
         return in_language(self.title_en, self.title_vi)
+
+
+class SearchText(models.Model):
+    """An entry's text: as written, and normalised for the full-text index."""
+
+    entry = models.OneToOneField(
+        SearchEntry, primary_key=True, on_delete=models.CASCADE, related_name="text"
+    )
+    body = models.TextField(_("text"), blank=True)
+    title_text = models.TextField(blank=True)
+    body_text = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search text")
+        verbose_name_plural = _("search texts")
+
+    def __str__(self):
+        return str(self.entry_id)
 
 
 class FullTextMatch(models.TextField):
