@@ -11,6 +11,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = [
     ("goal tree page, 5,000 goals and 15,000 key results", ["goal_tree.py"]),
+    ("search page, 100,000 indexed records", ["search.py"]),
     ("critical path, 100,000 steps", ["critical_path.py"]),
     ("slot finder, 200 participants over 60 days", ["slot_finder.py"]),
     ("planner on PSPLIB j30 (all) and j60 (100 sampled)", ["planner_psplib.py"]),
