@@ -1,6 +1,8 @@
 """Notes' Markdown turned into safe HTML: scripts, event handlers and javascript: links are
 removed by an allow-list sanitiser after rendering."""
 
+import html
+
 import markdown
 import nh3
 
@@ -29,3 +31,11 @@ def render_markdown(text: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
+
+
+def markdown_text(text: str) -> str:
+    """The words of a Markdown text without its markup (for search and short excerpts)."""
+    rendered = render_markdown(text)
+    rendered = rendered.replace("</p>", "</p>\n").replace("</li>", "</li>\n")
+    plain = nh3.clean(rendered, tags=set())
+    return html.unescape(plain).strip()

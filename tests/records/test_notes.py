@@ -139,3 +139,15 @@ def test_the_note_page_in_vietnamese(world):
     page = client.get(f"/records/notes/{written.pk}/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert 'lang="vi"' in page
     assert "Lịch sử" in page
+
+
+def test_tags_count_each_visible_note_and_document_once(world):
+    from deptcoord.records.selectors import department_tags
+    from tests.records.helpers import document
+
+    note(world.member, world.own, title="A", tags="launch, faq")
+    note(world.member, world.own, title="B", tags="launch")
+    note(world.coordinator, world.own, title="C", tags="launch", is_private=True)
+    document(world.member, world.own, tags="launch")
+    tags = department_tags(role_facts_for_person(world.member), world.own)
+    assert [(tag.name, tag.uses) for tag in tags] == [("faq", 1), ("launch", 3)]

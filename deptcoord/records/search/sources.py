@@ -4,6 +4,7 @@ with ``register_source``)."""
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.goals.models import Goal, KeyResult
+from deptcoord.records.markdown_render import markdown_text
 from deptcoord.records.models import Document, Note
 from deptcoord.records.search.registry import SearchSource, register_source
 
@@ -44,7 +45,7 @@ register_source(
         label=_("Note"),
         icon="bi-journal-text",
         title_fields=("title",),
-        body_fields=("body",),
+        body=lambda note: markdown_text(note.body),
         url_name="records:note_detail",
     )
 )

@@ -53,11 +53,14 @@ def department_tags(facts: RoleFacts, department) -> list[Tag]:
     """The tags used on the department's visible notes and documents, with how often."""
     notes = visible(facts, Note.objects.filter(department=department)).values("pk")
     documents = visible(facts, Document.objects.filter(department=department)).values("pk")
-    return list(
-        Tag.objects.filter(Q(notes__in=notes) | Q(documents__in=documents))
-        .annotate(uses=Count("pk"))
-        .order_by("name")
+    tags = Tag.objects.annotate(
+        note_uses=Count("notes", filter=Q(notes__in=notes), distinct=True),
+        document_uses=Count("documents", filter=Q(documents__in=documents), distinct=True),
     )
+    used = list(tags.filter(Q(note_uses__gt=0) | Q(document_uses__gt=0)).order_by("name"))
+    for tag in used:
+        tag.uses = tag.note_uses + tag.document_uses
+    return used
 
 
 def note_detail_queryset() -> QuerySet:
