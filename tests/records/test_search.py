@@ -147,3 +147,11 @@ def test_nothing_found_says_so(world):
 def test_the_top_bar_has_a_search_box(world):
     page = client_for(world.member).get("/").content.decode()
     assert 'role="search"' in page and 'action="/records/"' in page
+
+
+def test_without_a_query_the_page_lists_the_departments_whose_records_you_read(world):
+    page = client_for(world.member).get("/records/").content.decode()
+    assert f'href="/records/departments/{world.own.pk}/"' in page
+    assert f'href="/records/departments/{world.other.pk}/"' not in page
+    page = client_for(world.executive).get("/records/").content.decode()
+    assert f'href="/records/departments/{world.other.pk}/"' in page

@@ -3,8 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from deptcoord.access import Action
+from deptcoord.org import selectors as org
 from deptcoord.records import messages as record_messages
-from deptcoord.records import selectors
 from deptcoord.records.search.query import search as run_search
 from deptcoord.records.search.registry import sources
 
@@ -26,7 +27,7 @@ def search(request):
             for key, source in sources().items()
         ],
         "no_words": record_messages.SEARCH_NO_WORDS if found and not found.words else "",
-        "departments": selectors.record_departments(facts) if not query else [],
+        "departments": org.departments_allowing(facts, Action.VIEW_DETAILS) if not query else [],
     }
     template = "records/search.html#results" if request.htmx else "records/search.html"
     return render(request, template, context)
