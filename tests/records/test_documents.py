@@ -103,7 +103,7 @@ def test_the_upload_page_says_what_is_wrong(world, settings):
         },
     )
     assert response.status_code == 200
-    assert "files can be at most 1 MB" in response.content.decode()
+    assert "The file is 2.0 MB; files can be at most 1 MB" in response.content.decode()
     assert counts() == before
 
 

@@ -35,13 +35,15 @@ from deptcoord.records.services.links import add_links
 DOCUMENT_FIELDS = ["department", "title", "description", "tag_names", "current"]
 
 
-def check_file(filename: str, content: bytes) -> FileType:
-    """The file's type, or a refusal saying what is wrong with it."""
+def check_file(filename: str, content: bytes, size: int | None = None) -> FileType:
+    """The file's type, or a refusal saying what is wrong with it. ``size`` is the size of the
+    whole upload when only its beginning was read (a page reads no more than the limit)."""
     if not filename or content is None:
         raise ValidationError({"file": [messages.FILE_REQUIRED]})
     limit = settings.RECORDS_MAX_UPLOAD_MB
-    if len(content) > limit * 1024 * 1024:
-        size = f"{len(content) / (1024 * 1024):.1f}"
+    size = max(size or 0, len(content))
+    if size > limit * 1024 * 1024:
+        size = f"{size / (1024 * 1024):.1f}"
         raise ValidationError({"file": [messages.FILE_TOO_LARGE % {"size": size, "limit": limit}]})
     if not content:
         raise ValidationError({"file": [messages.FILE_EMPTY]})
@@ -91,6 +93,7 @@ def document_create(
     comment: str = "",
     links=(),
     author=None,
+    size: int | None = None,
 ) -> Document:
     """Keep a file as a department document (its first version); ``author`` defaults to the
     actor."""
@@ -99,7 +102,7 @@ def document_create(
     check_department(department)
     title = clean_title(title, messages.DOCUMENT_TITLE_REQUIRED)
     tag_names = clean_tags(tags)
-    file_type = check_file(filename, content)
+    file_type = check_file(filename, content, size)
     document = Document.objects.create(
         department=department, author=author, title=title, description=description or ""
     )
@@ -122,12 +125,13 @@ def document_version_add(
     content: bytes,
     comment: str = "",
     expected_version: int | None = None,
+    size: int | None = None,
 ) -> DocumentVersion:
     """Upload a new file for a document; earlier versions stay downloadable."""
     document = lock(Document, document_id)
     authorize(actor, Action.CHANGE, document)
     check_version(document, expected_version)
-    file_type = check_file(filename, content)
+    file_type = check_file(filename, content, size)
     before = snapshot(document, DOCUMENT_FIELDS)
     document.current = _add_version(actor, document, filename, content, file_type, comment)
     record_changed(actor, document, before, DOCUMENT_FIELDS, "records.document.new_version")

@@ -1,5 +1,6 @@
 """Small pieces the records pages share."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -27,7 +28,9 @@ def page_of(request, items, per_page: int = PER_PAGE):
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
-def uploaded(form) -> tuple[str, bytes]:
-    """The uploaded file's name and content (the size is checked by the service)."""
+def uploaded(form) -> dict:
+    """The uploaded file's name, content and size, never reading more than the limit allows
+    (the service refuses a larger file by its size)."""
     upload = form.cleaned_data["file"]
-    return upload.name, upload.read()
+    limit = settings.RECORDS_MAX_UPLOAD_MB * 1024 * 1024
+    return {"filename": upload.name, "content": upload.read(limit + 1), "size": upload.size}

@@ -56,13 +56,11 @@ def document_create(request, pk):
         departments=selectors.record_departments(facts),
     )
     if request.method == "POST" and form.is_valid():
-        filename, content = uploaded(form)
         try:
             document = services.document_create(
                 actor=actor_from(request),
                 department=form.cleaned_data["department"],
-                filename=filename,
-                content=content,
+                **uploaded(form),
                 **{name: form.cleaned_data[name] for name in DOCUMENT_FIELDS},
             )
         except SERVICE_ERRORS as error:
@@ -118,13 +116,11 @@ def document_upload(request, pk):
     require(facts, Action.CHANGE, document)
     form = VersionForm(request.POST, request.FILES)
     if form.is_valid():
-        filename, content = uploaded(form)
         try:
             version = services.document_version_add(
                 actor=actor_from(request),
                 document_id=document.pk,
-                filename=filename,
-                content=content,
+                **uploaded(form),
                 comment=form.cleaned_data["comment"],
                 expected_version=form.expected_version(),
             )
