@@ -3,6 +3,8 @@ old files, text extracted for search, and files served only through the policy."
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import given
+from hypothesis import strategies as st
 
 from deptcoord.records import messages, services
 from deptcoord.records.file_types import detect, extract_text
@@ -155,3 +157,16 @@ def test_deleting_a_document_removes_its_files_after_commit(
     import os
 
     assert not os.path.exists(path)
+
+
+@given(st.binary(max_size=2000), st.sampled_from(["a.pdf", "a.docx", "a.txt", "a.png", "a.exe"]))
+def test_any_bytes_are_either_recognised_or_refused_never_an_error(content, filename):
+    file_type = detect(filename, content)
+    if file_type is not None:
+        assert filename.endswith(file_type.extensions)
+        assert isinstance(extract_text(content, file_type), str)
+
+
+@given(st.binary(min_size=1, max_size=500))
+def test_binary_with_a_nul_byte_is_never_taken_for_text(content):
+    assert detect("notes.txt", b"\x00" + content) is None
