@@ -106,8 +106,6 @@ POLICY = [
     *rows("record_link", "link_own", {"view": READERS, "change": RUNNERS}),
 ]
 
-NOT_WRITERS_VISIBLE = {"executive", "hr", "other_coordinator"}
-
 PAGES = [
     page("records:search", ok=EVERYONE),
     page("records:department", "own", ok=STAFF, hidden={"guest"}),
