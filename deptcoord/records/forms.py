@@ -3,6 +3,7 @@ errors land on these fields)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from deptcoord.core.forms import ServiceForm
 from deptcoord.records.file_types import ACCEPTED_EXTENSIONS
@@ -13,7 +14,9 @@ TAGS_HELP = _("Separate tags with commas, e.g. launch, pricing.")
 class NoteForm(ServiceForm):
     """Write or change a note."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(
+        label=pgettext_lazy("name of a note or document", "Title"), max_length=200
+    )
     body = forms.CharField(
         label=_("Text"),
         required=False,
@@ -55,7 +58,9 @@ def file_input() -> forms.FileField:
 class DocumentForm(ServiceForm):
     """Change a document's title, description and tags."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(
+        label=pgettext_lazy("name of a note or document", "Title"), max_length=200
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
