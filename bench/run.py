@@ -12,6 +12,7 @@ HERE = Path(__file__).resolve().parent
 SERVICES_UP = HERE.parent / "scripts" / "services_up.sh"
 BENCHMARKS = [
     ("goal tree page, 5,000 goals and 15,000 key results", ["goal_tree.py"]),
+    ("search page, 100,000 indexed records", ["search.py"]),
     ("critical path, 100,000 steps", ["critical_path.py"]),
     ("project timeline (500 steps) and workload (50 people) pages", ["work_pages.py"]),
     ("slot finder, 200 participants over 60 days", ["slot_finder.py"]),

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "deptcoord.goals",
     "deptcoord.people",
     "deptcoord.work",
+    "deptcoord.records",
     "deptcoord.api",
     "deptcoord.reports",
     "deptcoord.planning",
@@ -251,6 +252,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 WHITENOISE_USE_FINDERS = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
+RECORDS_MAX_UPLOAD_MB = int(os.environ.get("RECORDS_MAX_UPLOAD_MB", "20"))
 
 # Content Security Policy: no inline scripts, nonces for the few script tags.
 SECURE_CSP = {

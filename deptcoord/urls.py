@@ -14,6 +14,7 @@ urlpatterns = [
     path("meetings/", include("deptcoord.meetings.urls")),
     path("people/", include("deptcoord.people.urls")),
     path("work/", include("deptcoord.work.urls")),
+    path("records/", include("deptcoord.records.urls")),
     path("notifications/", include("deptcoord.reports.urls")),
     path("me/", profile.profile, name="profile"),
     path("me/tokens/", profile.token_create, name="token_create"),

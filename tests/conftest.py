@@ -4,6 +4,7 @@ import os
 import uuid
 
 import pytest
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import World, build_world
@@ -28,6 +29,11 @@ def _test_settings(settings, tmp_path):
     # A cache of its own per test: sign-in rate limits and sessions never leak between tests,
     # nor between parallel workers sharing one Redis.
     settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": uuid.uuid4().hex}}
+    # Each test starts in English: a request in Vietnamese leaves its language active in the
+    # thread, which would otherwise change the next test's messages.
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

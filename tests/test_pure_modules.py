@@ -19,6 +19,8 @@ PURE_MODULES = [
     "deptcoord.meetings.recurrence",
     "deptcoord.goals.forecast",
     "deptcoord.people.gaps",
+    "deptcoord.records.text_search",
+    "deptcoord.records.file_types",
 ]
 
 

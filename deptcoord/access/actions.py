@@ -39,6 +39,7 @@ class Action(StrEnum):
     LOG_TIME = "log_time"
     ANSWER = "answer"
     SPEND = "spend"
+    ADD_RECORD = "add_record"
 
 
 class Role(StrEnum):

@@ -133,6 +133,7 @@ ROUTERS = [
     "deptcoord.meetings.api",
     "deptcoord.people.api",
     "deptcoord.work.api",
+    "deptcoord.records.api",
 ]
 
 

@@ -17,6 +17,7 @@ from deptcoord.goals.services.goal_checks import GOAL_FIELDS, check_goal
 from deptcoord.goals.services.outlook import outlook_refresh
 from deptcoord.goals.services.rollup import rollup_refresh
 from deptcoord.org.services.recheck import recheck_reach
+from deptcoord.records.search.indexing import index_record, unindex_record
 
 
 @transaction.atomic
@@ -47,6 +48,7 @@ def goal_create(
     goal = Goal(**check_goal(actor, data), template=template)
     goal.save()
     record_created(actor, goal, GOAL_FIELDS, "goals.goal.create", goal.department_id)
+    index_record(goal)
     rollup_refresh(goal_ids=[goal.pk])
     recheck_reach(actor, goal, Action.CHANGE)
     return goal
@@ -74,6 +76,8 @@ def goal_update(*, actor: Actor, goal_id: int, expected_version: int | None, **c
         outlook_refresh(key_results=list(goal.key_results.all()))
     if changed:
         rollup_refresh(goal_ids=[goal.pk, old_parent_id])
+        for indexed in [goal, *goal.key_results.all()]:
+            index_record(indexed)
         goal.refresh_from_db(fields=FIGURE_FIELDS)
     recheck_reach(actor, goal, Action.CHANGE)
     return goal
@@ -90,5 +94,7 @@ def goal_delete(*, actor: Actor, goal_id: int, expected_version: int | None = No
     if goal.children.exists():
         raise ValidationError({"parent": [messages.HAS_CONTRIBUTING_GOALS]})
     record_deleted(actor, goal, GOAL_FIELDS, "goals.goal.delete", goal.department_id)
+    for indexed in [goal, *goal.key_results.all()]:
+        unindex_record(indexed)
     goal.delete()
     rollup_refresh(goal_ids=[goal.parent_id])

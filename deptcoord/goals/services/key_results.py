@@ -27,6 +27,7 @@ from deptcoord.goals.validation import (
     short_date,
 )
 from deptcoord.org.services.recheck import recheck_reach
+from deptcoord.records.search.indexing import index_record, unindex_record
 
 KEY_RESULT_FIELDS = [
     "title_en",
@@ -114,6 +115,7 @@ def key_result_create(
     )
     outlook_refresh(key_results=[key_result])
     rollup_refresh(goal_ids=[goal.pk])
+    index_record(key_result)
     recheck_reach(actor, key_result, Action.CHANGE)
     return key_result
 
@@ -147,6 +149,7 @@ def key_result_update(
     if changed:
         outlook_refresh(key_results=[key_result])
         rollup_refresh(goal_ids=[key_result.goal_id])
+        index_record(key_result)
     recheck_reach(actor, key_result, Action.CHANGE)
     return key_result
 
@@ -166,5 +169,6 @@ def key_result_delete(
         "goals.key_result.delete",
         key_result.goal.department_id,
     )
+    unindex_record(key_result)
     key_result.delete()
     rollup_refresh(goal_ids=[key_result.goal_id])

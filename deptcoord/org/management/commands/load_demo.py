@@ -18,6 +18,7 @@ DEMO_CHAPTERS = [
     "deptcoord.planning",
     "deptcoord.meetings",
     "deptcoord.people",
+    "deptcoord.records",
 ]
 
 

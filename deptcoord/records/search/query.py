@@ -1,0 +1,191 @@
+"""The search itself: ranked, diacritic-insensitive, limited to what the person may open.
+
+One query per search whatever the size of the index: the page of results, each row carrying
+the number of matches per kind (window sums over every match), which also gives the total.
+SQLite ranks with BM25 over the FTS5 table, PostgreSQL with ts_rank over the generated
+tsvector; titles weigh more than text on both.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.expressions import RawSQL
+
+from deptcoord.access import RoleFacts
+from deptcoord.records.models import SearchEntry, SearchText
+from deptcoord.records.search.registry import sources, visible_entries_filter
+from deptcoord.records.text_search import Segment, excerpt, fts5_query, highlight, query_words
+from deptcoord.records.text_search import tsquery as make_tsquery
+
+PER_PAGE = 20
+
+
+@dataclass
+class Result:
+    """One search result: the entry, its kind, and its title and excerpt highlighted."""
+
+    entry: SearchEntry
+    kind_label: object
+    icon: str
+    title: list[Segment]
+    excerpt: list[Segment]
+
+
+@dataclass
+class Search:
+    """What a search found: words searched, counts per kind, the page of results."""
+
+    query: str
+    words: list[str]
+    kind: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    page: object = None
+
+    @property
+    def total(self) -> int:
+        """Matches over every kind."""
+        return sum(self.counts.values())
+
+
+class _Counted:
+    """A result list whose size is already known (the paginator does not count again)."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+
+def matching(words: list[str], queryset: QuerySet) -> QuerySet:
+    """Entries matching every word (the last also as the start of a word), best first."""
+    vendor = connection.vendor
+    if vendor == "sqlite":
+        return queryset.filter(index_row__document__matches=fts5_query(words)).order_by(
+            "index_row__rank", "-id"
+        )
+    if vendor == "postgresql":
+        text = make_tsquery(words)
+        return (
+            queryset.alias(
+                hit=RawSQL(
+                    "EXISTS (SELECT 1 FROM records_searchtext t WHERE t.entry_id = "
+                    "records_searchentry.id AND t.search_vector @@ to_tsquery('simple', %s))",
+                    [text],
+                    output_field=BooleanField(),
+                )
+            )
+            .filter(hit=True)
+            .annotate(
+                rank=RawSQL(
+                    "(SELECT ts_rank(t.search_vector, to_tsquery('simple', %s)) FROM "
+                    "records_searchtext t WHERE t.entry_id = records_searchentry.id)",
+                    [text],
+                    output_field=FloatField(),
+                )
+            )
+            .order_by("-rank", "-id")
+        )
+    for word in words:  # other databases: a plain scan
+        queryset = queryset.filter(
+            Q(text__title_text__contains=word) | Q(text__body_text__contains=word)
+        )
+    return queryset.order_by("-id")
+
+
+def _with_counts(queryset: QuerySet, kinds) -> QuerySet:
+    """Each row also carries, per kind, how many entries match in all (``n_<kind>``)."""
+    return queryset.annotate(
+        **{
+            f"n_{kind}": Window(
+                Sum(
+                    Case(
+                        When(kind=kind, then=Value(1)),
+                        default=Value(0),
+                        output_field=IntegerField(),
+                    )
+                )
+            )
+            for kind in kinds
+        }
+    )
+
+
+def search(
+    facts: RoleFacts, query: str, kind: str = "", page: int = 1, per_page: int = PER_PAGE
+) -> Search:
+    """Search everything the person may open; ``words`` is empty when the query has none.
+
+    One query for a search over every kind (the counts ride along with the rows), two when one
+    kind is chosen or the page asked for lies past the end (the counts come apart)."""
+    words = query_words(query)
+    known = sources()
+    kind = kind if kind in known else ""
+    found = Search(query=query, words=words, kind=kind)
+    if not words:
+        return found
+    entries = matching(words, SearchEntry.objects.filter(visible_entries_filter(facts)))
+    number = _page_number(page)
+    shown = entries.filter(kind=kind) if kind else _with_counts(entries, known)
+    rows = _rows(shown, number, per_page)
+    if rows and not kind:
+        counts = {name: getattr(rows[0], f"n_{name}") for name in known}
+    else:
+        totals = entries.order_by().values("kind").annotate(total=Count("id"))
+        counts = {row["kind"]: row["total"] for row in totals if row["kind"] in known}
+    found.counts = {name: count for name, count in counts.items() if count}
+    total = found.counts.get(kind, 0) if kind else found.total
+    paginator = Paginator(_Counted(total), per_page)
+    if not rows and total:  # past the last page: show the last one
+        number = paginator.num_pages
+        rows = _rows(shown, number, per_page)
+    found.page = Page([_result(entry, words, known) for entry in rows], number, paginator)
+    return found
+
+
+def _page_number(page) -> int:
+    try:
+        return max(1, min(int(page), 10_000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _rows(entries: QuerySet, number: int, per_page: int) -> list[SearchEntry]:
+    """A page of entries with their texts: the texts are read for these rows only, apart, so
+    that ranking thousands of matches never reads their long texts."""
+    offset = (number - 1) * per_page
+    rows = list(entries[offset : offset + per_page])
+    texts = SearchText.objects.defer("title_text").in_bulk([row.pk for row in rows])
+    for row in rows:
+        row.text = texts.get(row.pk) or SearchText(entry=row)
+    return rows
+
+
+def _result(entry: SearchEntry, words: list[str], known) -> Result:
+    source = known[entry.kind]
+    return Result(
+        entry=entry,
+        kind_label=source.label,
+        icon=source.icon,
+        title=highlight(entry.title, words),
+        excerpt=excerpt(entry.text.body, words, normalised=entry.text.body_text)
+        if entry.text.body
+        else [],
+    )
