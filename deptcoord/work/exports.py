@@ -33,10 +33,28 @@ PROJECT_COLUMNS = [
     "steps",
     "steps_done",
 ]
+REQUEST_COLUMNS = [
+    "id",
+    "from_department",
+    "to_department",
+    "title",
+    "reason",
+    "due",
+    "effort_hours",
+    "state",
+    "proposed_due",
+    "decline_reason",
+    "project",
+    "step",
+    "requested_by_email",
+    "sent_at",
+]
 TIMESHEET_COLUMNS = ["date", "person", "email", "project", "step", "department", "hours", "note"]
 STEPS_FILENAME = _("steps")
 PROJECTS_FILENAME = _("projects")
 TIMESHEET_FILENAME = _("timesheet")
+MY_STEPS_FILENAME = _("my-steps")
+REQUESTS_FILENAME = _("requests")
 
 
 def _iso(day) -> str:
@@ -63,6 +81,29 @@ def step_rows(steps) -> list[list]:
             "yes" if step.flagged else "",
         ]
         for step in steps
+    ]
+
+
+def request_rows(requests) -> list[list]:
+    """One row per request between departments."""
+    return [
+        [
+            item.pk,
+            item.from_department.code,
+            item.to_department.code,
+            item.title,
+            item.reason,
+            _iso(item.due),
+            item.effort_hours,
+            item.state,
+            _iso(item.proposed_due),
+            item.decline_reason,
+            item.project.code if item.project_id else "",
+            item.step_id or "",
+            item.requested_by.email if item.requested_by_id else "",
+            item.created_at.isoformat(timespec="minutes"),
+        ]
+        for item in requests
     ]
 
 

@@ -41,6 +41,9 @@ urlpatterns = [
     path("steps/<int:pk>/time/", steps.time_log, name="time_log"),
     path("time/<int:pk>/delete/", steps.time_entry_delete, name="time_entry_delete"),
     path("my-steps/", steps.my_steps, name="my_steps"),
+    re_path(
+        r"^my-steps\.(?P<file_format>csv|xlsx)$", steps.my_steps_export, name="my_steps_export"
+    ),
     path("departments/<int:pk>/steps/", steps.department_steps, name="department_steps"),
     re_path(
         r"^departments/(?P<pk>\d+)/steps\.(?P<file_format>csv|xlsx)$",
@@ -48,6 +51,9 @@ urlpatterns = [
         name="department_steps_export",
     ),
     path("requests/", others.request_list, name="requests"),
+    re_path(
+        r"^requests\.(?P<file_format>csv|xlsx)$", others.requests_export, name="requests_export"
+    ),
     path("requests/new/", others.request_create, name="request_create"),
     path("requests/<int:pk>/", others.request_detail, name="request"),
     path("requests/<int:pk>/accept/", others.request_accept, name="request_accept"),

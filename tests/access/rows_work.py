@@ -265,6 +265,7 @@ PAGES = [
     ),
     page("work:time_entry_delete", "time_own", method="POST", ok=DOERS, hidden=NOT_OWN),
     page("work:my_steps", ok=EVERYONE),
+    page("work:my_steps_export", ok=EVERYONE, file_format="csv"),
     page("work:department_steps", "own", ok=DEPARTMENT_DETAILS, hidden={"guest"}),
     page(
         "work:department_steps_export",
@@ -274,6 +275,7 @@ PAGES = [
         file_format="csv",
     ),
     page("work:requests", ok=EVERYONE),
+    page("work:requests_export", ok=EVERYONE, file_format="xlsx"),
     page("work:request_create", ok=STAFF),
     page("work:request", "request_own", ok=REQUEST_VIEW, hidden=NOT_REQUEST),
     page("work:request_accept", "request_own", method="POST", ok=ANSWERERS, hidden=NOT_REQUEST),

@@ -1,11 +1,14 @@
 """The work pages as people use them."""
 
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
+from deptcoord.audit.models import AuditEntry
 from deptcoord.reports.models import Notification
 from deptcoord.work.models import Expense, Request, Step, TimeEntry
 from tests.factories import client_for
@@ -179,3 +182,30 @@ def test_link_two_steps_from_the_step_page(world, plan):
     )
     assert response.status_code == 302
     assert extra.predecessor_links.get().predecessor == dealers
+
+
+def test_my_steps_export_holds_only_my_open_steps(world, plan):
+    sheet = client_for(world.member).get(reverse("work:my_steps_export", args=["csv"]))
+    text = sheet.content.decode("utf-8-sig")
+    assert sheet.status_code == 200 and "Key visual" in text and "Dealer briefing" not in text
+    assert AuditEntry.objects.filter(action="work.step.export", actor_id=world.member.pk).exists()
+
+
+def test_requests_export_follows_the_filter_and_the_policy(world, plan):
+    Request.objects.create(
+        from_department=world.own,
+        to_department=world.other,
+        title="Dealer quotes",
+        due=monday(2),
+        requested_by=world.coordinator,
+    )
+    url = reverse("work:requests_export", args=["xlsx"])
+    outgoing = client_for(world.coordinator).get(url, {"box": "outgoing", "state": "pending"})
+    rows = list(load_workbook(BytesIO(outgoing.content)).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("id", "from_department", "to_department", "title")
+    assert [row[3] for row in rows[1:]] == ["Dealer quotes"]
+    declined = client_for(world.coordinator).get(url, {"box": "outgoing", "state": "declined"})
+    assert len(list(load_workbook(BytesIO(declined.content)).active.iter_rows())) == 1
+    # A guest sees no request of either department, so the file holds the header alone.
+    guest = client_for(world.guest).get(url, {"box": "all", "state": ""})
+    assert len(list(load_workbook(BytesIO(guest.content)).active.iter_rows())) == 1

@@ -44,17 +44,22 @@ REQUEST_FIELDS = [
 ]
 
 
-@login_required
-def request_list(request):
-    """Requests to and from the viewer's departments; those waiting too long are flagged."""
-    facts = request.facts
+def _requests_filtered(request):
     box = request.GET.get("box", "incoming")
     state = request.GET.get("state", "pending")
     if state not in Request.State.values and state != "":
         state = "pending"
     found = selectors.requests(
-        facts, box=box if box in ("incoming", "outgoing") else "", state=state
+        request.facts, box=box if box in ("incoming", "outgoing") else "", state=state
     )
+    return box, state, found
+
+
+@login_required
+def request_list(request):
+    """Requests to and from the viewer's departments; those waiting too long are flagged."""
+    facts = request.facts
+    box, state, found = _requests_filtered(request)
     now = timezone.now()
     rows = [(item, selectors.is_stale(item, now)) for item in found[:200]]
     context = {
@@ -63,8 +68,22 @@ def request_list(request):
         "state": state,
         "states": Request.State.choices,
         "can_send": bool(run_departments(facts)),
+        "query_string": request.GET.urlencode(),
     }
     return render(request, "work/request_list.html", context)
+
+
+@login_required
+def requests_export(request, file_format):
+    """The requests as filtered on screen, as CSV or XLSX."""
+    if not FILE_FORMAT.match(file_format):
+        raise Http404
+    _box, _state, found = _requests_filtered(request)
+    rows = exports.request_rows(found)
+    _record_export(request, "work.request.export", "requests", len(rows), file_format)
+    return export_response(
+        str(exports.REQUESTS_FILENAME), exports.REQUEST_COLUMNS, rows, file_format
+    )
 
 
 @login_required

@@ -338,6 +338,16 @@ def my_steps(request):
 
 
 @login_required
+def my_steps_export(request, file_format):
+    """The viewer's open steps as CSV or XLSX."""
+    if not FILE_FORMAT.match(file_format):
+        raise Http404
+    rows = exports.step_rows(selectors.my_steps(request.facts, request.person))
+    _record_export(request, "work.step.export", "steps", len(rows), file_format)
+    return export_response(str(exports.MY_STEPS_FILENAME), exports.STEP_COLUMNS, rows, file_format)
+
+
+@login_required
 def department_steps(request, pk):
     """A department's steps across all projects ("our steps"), filterable."""
     facts = request.facts
