@@ -209,7 +209,13 @@ def timeline(facts: RoleFacts, project: Project) -> Timeline:
 def step_detail_queryset() -> QuerySet:
     """Steps with what their page shows."""
     return Step.objects.select_related(
-        "project", "department", "assignee", "flagged_by", "flagged_by__department", "recurring"
+        "project",
+        "department",
+        "assignee",
+        "flagged_by",
+        "flagged_by__department",
+        "recurring",
+        "required_skill",
     )
 
 

@@ -38,6 +38,8 @@ def step_create(
     description: str = "",
     status: str = Step.Status.TODO,
     progress: int = 0,
+    required_skill=None,
+    required_level: int | str | None = None,
     **more,
 ) -> Step:
     """Create a step owned by ``department``, in ``project`` or on its own (a department
