@@ -17,5 +17,8 @@ class MeetingsConfig(AppConfig):
             access,  # noqa: F401  (registers the rules)
             tasks,
         )
+        from deptcoord.reports.notifications import register_kind
 
         register_periodic("meetings.send_reminders", "hourly", tasks.send_reminders)
+        register_kind("meetings.reminder", _("A meeting you take part in is about to start"))
+        register_kind("meetings.action_assigned", _("An action item from a meeting is yours"))

@@ -13,6 +13,7 @@ class WorkConfig(AppConfig):
 
     def ready(self):
         from deptcoord.core.periodic import register_periodic
+        from deptcoord.reports.notifications import register_kind
         from deptcoord.work import access  # noqa: F401  (registers the rules)
         from deptcoord.work.tasks import (
             generate_recurring_steps,
@@ -23,3 +24,11 @@ class WorkConfig(AppConfig):
         register_periodic("work.generate_recurring_steps", "daily", generate_recurring_steps)
         register_periodic("work.remind_due_steps", "daily", remind_due_steps)
         register_periodic("work.note_overdue_steps", "daily", note_overdue_steps)
+        register_kind("work.assigned", _("A step is assigned to you"))
+        register_kind("work.due_soon", _("A step of yours is due soon"))
+        register_kind("work.overdue", _("A step of yours is overdue"))
+        register_kind("work.slip", _("A step upstream slips and pushes your department’s steps"))
+        register_kind("work.mention", _("Someone mentions you on a step"))
+        register_kind("work.request", _("Another department asks your department for help"))
+        register_kind("work.request_answer", _("Your request is accepted or declined"))
+        register_kind("work.budget", _("A project spends past its budget alert"))
