@@ -15,6 +15,7 @@ class MeetingsConfig(AppConfig):
         from deptcoord.core.periodic import register_periodic
         from deptcoord.meetings import (
             access,  # noqa: F401  (registers the rules)
+            search,  # noqa: F401  (registers the search sources)
             tasks,
         )
         from deptcoord.reports.notifications import register_kind

@@ -14,7 +14,10 @@ class WorkConfig(AppConfig):
     def ready(self):
         from deptcoord.core.periodic import register_periodic
         from deptcoord.reports.notifications import register_kind
-        from deptcoord.work import access  # noqa: F401  (registers the rules)
+        from deptcoord.work import (
+            access,  # noqa: F401  (registers the rules)
+            search,  # noqa: F401  (registers the search sources)
+        )
         from deptcoord.work.tasks import (
             generate_recurring_steps,
             note_overdue_steps,

@@ -21,6 +21,7 @@ from deptcoord.meetings.services.common import (
 )
 from deptcoord.meetings.services.steps import step_follow_action, step_for_action
 from deptcoord.org.facts import role_facts_for_person
+from deptcoord.records.search.indexing import index_record, unindex_record
 from deptcoord.reports.notifications import notify
 
 AGENDA_FIELDS = [
@@ -114,6 +115,8 @@ def agenda_item_create(
         **data,
     )
     record_created(actor, item, AGENDA_FIELDS, "meetings.agenda.create", department_of(meeting))
+    index_record(item)
+    index_record(meeting)
     return item
 
 
@@ -134,9 +137,12 @@ def agenda_item_update(
     before = snapshot(item, AGENDA_FIELDS)
     for name, value in data.items():
         setattr(item, name, value)
-    save_changes(
+    changed = save_changes(
         actor, item, before, AGENDA_FIELDS, "meetings.agenda.update", department_of(item.meeting)
     )
+    if changed:
+        index_record(item)
+        index_record(item.meeting)
     return item
 
 
@@ -148,7 +154,10 @@ def agenda_item_delete(*, actor: Actor, item_id: int) -> None:
     record_deleted(
         actor, item, AGENDA_FIELDS, "meetings.agenda.delete", department_of(item.meeting)
     )
+    unindex_record(item)
+    meeting = item.meeting
     item.delete()
+    index_record(meeting)
 
 
 @transaction.atomic
