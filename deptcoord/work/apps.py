@@ -13,17 +13,34 @@ class WorkConfig(AppConfig):
 
     def ready(self):
         from deptcoord.core.periodic import register_periodic
+        from deptcoord.records.links import Linkable, register_linkable
         from deptcoord.reports.notifications import register_kind
         from deptcoord.work import (
             access,  # noqa: F401  (registers the rules)
             search,  # noqa: F401  (registers the search sources)
         )
+        from deptcoord.work.models import Project, Step
         from deptcoord.work.tasks import (
             generate_recurring_steps,
             note_overdue_steps,
             remind_due_steps,
         )
 
+        register_linkable(
+            Linkable(
+                "project",
+                Project,
+                _("Project"),
+                "bi-kanban",
+                "work:project",
+                ("code", "title_en", "title_vi"),
+            )
+        )
+        register_linkable(
+            Linkable(
+                "step", Step, _("Step"), "bi-check2-square", "work:step", ("title_en", "title_vi")
+            )
+        )
         register_periodic("work.generate_recurring_steps", "daily", generate_recurring_steps)
         register_periodic("work.remind_due_steps", "daily", remind_due_steps)
         register_periodic("work.note_overdue_steps", "daily", note_overdue_steps)
