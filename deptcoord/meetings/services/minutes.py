@@ -212,7 +212,7 @@ def _file_decision(actor: Actor, meeting: Meeting, decision: Decision) -> None:
         % {"meeting": meeting.title, "date": date_format(decision.occurrence, "SHORT_DATE_FORMAT")},
         body=decision.text,
         source=Note.Source.MEETING_DECISION,
-        author=actor.person,
+        author=actor.person or meeting.organiser,
         links=[meeting],
     )
     decision.save(update_fields=["note"])
