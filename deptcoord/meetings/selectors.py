@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Prefetch, Q, QuerySet
 
 from deptcoord.access import RoleFacts, visible
+from deptcoord.goals.models import Goal
 from deptcoord.meetings.access import sees_all_notes
 from deptcoord.meetings.models import (
     ActionItem,
@@ -20,6 +21,7 @@ from deptcoord.meetings.models.meetings import Response
 from deptcoord.meetings.recurrence import next_keys
 from deptcoord.meetings.series import occurrences_between, series_of
 from deptcoord.org.models import Membership, Person, TimeOff
+from deptcoord.work.models import Project, Request, Step
 
 
 def meeting_queryset() -> QuerySet:
@@ -248,3 +250,57 @@ def _add_by_day(busy, person_id, occurrence, tz, first_day: date, last_day: date
             key = (person_id, moment.date())
             busy[key] = busy.get(key, 0.0) + (piece_end - moment).total_seconds() / 3600
         moment = piece_end
+
+
+LINK_CHOICES_EACH = 40
+OPEN_PROJECTS = ("planned", "active", "on_hold")
+
+
+def _link_rows(facts: RoleFacts, meeting: Meeting, day: date) -> dict[str, QuerySet]:
+    """What an agenda item may link to: the viewer's visible goals, projects, open steps,
+    pending requests and coming events of the departments taking part (all of them when the
+    meeting names none)."""
+    departments = meeting_department_ids(meeting) or None
+
+    def of(queryset, *fields):
+        if departments is None:
+            return queryset
+        where = Q(pk__in=[])
+        for name in fields:
+            where |= Q(**{f"{name}__in": departments})
+        return queryset.filter(where)
+
+    return {
+        "goal": of(Goal.objects.filter(status=Goal.Status.ACTIVE), "department").order_by(
+            "period_end", "pk"
+        ),
+        "project": of(Project.objects.filter(status__in=OPEN_PROJECTS), "departments")
+        .distinct()
+        .order_by("code"),
+        "step": of(Step.objects.exclude(status=Step.Status.DONE), "department")
+        .select_related("project")
+        .order_by("due", "pk"),
+        "request": of(
+            Request.objects.filter(state=Request.State.PENDING), "from_department", "to_department"
+        ).order_by("due", "pk"),
+        "event": of(Event.objects.filter(start_date__gte=day), "departments")
+        .distinct()
+        .order_by("start_date", "pk"),
+    }
+
+
+def agenda_link_choices(facts: RoleFacts, meeting: Meeting, day: date) -> list:
+    """Grouped choices ``("goal:12", name)`` for the agenda form (five queries)."""
+    labels = {
+        "goal": Goal._meta.verbose_name_plural,
+        "project": Project._meta.verbose_name_plural,
+        "step": Step._meta.verbose_name_plural,
+        "request": Request._meta.verbose_name_plural,
+        "event": Event._meta.verbose_name_plural,
+    }
+    choices = []
+    for kind, rows in _link_rows(facts, meeting, day).items():
+        found = [(f"{kind}:{row.pk}", str(row)) for row in visible(facts, rows)[:LINK_CHOICES_EACH]]
+        if found:
+            choices.append((str(labels[kind]).capitalize(), found))
+    return choices
