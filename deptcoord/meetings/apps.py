@@ -15,7 +15,23 @@ class MeetingsConfig(AppConfig):
         from deptcoord.core.periodic import register_periodic
         from deptcoord.meetings import (
             access,  # noqa: F401  (registers the rules)
+            search,  # noqa: F401  (registers the search sources)
             tasks,
         )
+        from deptcoord.meetings.models import Meeting
+        from deptcoord.records.links import Linkable, register_linkable
+        from deptcoord.reports.notifications import register_kind
 
         register_periodic("meetings.send_reminders", "hourly", tasks.send_reminders)
+        register_linkable(
+            Linkable(
+                "meeting",
+                Meeting,
+                _("Meeting"),
+                "bi-people",
+                "meetings:meeting_detail",
+                ("title_en", "title_vi"),
+            )
+        )
+        register_kind("meetings.reminder", _("A meeting you take part in is about to start"))
+        register_kind("meetings.action_assigned", _("An action item from a meeting is yours"))

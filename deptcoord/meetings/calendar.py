@@ -11,7 +11,6 @@ from deptcoord.meetings import ics
 from deptcoord.meetings.models import Event, Meeting, OccurrenceChange, Participant
 from deptcoord.meetings.recurrence import Change, Series, occurrences
 from deptcoord.meetings.selectors import meeting_queryset, people_in, time_off_between
-from deptcoord.meetings.work_links import visible_work
 from deptcoord.org.models import in_language
 from deptcoord.work.models import Step
 
@@ -115,7 +114,7 @@ def calendar_entries(
         if department_id
         else steps.filter(assignee_id=person_id)
     )
-    for step in visible_work(facts, steps, ("department",)).order_by("due"):
+    for step in visible(facts, steps).order_by("due"):
         entries.append(
             {
                 "id": f"s{step.pk}",
@@ -168,7 +167,7 @@ def feed(person, facts: RoleFacts, today: date) -> bytes:
             )
         )
     steps = Step.objects.filter(assignee=person, due__gte=start.date(), due__lte=end.date())
-    for step in visible_work(facts, steps.exclude(status=Step.Status.DONE), ("department",)):
+    for step in visible(facts, steps.exclude(status=Step.Status.DONE)):
         calendar.add_component(
             ics.all_day(f"step-{step.pk}@deptcoord", step.title, step.due, step.due)
         )

@@ -138,10 +138,16 @@ class AgendaItemForm(ServiceForm):
     minutes_allotted = forms.IntegerField(
         label=_("Minutes"), initial=10, min_value=1, max_value=240
     )
+    link = forms.ChoiceField(
+        label=_("Related to"),
+        required=False,
+        help_text=_("A goal, project, step, request or event the item is about."),
+    )
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, links=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["presenter"].queryset = people
+        self.fields["link"].choices = [("", "—"), *links]
 
 
 class NotesForm(ServiceForm):

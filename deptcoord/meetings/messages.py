@@ -67,3 +67,6 @@ MEETING_CANCELLED_NOTICE = _("Cancelled: %(title)s, %(when)s")
 REMINDER = _("Starting soon: %(title)s at %(when)s")
 MINUTES_READY = _("Minutes of %(title)s (%(when)s)")
 ACTION_ASSIGNED = _("Action for you from %(title)s: %(action)s")
+
+# a decision filed in the department's records
+DECISION_NOTE_TITLE = _("Decision of “%(meeting)s”, %(date)s")

@@ -1,11 +1,13 @@
 """Every read of meetings, minutes, events and the calendar, already restricted by the policy."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from deptcoord.access import RoleFacts, visible
+from deptcoord.goals.models import Goal
 from deptcoord.meetings.access import sees_all_notes
 from deptcoord.meetings.models import (
     ActionItem,
@@ -15,9 +17,11 @@ from deptcoord.meetings.models import (
     Meeting,
     Participant,
 )
+from deptcoord.meetings.models.meetings import Response
 from deptcoord.meetings.recurrence import next_keys
 from deptcoord.meetings.series import occurrences_between, series_of
 from deptcoord.org.models import Membership, Person, TimeOff
+from deptcoord.work.models import Project, Request, Step
 
 
 def meeting_queryset() -> QuerySet:
@@ -201,3 +205,102 @@ def suggested_participants(facts: RoleFacts, meeting: Meeting, day: date) -> lis
         (p for pk, p in people.items() if pk not in invited and pk in seen and p.is_active),
         key=lambda person: person.full_name,
     )
+
+
+def busy_hours(people, first_day: date, last_day: date) -> dict[tuple[int, date], float]:
+    """Hours each person spends in meetings per local day, ``{(person_id, day): hours}``.
+
+    Series are expanded, cancelled meetings and occurrences left out, moved occurrences counted
+    at their new time; the organiser and every participant who has not declined are busy. An
+    occurrence is cut at the person's local midnight. Three queries whatever the data size.
+    """
+    people = list(people)
+    ids = {person.pk for person in people}
+    if not ids or last_day < first_day:
+        return {}
+    zones = {person.pk: ZoneInfo(person.timezone or "UTC") for person in people}
+    start = datetime.combine(first_day - timedelta(days=1), time(0), UTC)
+    end = datetime.combine(last_day + timedelta(days=2), time(0), UTC)
+    attending = Participant.objects.exclude(response=Response.DECLINED)
+    found = (
+        Meeting.objects.filter(status=Meeting.Status.SCHEDULED, starts_at__lt=end)
+        .filter(~Q(rrule="") | Q(ends_at__gt=start))
+        .filter(Q(participants__person_id__in=ids) | Q(organiser_id__in=ids))
+        .distinct()
+        .prefetch_related("changes", Prefetch("participants", queryset=attending))
+    )
+    busy: dict[tuple[int, date], float] = {}
+    for meeting in found:
+        present = {p.person_id for p in meeting.participants.all()} | {meeting.organiser_id}
+        present &= ids
+        if not present:
+            continue
+        for occurrence in occurrences_between(meeting, start, end):
+            for person_id in present:
+                _add_by_day(busy, person_id, occurrence, zones[person_id], first_day, last_day)
+    return busy
+
+
+def _add_by_day(busy, person_id, occurrence, tz, first_day: date, last_day: date) -> None:
+    moment, finish = occurrence.start.astimezone(tz), occurrence.end.astimezone(tz)
+    while moment < finish:
+        midnight = datetime.combine(moment.date() + timedelta(days=1), time(0), tz)
+        piece_end = min(finish, midnight)
+        if first_day <= moment.date() <= last_day:
+            key = (person_id, moment.date())
+            busy[key] = busy.get(key, 0.0) + (piece_end - moment).total_seconds() / 3600
+        moment = piece_end
+
+
+LINK_CHOICES_EACH = 40
+OPEN_PROJECTS = ("planned", "active", "on_hold")
+
+
+def _link_rows(facts: RoleFacts, meeting: Meeting, day: date) -> dict[str, QuerySet]:
+    """What an agenda item may link to: the viewer's visible goals, projects, open steps,
+    pending requests and coming events of the departments taking part (all of them when the
+    meeting names none)."""
+    departments = meeting_department_ids(meeting) or None
+
+    def of(queryset, *fields):
+        if departments is None:
+            return queryset
+        where = Q(pk__in=[])
+        for name in fields:
+            where |= Q(**{f"{name}__in": departments})
+        return queryset.filter(where)
+
+    return {
+        "goal": of(Goal.objects.filter(status=Goal.Status.ACTIVE), "department").order_by(
+            "period_end", "pk"
+        ),
+        "project": of(Project.objects.filter(status__in=OPEN_PROJECTS), "departments")
+        .distinct()
+        .order_by("code"),
+        "step": of(Step.objects.exclude(status=Step.Status.DONE), "department")
+        .select_related("project")
+        .order_by("due", "pk"),
+        "request": of(
+            Request.objects.filter(state=Request.State.PENDING), "from_department", "to_department"
+        ).order_by("due", "pk"),
+        "event": of(Event.objects.filter(start_date__gte=day), "departments")
+        .distinct()
+        .order_by("start_date", "pk"),
+    }
+
+
+def agenda_link_choices(facts: RoleFacts, meeting: Meeting, day: date) -> list:
+    """Grouped choices ``("goal:12", name)`` for the agenda form (five queries)."""
+    labels = {
+        "goal": Goal._meta.verbose_name_plural,
+        "project": Project._meta.verbose_name_plural,
+        "step": Step._meta.verbose_name_plural,
+        "request": Request._meta.verbose_name_plural,
+        "event": Event._meta.verbose_name_plural,
+    }
+    choices = []
+    for kind, rows in _link_rows(facts, meeting, day).items():
+        found = [(f"{kind}:{row.pk}", str(row)) for row in visible(facts, rows)[:LINK_CHOICES_EACH]]
+        if found:
+            choices.append((str(labels[kind]).capitalize(), found))
+    return choices

@@ -12,7 +12,10 @@ class OrgConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self):
-        from deptcoord.org import access  # noqa: F401  (registers the rules)
+        from deptcoord.org import (
+            access,  # noqa: F401  (registers the rules)
+            search,  # noqa: F401  (registers the search sources)
+        )
         from deptcoord.reports.notifications import register_kind
 
         register_kind("org.membership", _("You join a department or your role changes"))

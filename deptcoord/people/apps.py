@@ -15,5 +15,9 @@ class PeopleConfig(AppConfig):
         from deptcoord.core.periodic import register_periodic
         from deptcoord.people import access  # noqa: F401  (registers the rules)
         from deptcoord.people.tasks import remind_overdue_actions
+        from deptcoord.reports.notifications import register_kind
 
         register_periodic("people.remind_overdue_actions", "daily", remind_overdue_actions)
+        register_kind("people.feedback_given", _("Someone gives you feedback"))
+        register_kind("people.warning_issued", _("A warning is issued to you"))
+        register_kind("people.action_overdue", _("An action of a development plan is overdue"))

@@ -15,5 +15,7 @@ class PlanningConfig(AppConfig):
         from deptcoord.core.periodic import register_periodic
         from deptcoord.planning import access  # noqa: F401  (registers the rules)
         from deptcoord.planning.tasks import fail_stale_runs
+        from deptcoord.reports.notifications import register_kind
 
         register_periodic("planning.fail_stale_runs", "hourly", fail_stale_runs)
+        register_kind("planning.run_finished", _("A plan you started is ready"))

@@ -1,8 +1,9 @@
 """Reads the steps, people and goals in a plan's scope and builds the engine's problem.
 
-Two functions decide who and when, so skills and meeting load can be added where they belong:
-`eligible_people` (who may do a step) and `calendars.hours_available` (hours per person and
-day). Everything else here is reading rows and turning dates into day indexes.
+Two functions decide who and when: `eligible_people` (who may do a step: its assignee, else
+the people of its department assessed at the skill level it needs) and
+`calendars.hours_available` (hours per person and day, less time off, meetings and work
+committed elsewhere). Everything else here is reading rows and turning dates into day indexes.
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ from django.db.models import Q
 
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Membership, Person
+from deptcoord.people.models import Assessment
+from deptcoord.people.selectors.skills import latest_levels
 from deptcoord.planning import department as engine
 from deptcoord.planning.calendars import hours_available
 from deptcoord.work.models import Dependency, Project, Request, Step
@@ -40,6 +43,10 @@ def person_key(pk) -> str:
 
 def goal_key(pk) -> str:
     return f"goal-{pk}"
+
+
+def skill_key(pk) -> str:
+    return f"skill-{pk}"
 
 
 def project_key(pk) -> str:
@@ -84,16 +91,49 @@ def department_members(department_ids) -> dict[int, list[int]]:
     return members
 
 
-def eligible_people(step, members: dict[int, list[int]], accepted_by: dict[int, int]) -> list[int]:
+def skill_levels(people_ids, skill_ids) -> dict[int, dict[int, int]]:
+    """Each person's current level in the skills (the latest coordinator assessment, else the
+    latest self-assessment; one query)."""
+    if not skill_ids:
+        return {}
+    rows = (
+        Assessment.objects.filter(person__in=people_ids, skill__in=skill_ids)
+        .order_by("day", "id")
+        .values_list("person_id", "skill_id", "level", "kind")
+    )
+    return latest_levels(rows)
+
+
+def has_level(levels: dict[int, dict[int, int]], person_id: int, step) -> bool:
+    """Whether the person's level in the step's required skill is enough (unassessed = 0)."""
+    if step.required_skill_id is None:
+        return True
+    level = levels.get(person_id, {}).get(step.required_skill_id, 0)
+    return level >= (step.required_level or 0)
+
+
+def eligible_people(
+    step, members: dict[int, list[int]], accepted_by: dict[int, int], levels=None
+) -> list[int]:
     """Who may do a step: its fixed assignee, else the people of its department (or of the
-    department that accepted the request the step came from)."""
+    department that accepted the request the step came from) who have the skill it needs at
+    the level it needs."""
     if step.assignee_id is not None and step.assignee.is_active:
         return [step.assignee_id]
     department_id = accepted_by.get(step.pk, step.department_id)
     people = list(members.get(department_id, []))
     if department_id != step.department_id:
         people += [p for p in members.get(step.department_id, []) if p not in people]
-    return people
+    return [p for p in people if has_level(levels or {}, p, step)]
+
+
+def person_skills(person_id: int, steps, eligible: dict[int, list[int]]) -> frozenset[str]:
+    """The required skills the person is able to bring (eligible for a step needing it)."""
+    return frozenset(
+        skill_key(s.required_skill_id)
+        for s in steps
+        if s.required_skill_id and s.assignee_id is None and person_id in eligible[s.pk]
+    )
 
 
 def remaining_effort(step) -> float:
@@ -127,16 +167,26 @@ def committed_elsewhere(people_ids, planned_ids, start: date, end: date):
     ]
 
 
+def _step_label(step) -> dict:
+    found = {
+        "en": step.title_en or step.title_vi,
+        "vi": step.title_vi or step.title_en,
+        "project": step.project.code if step.project_id else "",
+        "department": step.department_id,
+    }
+    if step.required_skill_id:
+        found["skill"] = skill_key(step.required_skill_id)
+        found["level"] = step.required_level or 0
+    return found
+
+
 def _labels_for(steps, people, goals, projects) -> dict:
+    skills = {s.required_skill for s in steps if s.required_skill_id}
     return {
-        "steps": {
-            step_key(s.pk): {
-                "en": s.title_en or s.title_vi,
-                "vi": s.title_vi or s.title_en,
-                "project": s.project.code if s.project_id else "",
-                "department": s.department_id,
-            }
-            for s in steps
+        "steps": {step_key(s.pk): _step_label(s) for s in steps},
+        "skills": {
+            skill_key(k.pk): {"en": k.name_en or k.name_vi, "vi": k.name_vi or k.name_en}
+            for k in skills
         },
         "people": {person_key(p.pk): {"en": p.full_name, "vi": p.full_name} for p in people},
         "goals": {
@@ -204,7 +254,11 @@ def build_problem(*, department, project, goals, start: date, end: date) -> Plan
     """The engine's problem for a scope and window, with labels and the step versions read."""
     days = (end - start).days + 1
     goals = list(goals)
-    steps = list(steps_in_scope(department, project, goals, start, end).select_related("assignee"))
+    steps = list(
+        steps_in_scope(department, project, goals, start, end).select_related(
+            "assignee", "required_skill"
+        )
+    )
     accepted_by = dict(
         Request.objects.filter(
             step__in=[s.pk for s in steps], state=Request.State.ACCEPTED
@@ -212,7 +266,11 @@ def build_problem(*, department, project, goals, start: date, end: date) -> Plan
     )
     department_ids = {s.department_id for s in steps} | set(accepted_by.values())
     members = department_members(department_ids)
-    eligible = {s.pk: eligible_people(s, members, accepted_by) for s in steps}
+    levels = skill_levels(
+        {p for ids in members.values() for p in ids},
+        {s.required_skill_id for s in steps if s.required_skill_id},
+    )
+    eligible = {s.pk: eligible_people(s, members, accepted_by, levels) for s in steps}
     people_ids = sorted({p for ids in eligible.values() for p in ids})
     people = list(Person.objects.filter(pk__in=people_ids).order_by("pk"))
     commitments = committed_elsewhere(people_ids, [s.pk for s in steps], start, end)
@@ -231,7 +289,11 @@ def build_problem(*, department, project, goals, start: date, end: date) -> Plan
     problem = engine.DepartmentProblem(
         horizon_days=days,
         people=tuple(
-            engine.Person(person_key(p.pk), {d: h for d, h in hours.get(p.pk, {}).items()})
+            engine.Person(
+                person_key(p.pk),
+                {d: h for d, h in hours.get(p.pk, {}).items()},
+                person_skills(p.pk, steps, eligible),
+            )
             for p in people
         ),
         steps=tuple(
@@ -240,6 +302,7 @@ def build_problem(*, department, project, goals, start: date, end: date) -> Plan
                 remaining_effort(s),
                 tuple(person_key(p) for p in eligible[s.pk]),
                 release_day=max(release.get(s.pk, 0), 0),
+                skill=skill_key(s.required_skill_id) if s.required_skill_id else None,
             )
             for s in steps
         ),

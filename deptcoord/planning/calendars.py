@@ -1,14 +1,14 @@
 """Hours each person has for planned work, day by day over a time frame.
 
-One function per source, so that meeting time and other commitments can be added beside the
-ones here: working hours − public holidays and company days off − time off − work already
-committed outside the plan.
+One function per source: working hours − public holidays and company days off − time off −
+meetings − work already committed outside the plan.
 """
 
 from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
 
+from deptcoord.meetings.selectors import busy_hours
 from deptcoord.org.calendar import days_off_between
 from deptcoord.org.models import Person, TimeOff
 
@@ -54,6 +54,15 @@ def subtract_time_off(hours: dict[int, dict[int, float]], start: date, days: int
             hours[leave.person_id].pop(index, None)
 
 
+def subtract_meetings(hours: dict[int, dict[int, float]], people, start: date, days: int) -> None:
+    """Take out the hours each person spends in meetings on each working day."""
+    busy = busy_hours(people, start, start + timedelta(days=days - 1))
+    for (person_id, day), spent in busy.items():
+        calendar, index = hours.get(person_id), (day - start).days
+        if calendar and index in calendar:
+            calendar[index] = max(calendar[index] - spent, 0.0)
+
+
 def subtract_committed(hours: dict[int, dict[int, float]], commitments, days: int) -> None:
     """Take out work already committed outside the plan.
 
@@ -76,6 +85,7 @@ def hours_available(people, start: date, days: int, commitments=()) -> dict[int,
     """Hours per person and day index left for planned work (days without hours omitted)."""
     hours = contract_hours(people, start, days)
     subtract_time_off(hours, start, days)
+    subtract_meetings(hours, people, start, days)
     subtract_committed(hours, commitments, days)
     cleaned: dict[int, dict[int, float]] = defaultdict(dict)
     for person_id, calendar in hours.items():

@@ -44,6 +44,11 @@ ENGINE_ERRORS = {
     errors.INVALID_VALUE: _("“%(subject)s” has a value the planner cannot use: %(related)s."),
 }
 
+NO_ELIGIBLE_WITH_SKILL = _(
+    "Nobody who may do step “%(subject)s” has “%(skill)s” at level %(level)s or above. Record "
+    "people’s skill levels, lower the level the step needs or give it an assignee."
+)
+
 # Notifications to the person who started a run (they may have left the page).
 RUN_FINISHED = _("Your plan “%(name)s” is ready: %(reached)s of %(total)s goals reachable.")
 RUN_FAILED = _("Your plan “%(name)s” could not be made: %(error)s")

@@ -120,6 +120,8 @@ class StepOut(Schema):
     progress: int
     priority: int
     is_milestone: bool
+    required_skill_id: int | None
+    required_level: int | None
     flagged: bool
     flagged_by_id: int | None
     slip_days: int
@@ -142,6 +144,8 @@ class StepIn(Schema):
     progress: int = 0
     priority: int = 2
     is_milestone: bool = False
+    required_skill_id: Id | None = None
+    required_level: int | None = None
 
 
 class StepPatch(Schema):
@@ -159,6 +163,8 @@ class StepPatch(Schema):
     progress: int | None = None
     priority: int | None = None
     is_milestone: bool | None = None
+    required_skill_id: Id | None = None
+    required_level: int | None = None
     version: int | None = None
 
 
@@ -407,6 +413,8 @@ class PlanRowIn(Schema):
     due: str = Field("", max_length=20)
     predecessors: str = Field("", max_length=500)
     milestone: str = Field("", max_length=10)
+    skill: str = Field("", max_length=120)
+    skill_level: str = Field("", max_length=10)
 
 
 class PlanIn(Schema):
@@ -658,6 +666,7 @@ def create_step(request, payload: StepIn):
         project=project,
         department=_department(request, data.pop("department_id")),
         assignee=_person(request, data.pop("assignee_id")),
+        required_skill=data.pop("required_skill_id"),
         **data,
     )
     return Status(201, step)
@@ -680,6 +689,8 @@ def update_step(request, response: HttpResponse, payload: StepPatch, pk: int = P
         data["department"] = _department(request, data.pop("department_id")) or step.department
     if "assignee_id" in data:
         data["assignee"] = _person(request, data.pop("assignee_id"))
+    if "required_skill_id" in data:
+        data["required_skill"] = data.pop("required_skill_id")
     step = services.step_update(
         actor=_actor(request), step_id=step.pk, expected_version=version, **data
     )

@@ -13,13 +13,42 @@ class WorkConfig(AppConfig):
 
     def ready(self):
         from deptcoord.core.periodic import register_periodic
-        from deptcoord.work import access  # noqa: F401  (registers the rules)
+        from deptcoord.records.links import Linkable, register_linkable
+        from deptcoord.reports.notifications import register_kind
+        from deptcoord.work import (
+            access,  # noqa: F401  (registers the rules)
+            search,  # noqa: F401  (registers the search sources)
+        )
+        from deptcoord.work.models import Project, Step
         from deptcoord.work.tasks import (
             generate_recurring_steps,
             note_overdue_steps,
             remind_due_steps,
         )
 
+        register_linkable(
+            Linkable(
+                "project",
+                Project,
+                _("Project"),
+                "bi-kanban",
+                "work:project",
+                ("code", "title_en", "title_vi"),
+            )
+        )
+        register_linkable(
+            Linkable(
+                "step", Step, _("Step"), "bi-check2-square", "work:step", ("title_en", "title_vi")
+            )
+        )
         register_periodic("work.generate_recurring_steps", "daily", generate_recurring_steps)
         register_periodic("work.remind_due_steps", "daily", remind_due_steps)
         register_periodic("work.note_overdue_steps", "daily", note_overdue_steps)
+        register_kind("work.assigned", _("A step is assigned to you"))
+        register_kind("work.due_soon", _("A step of yours is due soon"))
+        register_kind("work.overdue", _("A step of yours is overdue"))
+        register_kind("work.slip", _("A step upstream slips and pushes your department’s steps"))
+        register_kind("work.mention", _("Someone mentions you on a step"))
+        register_kind("work.request", _("Another department asks your department for help"))
+        register_kind("work.request_answer", _("Your request is accepted or declined"))
+        register_kind("work.budget", _("A project spends past its budget alert"))

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.forms import DateInput, ServiceForm
+from deptcoord.people.models.skills import LEVELS
 from deptcoord.work.models import Expense, Project, Step
 
 
@@ -85,12 +86,26 @@ class StepForm(ServiceForm):
         label=_("Priority"), choices=Step.Priority.choices, coerce=int
     )
     is_milestone = forms.BooleanField(label=_("Milestone"), required=False)
+    required_skill = forms.ModelChoiceField(
+        label=_("Required skill"),
+        queryset=None,
+        required=False,
+        help_text=_("The planner gives the step only to people assessed at this level or above."),
+    )
+    required_level = forms.TypedChoiceField(
+        label=_("Required level"),
+        choices=[("", "—")] + [(level, str(level)) for level in LEVELS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
 
-    def __init__(self, *args, departments, people, **kwargs):
+    def __init__(self, *args, departments, people, skills, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
         self.fields["assignee"].queryset = people
+        self.fields["required_skill"].queryset = skills
         self.fields["description"].widget.attrs["rows"] = 3
 
 

@@ -1,5 +1,5 @@
 """Importing a project's plan from a spreadsheet: steps with department, assignee e-mail,
-effort, dates and predecessor references.
+effort, dates, predecessor references and the skill needed (by name, in either language).
 
 The preview runs the very import inside a transaction and rolls it back, so it shows exactly
 what the import will do; nothing is saved unless every row is valid.
@@ -9,11 +9,13 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from deptcoord.goals.imports import parse_date, parse_number
 from deptcoord.org.imports import ImportReport, RowOutcome
 from deptcoord.org.models import Department
 from deptcoord.org.selectors import person_by_email
+from deptcoord.people.models import Skill
 from deptcoord.work import messages
 from deptcoord.work.services.dependencies import dependency_create
 from deptcoord.work.services.steps import step_create
@@ -29,6 +31,8 @@ COLUMNS = [
     "due",
     "predecessors",
     "milestone",
+    "skill",
+    "skill_level",
 ]
 REQUIRED_COLUMNS = {"ref", "department"}
 UPLOAD_KIND = "work.plan"
@@ -69,6 +73,12 @@ def _errors(outcome: RowOutcome, error: ValidationError) -> None:
     )
 
 
+def skill_by_name(name: str):
+    """The active skill with this name in English or Vietnamese (any case), or None."""
+    named = Q(name_en__iexact=name) | Q(name_vi__iexact=name)
+    return Skill.objects.filter(named, is_active=True).order_by("pk").first()
+
+
 def _step_row(actor, project, values, outcome, refs, pending_links) -> None:
     errors: dict = {}
     ref = (values.get("ref") or "").strip()
@@ -89,6 +99,10 @@ def _step_row(actor, project, values, outcome, refs, pending_links) -> None:
         effort = parse_number(effort)
     except ValueError:
         errors["effort_hours"] = [messages.NOT_A_NUMBER % {"value": effort}]
+    skill_name = (values.get("skill") or "").strip()
+    skill = skill_by_name(skill_name) if skill_name else None
+    if skill_name and skill is None:
+        errors["skill"] = [messages.NO_SUCH_SKILL % {"value": skill_name}]
     dates = {}
     for column in ("start", "due"):
         try:
@@ -111,6 +125,8 @@ def _step_row(actor, project, values, outcome, refs, pending_links) -> None:
                 assignee=assignee,
                 effort_hours=effort,
                 is_milestone=(values.get("milestone") or "").strip().lower() in TRUE,
+                required_skill=skill,
+                required_level=(values.get("skill_level") or "").strip() or None,
                 **dates,
             )
     except ValidationError as error:

@@ -21,6 +21,9 @@ CURRENCY_FORMAT = _("Use a three-letter currency code such as VND or USD.")
 DUE_BEFORE_START = _("The due date %(due)s is before the start %(start)s. Move one of them.")
 EFFORT_RANGE = _("The effort must be between 0 and 10,000 hours.")
 PROGRESS_RANGE = _("Progress is a percentage between 0 and 100.")
+SKILL_LEVEL_RANGE = _("The required level is a whole number from 0 to 5.")
+SKILL_LEVEL_WITHOUT_SKILL = _("Choose the skill this level is for, or leave the level empty.")
+NO_SUCH_SKILL = _("There is no active skill “%(value)s” in the catalogue. Check its name.")
 ASSIGNEE_INACTIVE = _("%(name)s is deactivated. Choose an active person.")
 ASSIGNEE_OUTSIDE = _(
     "%(name)s is not in %(department)s. Assign someone from the department, or ask %(name)s’s "

@@ -212,6 +212,18 @@ class Step(VersionedModel):
         _("priority"), choices=Priority.choices, default=Priority.MEDIUM
     )
     is_milestone = models.BooleanField(_("milestone"), default=False)
+    # who can do it: people assessed at least `required_level` (0–5) in `required_skill`
+    required_skill = models.ForeignKey(
+        "people.Skill",
+        verbose_name=_("required skill"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="steps",
+    )
+    required_level = models.PositiveSmallIntegerField(
+        _("required level"), null=True, blank=True, validators=[MaxValueValidator(5)]
+    )
     # slips: a step pushed by a slipped step upstream owned by another department
     flagged = models.BooleanField(_("flagged"), default=False)
     flag_reason = models.TextField(_("why flagged"), blank=True)
@@ -271,6 +283,11 @@ class Step(VersionedModel):
             ),
             models.CheckConstraint(
                 condition=models.Q(effort_hours__gte=0), name="step_effort_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(required_skill__isnull=True, required_level__isnull=True)
+                | models.Q(required_skill__isnull=False, required_level__lte=5),
+                name="step_required_level_with_skill",
             ),
             models.UniqueConstraint(
                 fields=["recurring", "occurrence"], name="step_one_per_occurrence"

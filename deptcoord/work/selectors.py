@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import RoleFacts, visible
+from deptcoord.meetings.selectors import busy_hours
 from deptcoord.org.calendar import days_off_between
 from deptcoord.org.models import Membership, Person, TimeOff
 from deptcoord.work import graph
@@ -209,7 +210,13 @@ def timeline(facts: RoleFacts, project: Project) -> Timeline:
 def step_detail_queryset() -> QuerySet:
     """Steps with what their page shows."""
     return Step.objects.select_related(
-        "project", "department", "assignee", "flagged_by", "flagged_by__department", "recurring"
+        "project",
+        "department",
+        "assignee",
+        "flagged_by",
+        "flagged_by__department",
+        "recurring",
+        "required_skill",
     )
 
 
@@ -456,17 +463,31 @@ def week_starts(first: date, weeks: int) -> list[date]:
     return [monday + timedelta(weeks=index) for index in range(weeks)]
 
 
-def meeting_hours(people: list[Person], weeks: list[date]) -> dict[tuple[int, date], float]:
-    """Hours each person spends in meetings per week, subtracted from their capacity.
+def meeting_hours(
+    people: list[Person], weeks: list[date], counted=None
+) -> dict[tuple[int, date], float]:
+    """Hours each person spends in meetings per week, ``{(person_id, monday): hours}``,
+    subtracted from their capacity (three queries, from the meetings app's busy hours).
 
-    The hook for the meetings app: it returns ``{(person_id, monday): hours}``; until meetings
-    exist nobody's capacity is reduced.
+    ``counted(person_id, day)`` may leave out days that already have no capacity (days off,
+    time off), so a meeting is not taken off twice.
     """
-    return {}
+    if not weeks:
+        return {}
+    by_day = busy_hours(people, min(weeks), max(weeks) + timedelta(days=6))
+    hours: dict[tuple[int, date], float] = defaultdict(float)
+    for (person_id, day), spent in by_day.items():
+        if counted is None or counted(person_id, day):
+            hours[(person_id, day - timedelta(days=day.weekday()))] += spent
+    return dict(hours)
+
+
+def _weekdays(person: Person) -> set[int]:
+    return {int(digit) - 1 for digit in (person.working_weekdays or "12345") if digit.isdigit()}
 
 
 def _working_days(person: Person, days: list[date], days_off: set[date], away: set) -> int:
-    weekdays = {int(digit) - 1 for digit in (person.working_weekdays or "12345") if digit.isdigit()}
+    weekdays = _weekdays(person)
     return sum(
         1
         for day in days
@@ -502,7 +523,16 @@ def workload_for(
         while day <= min(off[2], end):
             away.add((off[0], day))
             day += timedelta(days=1)
-    meetings = meeting_hours(people, mondays)
+    weekdays_of = {person.pk: _weekdays(person) for person in people}
+    meetings = meeting_hours(
+        people,
+        mondays,
+        lambda person_id, day: (
+            day.weekday() in weekdays_of[person_id]
+            and day not in days_off
+            and (person_id, day) not in away
+        ),
+    )
     base = steps_base if steps_base is not None else Step.objects.all()
     assigned_steps = (
         base.filter(assignee__in=people)

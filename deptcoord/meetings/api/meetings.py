@@ -244,18 +244,7 @@ def _links(request, data: dict) -> dict:
 def _linked(request, model, pk):
     if pk is None:
         return None
-    try:
-        return optional_or_404(request, model, pk)
-    except LookupError:  # the work app's rules are not registered yet
-        from deptcoord.meetings.work_links import visible_work
-
-        fields = ("from_department", "to_department") if model is Request else ("department",)
-        if model is Project:
-            fields = ("lead_department",)
-        found = visible_work(request.facts, model.objects.filter(pk=pk), fields).first()
-        if found is None:
-            raise Http404 from None
-        return found
+    return optional_or_404(request, model, pk)
 
 
 @router.post(

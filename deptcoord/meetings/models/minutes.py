@@ -116,6 +116,15 @@ class Decision(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # the note that files the decision in the department's records
+    note = models.OneToOneField(
+        "records.Note",
+        verbose_name=_("filed as"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_decision",
+    )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:

@@ -24,6 +24,7 @@ from deptcoord.meetings.services.common import (
 )
 from deptcoord.org import selectors as org
 from deptcoord.org.services.recheck import recheck_reach
+from deptcoord.records.search.indexing import index_record
 
 MEETING_FIELDS = [
     "title_en",
@@ -135,6 +136,7 @@ def meeting_create(
     record_created(
         actor, meeting, MEETING_FIELDS, "meetings.meeting.create", department_of(meeting)
     )
+    index_record(meeting)
     recheck_reach(actor, meeting, Action.CHANGE)
     invitations.send_later(meeting, "REQUEST")
     return meeting
@@ -207,6 +209,7 @@ def _save_with_people(actor: Actor, meeting: Meeting, before: dict, action: str)
         meeting.version += 1
         meeting.save()
         record(actor, "update", meeting, action, changes, department_of(meeting))
+        index_record(meeting)
     return changes
 
 

@@ -1,10 +1,12 @@
 """The agenda of an occurrence, the notes taken on it, decisions and action items."""
 
+from dataclasses import replace
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.formats import date_format
 
 from deptcoord.access import Action, can
 from deptcoord.audit.changes import snapshot
@@ -21,6 +23,9 @@ from deptcoord.meetings.services.common import (
 )
 from deptcoord.meetings.services.steps import step_follow_action, step_for_action
 from deptcoord.org.facts import role_facts_for_person
+from deptcoord.records.models import Note
+from deptcoord.records.search.indexing import index_record, unindex_record
+from deptcoord.records.services import note_create, note_delete
 from deptcoord.reports.notifications import notify
 
 AGENDA_FIELDS = [
@@ -114,6 +119,8 @@ def agenda_item_create(
         **data,
     )
     record_created(actor, item, AGENDA_FIELDS, "meetings.agenda.create", department_of(meeting))
+    index_record(item)
+    index_record(meeting)
     return item
 
 
@@ -134,9 +141,12 @@ def agenda_item_update(
     before = snapshot(item, AGENDA_FIELDS)
     for name, value in data.items():
         setattr(item, name, value)
-    save_changes(
+    changed = save_changes(
         actor, item, before, AGENDA_FIELDS, "meetings.agenda.update", department_of(item.meeting)
     )
+    if changed:
+        index_record(item)
+        index_record(item.meeting)
     return item
 
 
@@ -148,7 +158,10 @@ def agenda_item_delete(*, actor: Actor, item_id: int) -> None:
     record_deleted(
         actor, item, AGENDA_FIELDS, "meetings.agenda.delete", department_of(item.meeting)
     )
+    unindex_record(item)
+    meeting = item.meeting
     item.delete()
+    index_record(meeting)
 
 
 @transaction.atomic
@@ -177,7 +190,32 @@ def decision_create(
     record_created(
         actor, decision, DECISION_FIELDS, "meetings.decision.create", department_of(meeting)
     )
+    _file_decision(actor, meeting, decision)
     return decision
+
+
+def _filing(actor: Actor) -> Actor:
+    """The actor filing a decision: the person who recorded it, with the meeting's authority
+    (recording it was allowed; the note follows from it, whatever their rights on records)."""
+    return replace(actor, via="system")
+
+
+def _file_decision(actor: Actor, meeting: Meeting, decision: Decision) -> None:
+    """Keep the decision in its department's records, as a note linked to the meeting (a 1:1's
+    decisions stay with the 1:1)."""
+    if decision.department is None or meeting.kind == Meeting.Kind.ONE_ON_ONE:
+        return
+    decision.note = note_create(
+        actor=_filing(actor),
+        department=decision.department,
+        title=messages.DECISION_NOTE_TITLE
+        % {"meeting": meeting.title, "date": date_format(decision.occurrence, "SHORT_DATE_FORMAT")},
+        body=decision.text,
+        source=Note.Source.MEETING_DECISION,
+        author=actor.person or meeting.organiser,
+        links=[meeting],
+    )
+    decision.save(update_fields=["note"])
 
 
 @transaction.atomic
@@ -192,6 +230,8 @@ def decision_delete(*, actor: Actor, decision_id: int) -> None:
         "meetings.decision.delete",
         department_of(decision.meeting),
     )
+    if decision.note_id is not None:
+        note_delete(actor=_filing(actor), note_id=decision.note_id)
     decision.delete()
 
 

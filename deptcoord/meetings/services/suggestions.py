@@ -11,7 +11,6 @@ from deptcoord.goals.models import Goal
 from deptcoord.meetings.models import AgendaItem, Event, Meeting
 from deptcoord.meetings.selectors import carried_over, meeting_department_ids
 from deptcoord.meetings.services.minutes import agenda_item_create, check_occurrence
-from deptcoord.meetings.work_links import visible_work
 from deptcoord.work.models import Request, Step
 
 EVENT_HORIZON = timedelta(days=45)
@@ -25,23 +24,20 @@ def _candidates(actor: Actor, meeting: Meeting, day: date) -> list[dict]:
     goals = visible(facts, Goal.objects.filter(at_risk=True, status=Goal.Status.ACTIVE))
     for goal in goals.filter(department__in=departments).select_related("owner")[:MAX_EACH]:
         found.append({"title": goal.title, "goal": goal, "presenter": goal.owner})
-    steps = visible_work(
+    slipped = Q(slip_days__gt=0) | Q(flagged=True)
+    steps = visible(
         facts,
-        Step.objects.filter(slip_days__gt=0, project__isnull=False, department__in=departments)
+        Step.objects.filter(slipped, department__in=departments)
         .exclude(status=Step.Status.DONE)
         .select_related("assignee", "project"),
-        ("department",),
     )
-    for step in steps.order_by("-slip_days")[:MAX_EACH]:
+    for step in steps.order_by("-slip_days", "due")[:MAX_EACH]:
         found.append({"title": step.title, "step": step, "presenter": step.assignee})
-    requests = visible_work(
+    requests = visible(
         facts,
-        Request.objects.filter(
-            state=Request.State.PENDING,
-            from_department__in=departments,
-            to_department__in=departments,
+        Request.objects.filter(state=Request.State.PENDING).filter(
+            Q(from_department__in=departments) | Q(to_department__in=departments)
         ),
-        ("from_department", "to_department"),
     )
     for request in requests.order_by("due")[:MAX_EACH]:
         found.append({"title": request.title, "request": request})

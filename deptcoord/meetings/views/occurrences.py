@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
+from deptcoord.goals.models import Goal
 from deptcoord.meetings import selectors, services
 from deptcoord.meetings.forms import (
     ActionItemForm,
@@ -20,7 +21,7 @@ from deptcoord.meetings.forms import (
     NotesForm,
     OccurrenceMoveForm,
 )
-from deptcoord.meetings.models import ActionItem, AgendaItem, Meeting
+from deptcoord.meetings.models import ActionItem, AgendaItem, Event, Meeting
 from deptcoord.meetings.recurrence import neighbours
 from deptcoord.meetings.series import occurrence_of, series_of
 from deptcoord.meetings.views.common import (
@@ -34,6 +35,8 @@ from deptcoord.meetings.views.common import (
     report,
 )
 from deptcoord.meetings.views.meetings import _edit_initial, _local, _meeting_data
+from deptcoord.work.models import Project, Step
+from deptcoord.work.models import Request as WorkRequest
 
 
 def _occurrence(request, pk, day):
@@ -43,6 +46,30 @@ def _occurrence(request, pk, day):
     if found is None and meeting.status == Meeting.Status.SCHEDULED:
         raise Http404
     return meeting, day, found
+
+
+LINKED_MODELS = {
+    "goal": Goal,
+    "project": Project,
+    "step": Step,
+    "request": WorkRequest,
+    "event": Event,
+}
+
+
+def _links(request, meeting, day) -> list:
+    """What the agenda form offers to link, if the viewer takes the minutes."""
+    if not can(request.facts, Action.TAKE_MINUTES, meeting):
+        return []
+    return selectors.agenda_link_choices(request.facts, meeting, day)
+
+
+def _linked(request, value: str) -> dict:
+    """The record an agenda item is about, from the form's ``kind:id`` (one it may see)."""
+    if not value:
+        return {}
+    kind, pk = value.split(":", 1)
+    return {kind: get_visible_or_404(request.facts, LINKED_MODELS[kind], pk=int(pk))}
 
 
 def _page(request, meeting, day, found, **forms):
@@ -60,7 +87,8 @@ def _page(request, meeting, day, found, **forms):
         "minutes": selectors.minutes(facts, meeting, day),
         "take_minutes": can(facts, Action.TAKE_MINUTES, meeting),
         "can_change": can(facts, Action.CHANGE, meeting),
-        "agenda_form": forms.get("agenda_form") or AgendaItemForm(people=people, prefix="agenda"),
+        "agenda_form": forms.get("agenda_form")
+        or AgendaItemForm(people=people, links=_links(request, meeting, day), prefix="agenda"),
         "decision_form": forms.get("decision_form") or DecisionForm(prefix="decision"),
         "action_form": forms.get("action_form") or ActionItemForm(people=people, prefix="action"),
         "suggested": selectors.suggested_participants(facts, meeting, day)
@@ -89,11 +117,14 @@ def agenda_item_create(request, pk, day):
     meeting, day, found = _occurrence(request, pk, day)
     require(request.facts, Action.TAKE_MINUTES, meeting)
     people = people_choices(request.facts)
-    form = AgendaItemForm(request.POST, people=people, prefix="agenda")
+    links = _links(request, meeting, day)
+    form = AgendaItemForm(request.POST, people=people, links=links, prefix="agenda")
     if form.is_valid():
+        data = fields(form)
+        data.update(_linked(request, data.pop("link")))
         try:
             services.agenda_item_create(
-                actor=actor_from(request), meeting=meeting, occurrence=day, **fields(form)
+                actor=actor_from(request), meeting=meeting, occurrence=day, **data
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)

@@ -15,6 +15,7 @@ from deptcoord.org.services.departments import ensure_may_place
 from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.org.tasks import send_invitation
 from deptcoord.org.validation import check_person
+from deptcoord.records.search.indexing import index_record
 
 EDITABLE_FIELDS = [
     "full_name",
@@ -57,6 +58,7 @@ def person_create(*, actor: Actor, **fields) -> Person:
         changes=diff({}, snapshot(person, AUDITED_FIELDS)),
         department_id=person.primary_department_id,
     )
+    index_record(person)
     recheck_reach(actor, person)
     return person
 
@@ -100,6 +102,7 @@ def _save(actor: Actor, person: Person, before: dict, action: str, kind: str = "
         changes=changes,
         department_id=person.primary_department_id,
     )
+    index_record(person)
     recheck_reach(actor, person)
     return person
 

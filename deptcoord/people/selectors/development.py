@@ -1,6 +1,6 @@
 """Reads of development plans and their actions, narrowed by the access policy."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from deptcoord.access import RoleFacts, visible
 from deptcoord.people.models import DevelopmentAction, DevelopmentPlan
@@ -10,13 +10,12 @@ ACTIONS = DevelopmentAction.objects.select_related("mentor", "skill", "step").or
 
 
 def steps_for(facts: RoleFacts, person) -> QuerySet:
-    """Open steps assigned to the person, for stretch assignments (narrowed by the policy once
-    the work app registers its rule for steps)."""
-    steps = Step.objects.filter(assignee=person).exclude(status=Step.Status.DONE)
-    try:
-        return visible(facts, steps).order_by("due", "id")
-    except LookupError:
-        return steps.order_by("due", "id")
+    """Open steps a stretch assignment may point to: the person's own, or not yet assigned in
+    the person's departments, among those the viewer may see (the work policy)."""
+    departments = person.memberships.values("department_id")
+    mine = Q(assignee=person) | Q(assignee__isnull=True, department__in=departments)
+    steps = Step.objects.filter(mine).exclude(status=Step.Status.DONE)
+    return visible(facts, steps).select_related("project").order_by("due", "id")
 
 
 def plans(facts: RoleFacts, person_id: int | None = None, status: str = "") -> QuerySet:

@@ -18,10 +18,11 @@ from deptcoord.people.models import (
     Skill,
     SkillCategory,
 )
+from deptcoord.work.selectors import workload_for
 
-# Until workload from projects is in, a colleague's time for mentoring is a fixed allowance a
-# week less the mentoring they already do; the planner's free hours replace it.
-MENTORING_ALLOWANCE_HOURS = 4.0
+# A colleague's time for mentoring: their hours a week not taken by steps or meetings over the
+# coming weeks (the workload), less the mentoring they already do.
+FREE_TIME_WEEKS = 4
 
 
 def catalogue(facts: RoleFacts, include_inactive: bool = False) -> list[SkillCategory]:
@@ -183,12 +184,23 @@ class PersonSkills:
     skills: dict[int, Skill]
 
 
+def weekly_free_hours(people) -> dict[int, float]:
+    """Each person's average free hours a week over the coming weeks (capacity less assigned
+    steps and meetings, from the workload; a fixed number of queries)."""
+    return {
+        row.person.pk: sum(max(c.capacity - c.assigned, 0.0) for c in row.cells) / len(row.cells)
+        for row in workload_for(list(people), FREE_TIME_WEEKS)
+        if row.cells
+    }
+
+
 def mentor_pool(exclude_id: int) -> list[gap_rules.Colleague]:
     """Every active colleague with assessments, with their levels and hours free to mentor."""
     levels = _levels_of(Person.objects.filter(is_active=True).exclude(pk=exclude_id).values("pk"))
     departments = dict(
         Person.objects.filter(pk__in=levels).values_list("pk", "primary_department_id")
     )
+    free = weekly_free_hours(Person.objects.filter(pk__in=levels))
     load: dict[int, int] = defaultdict(int)
     for mentor_id in DevelopmentAction.objects.filter(
         mentor__in=levels, done_on__isnull=True, kind=DevelopmentAction.Kind.MENTORING
@@ -199,7 +211,7 @@ def mentor_pool(exclude_id: int) -> list[gap_rules.Colleague]:
             person_id=pk,
             department_id=departments.get(pk),
             levels=person_levels,
-            free_hours=MENTORING_ALLOWANCE_HOURS - load[pk] * gap_rules.MENTORING_HOURS,
+            free_hours=free.get(pk, 0.0) - load[pk] * gap_rules.MENTORING_HOURS,
         )
         for pk, person_levels in levels.items()
     ]

@@ -11,8 +11,11 @@ from deptcoord.goals.models import Goal
 from deptcoord.people import selectors
 from deptcoord.people.models import Assessment, DevelopmentPlan, Feedback, PersonProfile
 from deptcoord.people.views.common import may, person_or_404
+from deptcoord.work import selectors as work_selectors
 
 RECENT_FEEDBACK = 10
+OPEN_STEPS = 8
+WORKLOAD_WEEKS = 4
 
 
 @login_required
@@ -36,7 +39,17 @@ def person(request, pk):
     plans = list(selectors.plans(facts, person_id=subject.pk)[:3])
     feedback = list(selectors.feedback_list(facts, person_id=subject.pk)[:RECENT_FEEDBACK])
     one_on_ones = list(visible(facts, subject.one_on_ones.all()).select_related("coordinator")[:5])
+    open_steps = work_selectors.my_steps(facts, subject)
+    sees_load = subject.pk == request.person.pk or (
+        subject.primary_department is not None
+        and may(request, Action.VIEW_DETAILS, subject.primary_department)
+    )
     context = {
+        "open_steps": list(open_steps[:OPEN_STEPS]),
+        "open_step_count": open_steps.count(),
+        "workload": work_selectors.workload_for([subject], WORKLOAD_WEEKS)[0]
+        if sees_load
+        else None,
         "subject": subject,
         "goals": goals,
         "skills": skills,

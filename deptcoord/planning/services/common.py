@@ -4,7 +4,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import get_language
 
 from deptcoord.planning import messages
-from deptcoord.planning.errors import PlanningError
+from deptcoord.planning.errors import NO_ELIGIBLE_PERSON, PlanningError
 
 
 def label(labels: dict, key: str | None) -> str:
@@ -12,7 +12,7 @@ def label(labels: dict, key: str | None) -> str:
     if key is None:
         return ""
     language = "vi" if (get_language() or "en").startswith("vi") else "en"
-    for group in ("steps", "people", "goals"):
+    for group in ("steps", "people", "goals", "skills"):
         found = labels.get(group, {}).get(key)
         if found:
             return found.get(language) or found.get("en") or key
@@ -28,6 +28,10 @@ def refusal(error: PlanningError, labels: dict) -> ValidationError:
         "subject": label(labels, error.subject_id),
         "related": " → ".join(label(labels, key) for key in error.related_ids),
     }
+    step = labels.get("steps", {}).get(error.subject_id) or {}
+    if error.code == NO_ELIGIBLE_PERSON and step.get("skill"):
+        template = messages.NO_ELIGIBLE_WITH_SKILL
+        params.update(skill=label(labels, step["skill"]), level=step.get("level", 0))
     return ValidationError({NON_FIELD_ERRORS: [template % params]})
 
 

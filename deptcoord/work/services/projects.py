@@ -10,6 +10,7 @@ from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.org.services.recheck import recheck_reach
+from deptcoord.records.search.indexing import index_record
 from deptcoord.work import messages
 from deptcoord.work.models import Project
 from deptcoord.work.validation import (
@@ -154,6 +155,7 @@ def project_create(
         changes=diff({}, snapshot(project, PROJECT_FIELDS) | _links(project)),
         department_id=lead_department.pk,
     )
+    index_record(project)
     recheck_reach(actor, project, Action.CHANGE)
     return project
 
@@ -194,5 +196,6 @@ def project_update(
             changes=changed,
             department_id=project.lead_department_id,
         )
+        index_record(project)
     recheck_reach(actor, project, Action.VIEW)
     return project

@@ -1,6 +1,8 @@
 """Checks on a step's fields; each failure names the field and says what to do."""
 
 from deptcoord.org.models import Membership
+from deptcoord.people.models import Skill
+from deptcoord.people.models.skills import LEVELS, LOWEST_LEVEL
 from deptcoord.work import messages
 from deptcoord.work.models import Project, Request, Step
 from deptcoord.work.validation import (
@@ -27,6 +29,8 @@ STEP_FIELDS = [
     "progress",
     "priority",
     "is_milestone",
+    "required_skill",
+    "required_level",
 ]
 
 
@@ -68,6 +72,9 @@ def check_step(data: dict, instance: Step | None = None) -> dict:
     )
     cleaned["progress"] = _progress(errors, data.get("progress"))
     cleaned["is_milestone"] = bool(data.get("is_milestone"))
+    cleaned["required_skill"], cleaned["required_level"] = _required_skill(
+        errors, data.get("required_skill"), data.get("required_level"), instance
+    )
     department = cleaned["department"]
     if department is None:
         add(errors, "department", messages.REQUIRED)
@@ -104,6 +111,31 @@ def _progress(errors: dict, value) -> int:
     if not 0 <= number <= 100:
         add(errors, "progress", messages.PROGRESS_RANGE)
     return number
+
+
+def _required_skill(errors: dict, skill, level, instance: Step | None):
+    """The skill a step needs (a Skill, or its id) and the level, 0–5 (0 when left empty)."""
+    if skill is not None and not isinstance(skill, Skill):
+        found = Skill.objects.filter(pk=skill).first() if str(skill).isdigit() else None
+        if found is None:
+            add(errors, "required_skill", messages.NO_SUCH_SKILL % {"value": skill})
+            return None, None
+        skill = found
+    kept = instance is not None and instance.required_skill_id == getattr(skill, "pk", None)
+    if skill is not None and not skill.is_active and not kept:
+        add(errors, "required_skill", messages.NO_SUCH_SKILL % {"value": skill.name})
+    if level is None or level == "":
+        return skill, (LOWEST_LEVEL if skill is not None else None)
+    try:
+        number = int(str(level).strip())
+    except ValueError:
+        add(errors, "required_level", messages.SKILL_LEVEL_RANGE)
+        return skill, None
+    if number not in LEVELS:
+        add(errors, "required_level", messages.SKILL_LEVEL_RANGE)
+    elif skill is None:
+        add(errors, "required_level", messages.SKILL_LEVEL_WITHOUT_SKILL)
+    return skill, number
 
 
 def _check_project(errors: dict, project: Project, department, instance: Step | None) -> None:

@@ -9,6 +9,7 @@ from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.org.services.recheck import recheck_reach
+from deptcoord.records.search.indexing import index_record, unindex_record
 from deptcoord.reports.notifications import notify
 from deptcoord.work import messages
 from deptcoord.work.models import Step
@@ -19,6 +20,7 @@ from deptcoord.work.services.step_checks import STEP_FIELDS, check_step
 from deptcoord.work.validation import short_date
 
 EXTRA_FIELDS = ("recurring", "occurrence")
+SEARCHED_FIELDS = {"title_en", "title_vi", "description", "department"}
 
 
 @transaction.atomic
@@ -38,6 +40,8 @@ def step_create(
     description: str = "",
     status: str = Step.Status.TODO,
     progress: int = 0,
+    required_skill=None,
+    required_level: int | str | None = None,
     **more,
 ) -> Step:
     """Create a step owned by ``department``, in ``project`` or on its own (a department
@@ -53,6 +57,7 @@ def step_create(
         step.completed_on = today()
     step.save()
     record_created(actor, step, STEP_FIELDS, "work.step.create", step.department_id)
+    index_record(step)
     if step.assignee is not None:
         notify_assignee(actor, step)
     recheck_reach(actor, step, Action.VIEW)
@@ -77,7 +82,10 @@ def apply_step_changes(actor: Actor, step: Step, changes: dict, action: str) -> 
         step.completed_on = today()
     elif step.status != Step.Status.DONE:
         step.completed_on = None
-    return save_with_audit(actor, step, before, STEP_FIELDS, action, step.department_id)
+    changed = save_with_audit(actor, step, before, STEP_FIELDS, action, step.department_id)
+    if SEARCHED_FIELDS & set(changed):
+        index_record(step)
+    return changed
 
 
 def _after_change(actor: Actor, step: Step, changed: dict, old_due) -> None:
@@ -162,4 +170,5 @@ def step_delete(*, actor: Actor, step_id: int, expected_version: int | None = No
     authorize(actor, Action.DELETE, step)
     check_version(step, expected_version)
     record_deleted(actor, step, STEP_FIELDS, "work.step.delete", step.department_id)
+    unindex_record(step)
     step.delete()

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from deptcoord.access import Action, RoleFacts, visible
 from deptcoord.core.versioning import StaleVersionError
 from deptcoord.goals.models import Goal
 from deptcoord.org import selectors as org
+from deptcoord.people.models import Skill
 
 SERVICE_ERRORS = (ValidationError, StaleVersionError)
 
@@ -42,6 +43,12 @@ def all_departments(facts: RoleFacts) -> QuerySet:
 def people_choices(facts: RoleFacts) -> QuerySet:
     """Active people the person may see."""
     return org.people(facts)
+
+
+def skill_choices(facts: RoleFacts, current_id: int | None = None) -> QuerySet:
+    """Active skills of the catalogue (and the step's own, even if retired since)."""
+    kept = Q(is_active=True) | Q(pk=current_id) if current_id else Q(is_active=True)
+    return visible(facts, Skill.objects.filter(kept)).order_by("category__position", "name_en")
 
 
 def goal_choices(facts: RoleFacts) -> QuerySet:

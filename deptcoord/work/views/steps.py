@@ -30,6 +30,7 @@ from deptcoord.work.views.common import (
     people_choices,
     posted_version,
     report,
+    skill_choices,
 )
 from deptcoord.work.views.projects import FILE_FORMAT, _record_export
 
@@ -50,6 +51,7 @@ def _step_form(request, initial, data=None):
         initial=initial,
         departments=all_departments(facts),
         people=people_choices(facts),
+        skills=skill_choices(facts, initial.get("required_skill")),
     )
 
 
@@ -93,7 +95,12 @@ def step_detail(request, pk):
 
 def _initial(step: Step) -> dict:
     initial = {field: getattr(step, field) for field in FORM_FIELDS}
-    initial.update(department=step.department_id, assignee=step.assignee_id, version=step.version)
+    initial.update(
+        department=step.department_id,
+        assignee=step.assignee_id,
+        required_skill=step.required_skill_id,
+        version=step.version,
+    )
     return initial
 
 
