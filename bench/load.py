@@ -55,6 +55,7 @@ def sign_in(count: int) -> list[dict]:
 
     from deptcoord.goals.models import KeyResult
     from deptcoord.org.models import Membership, Person
+    from deptcoord.work.models import Project, Step
 
     runners = list(
         Membership.objects.filter(role__in=["head", "coordinator"]).values_list(
@@ -80,6 +81,17 @@ def sign_in(count: int) -> list[dict]:
                 "csrf": _get_new_csrf_string(),
                 "key_results": list(
                     KeyResult.objects.filter(owner=person).values_list("pk", flat=True)[:5]
+                ),
+                "steps": list(
+                    Step.objects.filter(assignee=person)
+                    .exclude(status="done")
+                    .order_by("due", "pk")
+                    .values_list("pk", flat=True)[:5]
+                ),
+                "projects": list(
+                    Project.objects.filter(departments=person.primary_department_id)
+                    .order_by("-start", "pk")
+                    .values_list("pk", flat=True)[:3]
                 ),
             }
         )

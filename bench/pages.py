@@ -12,6 +12,7 @@ milliseconds and the number of SQL queries. Writes bench/results/pages_<backend>
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -117,7 +118,87 @@ def pages(found: dict) -> list[tuple[str, str]]:
     return listed
 
 
-EXTRA_PAGES: list = []  # each capability's benchmark pages (filled below when installed)
+def app_pages(found: dict) -> list[tuple[str, str]]:
+    """Projects, meetings, people, planning and records pages and API lists, on records of the
+    busiest department (its biggest project, a meeting it takes part in, one of its notes)."""
+    from django.db.models import Count
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import timezone
+
+    from deptcoord.meetings.models import Meeting
+    from deptcoord.records.models import Note
+    from deptcoord.work.models import Project
+
+    department = found["department"]
+    project = (
+        Project.objects.filter(departments=department)
+        .annotate(size=Count("steps"))
+        .order_by("-size", "pk")
+        .first()
+    )
+    meeting = Meeting.objects.filter(departments=department).order_by("pk").first()
+    note = Note.objects.filter(department=department, is_private=False).order_by("pk").first()
+    month = timezone.localdate().replace(day=1)
+    after = (month + timezone.timedelta(days=40)).replace(day=1)
+    window = f"start={month.isoformat()}T00:00:00&end={after.isoformat()}T00:00:00"
+    listed = [
+        ("Projects", "/work/"),
+        ("Project", f"/work/projects/{project.pk}/"),
+        ("Project timeline", f"/work/projects/{project.pk}/timeline/"),
+        ("Project board", f"/work/projects/{project.pk}/board/"),
+        ("Project budget", f"/work/projects/{project.pk}/budget/"),
+        ("Project time", f"/work/projects/{project.pk}/time/"),
+        ("My steps", "/work/my-steps/"),
+        ("Our steps", f"/work/departments/{department.pk}/steps/"),
+        ("Workload", f"/work/workload/?department={department.pk}"),
+        ("Requests", "/work/requests/"),
+        ("Recurring", "/work/recurring/"),
+        ("Calendar", "/meetings/"),
+        ("Calendar feed", f"/meetings/calendar.json?{window}"),
+        ("Meetings", "/meetings/list/"),
+        ("Meeting", f"/meetings/{meeting.pk}/"),
+        ("Decisions", "/meetings/decisions/"),
+        ("Events", "/meetings/events/"),
+        ("Person", f"/people/person/{found['member'].pk}/"),
+        ("Skills catalogue", "/people/skills/"),
+        ("Skills matrix", "/people/matrix/"),
+        ("Development plans", "/people/plans/"),
+        ("Feedback", "/people/feedback/"),
+        ("Recognition wall", "/people/wall/"),
+        ("1:1s", "/people/one-on-ones/"),
+        ("Planner runs", "/plan/"),
+        ("Records home", "/records/"),
+        ("Search", "/records/?q=ke+hoach"),
+        ("Department records", f"/records/departments/{department.pk}/"),
+        ("Department activity", f"/records/departments/{department.pk}/activity/"),
+        ("Note", f"/records/notes/{note.pk}/"),
+        ("API projects", "/api/v1/projects"),
+        ("API steps", f"/api/v1/steps?department_id={department.pk}"),
+        ("API requests", "/api/v1/requests"),
+        ("API workload", f"/api/v1/workload?department_id={department.pk}"),
+        ("API calendar", f"/api/v1/calendar?{window}"),
+        ("API meetings", "/api/v1/meetings"),
+        ("API events", "/api/v1/events"),
+        ("API decisions", "/api/v1/decisions"),
+        ("API action items", "/api/v1/action-items"),
+        ("API skills", "/api/v1/skills"),
+        ("API assessments", "/api/v1/assessments"),
+        ("API feedback", "/api/v1/feedback"),
+        ("API development plans", "/api/v1/development-plans"),
+        ("API 1:1s", "/api/v1/one-on-ones"),
+        ("API plan runs", "/api/v1/plans"),
+        ("API notes", "/api/v1/notes"),
+        ("API documents", "/api/v1/documents"),
+        ("API search", "/api/v1/search?q=ke+hoach"),
+        ("API time off", "/api/v1/time-off"),
+    ]
+    for name, url_name in (("Status reports", "reports:list"),):
+        with contextlib.suppress(NoReverseMatch):  # not in every version of the product
+            listed.append((name, reverse(url_name)))
+    return listed
+
+
+EXTRA_PAGES: list = [app_pages]  # each capability's benchmark pages
 
 
 def _percentile(values: list[float], share: float) -> float:

@@ -1,5 +1,6 @@
 """The generator's stages in order: (name, count to expect from the scale, function)."""
 
+import time
 from collections.abc import Callable
 
 from django.db import transaction
@@ -35,10 +36,13 @@ STAGES: list[Stage] = [
 
 def generate(context: Context, on_stage=None) -> dict[str, int]:
     """Run every stage in one transaction each; ``on_stage(name, expected)`` returns the
-    progress callback of that stage (called with the number of rows just made)."""
+    progress callback of that stage (called with the number of rows just made). Each stage's
+    time in seconds is kept in ``context.seconds``."""
     counts = {}
     for name, expected, build in STAGES:
         advance = on_stage(name, expected(context.scale)) if on_stage else (lambda _n: None)
+        began = time.perf_counter()
         with transaction.atomic():
             counts[name] = build(context, advance)
+        context.seconds[name] = round(time.perf_counter() - began, 1)
     return counts
