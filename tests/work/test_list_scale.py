@@ -1,5 +1,6 @@
 """Lists stay the same size in queries and rows as a company grows: the projects API reads
-every project's departments and goals in one query each, and "our steps" shows one page."""
+every project's departments and goals in one query each, and a project's or a department's
+steps show one page at a time."""
 
 from datetime import timedelta
 
@@ -9,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from deptcoord.work.models import Project, Step
-from deptcoord.work.views.steps import STEPS_PER_PAGE
+from deptcoord.work.views.common import STEPS_PER_PAGE
 from tests.factories import client_for
 from tests.work.helpers import monday, project
 
@@ -62,7 +63,8 @@ def test_the_projects_api_reads_a_fixed_number_of_queries(world):
     assert counted[0] == counted[1], counted
 
 
-def test_our_steps_shows_one_page_at_a_time(world):
+@pytest.mark.parametrize("page_name", ["work:department_steps", "work:project"])
+def test_lists_of_steps_show_one_page_at_a_time(world, page_name):
     plan = project(world)
     start = monday(0)
     Step.objects.bulk_create(
@@ -76,7 +78,8 @@ def test_our_steps_shows_one_page_at_a_time(world):
         for index in range(STEPS_PER_PAGE + 7)
     )
     client = client_for(world.coordinator)
-    url = reverse("work:department_steps", args=[world.own.pk])
+    key = world.own.pk if page_name == "work:department_steps" else plan.pk
+    url = reverse(page_name, args=[key])
     first = client.get(url).content.decode()
     second = client.get(url + "?page=2").content.decode()
     assert first.count("Step 0") + first.count("Step 1") == STEPS_PER_PAGE

@@ -25,6 +25,7 @@ from deptcoord.work.models import Dependency, Project, Step, StepComment, TimeEn
 from deptcoord.work.services.step_checks import STEP_FIELDS
 from deptcoord.work.views.common import (
     SERVICE_ERRORS,
+    STEPS_PER_PAGE,
     all_departments,
     cleaned,
     int_param,
@@ -336,9 +337,6 @@ def my_steps(request):
     today = timezone.localdate()
     context = {"steps": steps[:500], "today": today, "soon": today + timedelta(days=7)}
     return render(request, "work/my_steps.html", context)
-
-
-STEPS_PER_PAGE = 50
 
 
 @login_required
