@@ -6,7 +6,7 @@ Builds the company (bench/pages.py does the same), signs 50 of its people in, st
 `manage.py serve` (gunicorn with 2 workers, the task worker and the scheduler) on a free port,
 and runs locust headless from a separate process (bench/locustfile.py). Reports throughput,
 latency percentiles, errors, and the peak memory of a web worker; writes
-bench/results/load_<backend>.json.
+bench/results/load_<backend>_<size>.json.
 """
 
 from __future__ import annotations
@@ -223,7 +223,9 @@ def main() -> int:
         **summary,
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"load_{options.backend}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / f"load_{options.backend}_{options.size}.json").write_text(
+        json.dumps(result, indent=2) + "\n"
+    )
     total = summary["total"]
     print(
         f"{total['requests']} requests, {total['failures']} errors, "

@@ -6,13 +6,14 @@ coordinator and an executive, on a generated company.
 Builds the company with `manage.py generate_company` in a fresh database (a temporary SQLite
 file, or the PostgreSQL database `deptcoord_bench`), then requests each page through Django's
 full stack in process (every middleware, no network) and records median, p95 and p99 in
-milliseconds and the number of SQL queries. Writes bench/results/pages_<backend>.json.
+milliseconds and the number of SQL queries. Writes bench/results/pages_<backend>_<size>.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import platform
@@ -238,8 +239,12 @@ def main() -> int:
         from django.core.management import call_command
 
         began = time.perf_counter()
-        call_command("generate_company", size=options.size, seed=options.seed, quiet=True)
+        log = io.StringIO()
+        call_command(
+            "generate_company", size=options.size, seed=options.seed, quiet=True, stdout=log
+        )
         built = time.perf_counter() - began
+        print(log.getvalue(), flush=True)
         found = viewers()
         rows = []
         for name, path in pages(found):
@@ -258,12 +263,15 @@ def main() -> int:
         "backend": options.backend,
         "runs": options.runs,
         "build_seconds": round(built, 1),
+        "build_stages": log.getvalue().strip().splitlines(),
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
         "pages": rows,
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"pages_{options.backend}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / f"pages_{options.backend}_{options.size}.json").write_text(
+        json.dumps(result, indent=2) + "\n"
+    )
     slow = [row for row in rows if row["p95_ms"] > 150 or row["status"] != 200]
     print(f"{len(rows)} measurements, {len(slow)} over 150 ms at p95 or not 200.")
     return 0
