@@ -29,6 +29,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
 from bench.pages import RESULTS, setup_django  # noqa: E402
+from bench.pages import host as host_facts  # noqa: E402
 
 
 def _arguments() -> argparse.Namespace:
@@ -147,6 +148,7 @@ def _summary(prefix: str) -> dict:
 
 def main() -> int:
     options = _arguments()
+    machine = host_facts()
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as directory:
         setup_django(directory, options.backend)
         from django.core.management import call_command
@@ -220,6 +222,7 @@ def main() -> int:
         "peak_worker_mib": round(peak["mib"], 1),
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "host": machine,
         **summary,
     }
     RESULTS.mkdir(exist_ok=True)

@@ -64,6 +64,26 @@ def setup_django(directory: str, backend: str) -> None:
     call_command("migrate", verbosity=0)
 
 
+def host() -> dict:
+    """The machine's processor, memory and load when the run starts (a shared machine's
+    figures depend on what else runs)."""
+    cpu, memory = "", 0.0
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        total = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+        memory = round(int(total) / 2**20, 1)
+    return {
+        "cpu": f"{cpu} ({os.cpu_count()} cores)" if cpu else f"{os.cpu_count()} cores",
+        "memory_gib": memory,
+        "load_average": ", ".join(f"{value:.1f}" for value in os.getloadavg()),
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
 def viewers() -> dict:
     """A member, a coordinator and an executive of the busiest department."""
     from django.db.models import Count
@@ -234,6 +254,7 @@ def measure(person, path: str, runs: int) -> dict:
 
 def main() -> int:
     options = _arguments()
+    machine = host()
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as directory:
         setup_django(directory, options.backend)
         from django.core.management import call_command
@@ -266,6 +287,7 @@ def main() -> int:
         "build_stages": log.getvalue().strip().splitlines(),
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "host": machine,
         "pages": rows,
     }
     RESULTS.mkdir(exist_ok=True)
