@@ -39,6 +39,7 @@ def _pages(lines: list[str], backend: str, size: str) -> None:
     by_page: dict[str, dict] = {}
     for row in data["pages"]:
         by_page.setdefault(row["page"], {})[row["role"]] = row
+    smaller = _smaller_queries(backend, size)
     over = 0
     for page, roles in by_page.items():
         cells = []
@@ -53,13 +54,27 @@ def _pages(lines: list[str], backend: str, size: str) -> None:
             cells.append(f"{row['p95_ms']} ms{' ⚠' if slow else ''}{note}")
         worst = max(row["p99_ms"] for row in roles.values())
         queries = "/".join(str(roles[r]["queries"]) for r in ROLES if r in roles)
+        if smaller and any(
+            smaller.get((page, r), roles[r]["queries"]) != roles[r]["queries"] for r in roles
+        ):
+            queries += " ↑"
         lines.append(f"| {page} | {' | '.join(cells)} | {worst} ms | {queries} |")
     lines += [
         "",
         f"{len(by_page)} pages and lists, {len(data['pages'])} measurements; {over} over the "
-        f"{BUDGET_MS} ms p95 budget (⚠). A status in brackets is the answer the role gets "
+        f"{BUDGET_MS} ms p95 budget (⚠); ↑ marks a query count that differs from the "
+        "smaller company's. A status in brackets is the answer the role gets "
         "(403: may see the project but not its budget).",
     ]
+
+
+def _smaller_queries(backend: str, size: str) -> dict:
+    """(page, role) → queries at the next smaller size measured, to show counts that grow."""
+    for smaller in reversed(SIZES[: SIZES.index(size)]):
+        data = _load(f"pages_{backend}_{smaller}")
+        if data:
+            return {(row["page"], row["role"]): row["queries"] for row in data["pages"]}
+    return {}
 
 
 def _load_run(lines: list[str], backend: str, size: str) -> None:
