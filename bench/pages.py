@@ -157,7 +157,11 @@ def app_pages(found: dict) -> list[tuple[str, str]]:
         .order_by("-size", "pk")
         .first()
     )
-    meeting = Meeting.objects.filter(departments=department).order_by("pk").first()
+    meeting = (  # one the member is invited to, so that every role may open it
+        Meeting.objects.filter(departments=department, participants__person=found["member"])
+        .order_by("pk")
+        .first()
+    )
     note = Note.objects.filter(department=department, is_private=False).order_by("pk").first()
     month = timezone.localdate().replace(day=1)
     after = (month + timezone.timedelta(days=40)).replace(day=1)
