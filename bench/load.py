@@ -6,7 +6,7 @@ Builds the company (bench/pages.py does the same), signs 50 of its people in, st
 `manage.py serve` (gunicorn with 2 workers, the task worker and the scheduler) on a free port,
 and runs locust headless from a separate process (bench/locustfile.py). Reports throughput,
 latency percentiles, errors, and the peak memory of a web worker; writes
-bench/results/load_<backend>.json.
+bench/results/load_<backend>_<size>.json.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
 from bench.pages import RESULTS, setup_django  # noqa: E402
+from bench.pages import host as host_facts  # noqa: E402
 
 
 def _arguments() -> argparse.Namespace:
@@ -55,6 +56,7 @@ def sign_in(count: int) -> list[dict]:
 
     from deptcoord.goals.models import KeyResult
     from deptcoord.org.models import Membership, Person
+    from deptcoord.work.models import Project, Step
 
     runners = list(
         Membership.objects.filter(role__in=["head", "coordinator"]).values_list(
@@ -80,6 +82,17 @@ def sign_in(count: int) -> list[dict]:
                 "csrf": _get_new_csrf_string(),
                 "key_results": list(
                     KeyResult.objects.filter(owner=person).values_list("pk", flat=True)[:5]
+                ),
+                "steps": list(
+                    Step.objects.filter(assignee=person)
+                    .exclude(status="done")
+                    .order_by("due", "pk")
+                    .values_list("pk", flat=True)[:5]
+                ),
+                "projects": list(
+                    Project.objects.filter(departments=person.primary_department_id)
+                    .order_by("-start", "pk")
+                    .values_list("pk", flat=True)[:3]
                 ),
             }
         )
@@ -135,6 +148,7 @@ def _summary(prefix: str) -> dict:
 
 def main() -> int:
     options = _arguments()
+    machine = host_facts()
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as directory:
         setup_django(directory, options.backend)
         from django.core.management import call_command
@@ -208,10 +222,13 @@ def main() -> int:
         "peak_worker_mib": round(peak["mib"], 1),
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "host": machine,
         **summary,
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"load_{options.backend}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / f"load_{options.backend}_{options.size}.json").write_text(
+        json.dumps(result, indent=2) + "\n"
+    )
     total = summary["total"]
     print(
         f"{total['requests']} requests, {total['failures']} errors, "

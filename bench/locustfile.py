@@ -1,17 +1,62 @@
 """Journeys of the load run (driven by bench/load.py): people reading Today, checking in on
-their key results, opening goals and their notifications. Each simulated user is a real person
+their key results, opening goals and their notifications, moving their steps along through the
+API (If-Match with the version just read), opening a project's timeline, searching and opening
+the calendar. Each simulated user is a real person
 of the generated company, signed in beforehand (their session cookie comes from LOAD_USERS)."""
 
 import itertools
 import json
 import os
 import random
+from datetime import date, timedelta
 
 from locust import HttpUser, between, task
 
 PEOPLE = json.loads(open(os.environ["LOAD_USERS"]).read())  # noqa: SIM115
 _next = itertools.cycle(PEOPLE)
-JOURNEYS = []  # extra journeys of other capabilities: functions (user) -> None
+SEARCHES = ["ke hoach", "khach hang", "bao cao tuan", "SM Home", "dai ly", "ngan sach"]
+
+
+def update_step(user):
+    """Read one of my steps through the API and move it along, sending its version back."""
+    if not user.me["steps"]:
+        return
+    step = random.choice(user.me["steps"])
+    read = user.client.get(f"/api/v1/steps/{step}", name="API step")
+    if read.status_code != 200:
+        return
+    user.client.post(
+        f"/api/v1/steps/{step}/progress",
+        json={"status": "in_progress", "progress": random.randint(1, 95)},
+        headers={"If-Match": read.headers.get("ETag", "*"), "X-CSRFToken": user.me["csrf"]},
+        name="Update a step",
+    )
+
+
+def project_timeline(user):
+    """Open the timeline of one of my department's projects."""
+    if user.me["projects"]:
+        project = random.choice(user.me["projects"])
+        user.client.get(f"/work/projects/{project}/timeline/", name="Project timeline")
+
+
+def search(user):
+    """Search the records for a common phrase, typed without accents."""
+    user.client.get("/records/", params={"q": random.choice(SEARCHES)}, name="Search")
+
+
+def calendar(user):
+    """Open the calendar and load this month's entries, as the page does."""
+    user.client.get("/meetings/", name="Calendar")
+    first = date.today().replace(day=1)
+    user.client.get(
+        "/meetings/calendar.json",
+        params={"start": f"{first - timedelta(days=7)}", "end": f"{first + timedelta(days=42)}"},
+        name="Calendar feed",
+    )
+
+
+JOURNEYS = [update_step, update_step, project_timeline, search, calendar]
 
 
 class Person(HttpUser):
@@ -53,7 +98,7 @@ class Person(HttpUser):
     def notifications(self):
         self.client.get("/notifications/bell/", name="Bell")
 
-    @task(3)
+    @task(5)
     def elsewhere(self):
         if JOURNEYS:
             random.choice(JOURNEYS)(self)

@@ -6,12 +6,14 @@ coordinator and an executive, on a generated company.
 Builds the company with `manage.py generate_company` in a fresh database (a temporary SQLite
 file, or the PostgreSQL database `deptcoord_bench`), then requests each page through Django's
 full stack in process (every middleware, no network) and records median, p95 and p99 in
-milliseconds and the number of SQL queries. Writes bench/results/pages_<backend>.json.
+milliseconds and the number of SQL queries. Writes bench/results/pages_<backend>_<size>.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import platform
@@ -60,6 +62,26 @@ def setup_django(directory: str, backend: str) -> None:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     call_command("migrate", verbosity=0)
+
+
+def host() -> dict:
+    """The machine's processor, memory and load when the run starts (a shared machine's
+    figures depend on what else runs)."""
+    cpu, memory = "", 0.0
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        total = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+        memory = round(int(total) / 2**20, 1)
+    return {
+        "cpu": f"{cpu} ({os.cpu_count()} cores)" if cpu else f"{os.cpu_count()} cores",
+        "memory_gib": memory,
+        "load_average": ", ".join(f"{value:.1f}" for value in os.getloadavg()),
+        "date": time.strftime("%Y-%m-%d"),
+    }
 
 
 def viewers() -> dict:
@@ -117,7 +139,91 @@ def pages(found: dict) -> list[tuple[str, str]]:
     return listed
 
 
-EXTRA_PAGES: list = []  # each capability's benchmark pages (filled below when installed)
+def app_pages(found: dict) -> list[tuple[str, str]]:
+    """Projects, meetings, people, planning and records pages and API lists, on records of the
+    busiest department (its biggest project, a meeting it takes part in, one of its notes)."""
+    from django.db.models import Count
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import timezone
+
+    from deptcoord.meetings.models import Meeting
+    from deptcoord.records.models import Note
+    from deptcoord.work.models import Project
+
+    department = found["department"]
+    project = (
+        Project.objects.filter(departments=department)
+        .annotate(size=Count("steps"))
+        .order_by("-size", "pk")
+        .first()
+    )
+    meeting = (  # one the member is invited to, so that every role may open it
+        Meeting.objects.filter(departments=department, participants__person=found["member"])
+        .order_by("pk")
+        .first()
+    )
+    note = Note.objects.filter(department=department, is_private=False).order_by("pk").first()
+    month = timezone.localdate().replace(day=1)
+    after = (month + timezone.timedelta(days=40)).replace(day=1)
+    window = f"start={month.isoformat()}T00:00:00&end={after.isoformat()}T00:00:00"
+    listed = [
+        ("Projects", "/work/"),
+        ("Project", f"/work/projects/{project.pk}/"),
+        ("Project timeline", f"/work/projects/{project.pk}/timeline/"),
+        ("Project board", f"/work/projects/{project.pk}/board/"),
+        ("Project budget", f"/work/projects/{project.pk}/budget/"),
+        ("Project time", f"/work/projects/{project.pk}/time/"),
+        ("My steps", "/work/my-steps/"),
+        ("Our steps", f"/work/departments/{department.pk}/steps/"),
+        ("Workload", f"/work/workload/?department={department.pk}"),
+        ("Requests", "/work/requests/"),
+        ("Recurring", "/work/recurring/"),
+        ("Calendar", "/meetings/"),
+        ("Calendar feed", f"/meetings/calendar.json?{window}"),
+        ("Meetings", "/meetings/list/"),
+        ("Meeting", f"/meetings/{meeting.pk}/"),
+        ("Decisions", "/meetings/decisions/"),
+        ("Events", "/meetings/events/"),
+        ("Person", f"/people/person/{found['member'].pk}/"),
+        ("Skills catalogue", "/people/skills/"),
+        ("Skills matrix", "/people/matrix/"),
+        ("Development plans", "/people/plans/"),
+        ("Feedback", "/people/feedback/"),
+        ("Recognition wall", "/people/wall/"),
+        ("1:1s", "/people/one-on-ones/"),
+        ("Planner runs", "/plan/"),
+        ("Records home", "/records/"),
+        ("Search", "/records/?q=ke+hoach"),
+        ("Department records", f"/records/departments/{department.pk}/"),
+        ("Department activity", f"/records/departments/{department.pk}/activity/"),
+        ("Note", f"/records/notes/{note.pk}/"),
+        ("API projects", "/api/v1/projects"),
+        ("API steps", f"/api/v1/steps?department_id={department.pk}"),
+        ("API requests", "/api/v1/requests"),
+        ("API workload", f"/api/v1/workload?department_id={department.pk}"),
+        ("API calendar", f"/api/v1/calendar?{window}"),
+        ("API meetings", "/api/v1/meetings"),
+        ("API events", "/api/v1/events"),
+        ("API decisions", "/api/v1/decisions"),
+        ("API action items", "/api/v1/action-items"),
+        ("API skills", "/api/v1/skills"),
+        ("API assessments", "/api/v1/assessments"),
+        ("API feedback", "/api/v1/feedback"),
+        ("API development plans", "/api/v1/development-plans"),
+        ("API 1:1s", "/api/v1/one-on-ones"),
+        ("API plan runs", "/api/v1/plans"),
+        ("API notes", "/api/v1/notes"),
+        ("API documents", "/api/v1/documents"),
+        ("API search", "/api/v1/search?q=ke+hoach"),
+        ("API time off", "/api/v1/time-off"),
+    ]
+    for name, url_name in (("Status reports", "reports:list"),):
+        with contextlib.suppress(NoReverseMatch):  # not in every version of the product
+            listed.append((name, reverse(url_name)))
+    return listed
+
+
+EXTRA_PAGES: list = [app_pages]  # each capability's benchmark pages
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -152,13 +258,18 @@ def measure(person, path: str, runs: int) -> dict:
 
 def main() -> int:
     options = _arguments()
+    machine = host()
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as directory:
         setup_django(directory, options.backend)
         from django.core.management import call_command
 
         began = time.perf_counter()
-        call_command("generate_company", size=options.size, seed=options.seed, quiet=True)
+        log = io.StringIO()
+        call_command(
+            "generate_company", size=options.size, seed=options.seed, quiet=True, stdout=log
+        )
         built = time.perf_counter() - began
+        print(log.getvalue(), flush=True)
         found = viewers()
         rows = []
         for name, path in pages(found):
@@ -177,12 +288,16 @@ def main() -> int:
         "backend": options.backend,
         "runs": options.runs,
         "build_seconds": round(built, 1),
+        "build_stages": log.getvalue().strip().splitlines(),
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "host": machine,
         "pages": rows,
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"pages_{options.backend}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / f"pages_{options.backend}_{options.size}.json").write_text(
+        json.dumps(result, indent=2) + "\n"
+    )
     slow = [row for row in rows if row["p95_ms"] > 150 or row["status"] != 200]
     print(f"{len(rows)} measurements, {len(slow)} over 150 ms at p95 or not 200.")
     return 0

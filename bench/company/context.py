@@ -22,6 +22,7 @@ class Context:
     faker_vi: Faker = field(init=False)
     faker_en: Faker = field(init=False)
     made: dict = field(default_factory=dict)
+    seconds: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)

@@ -2,6 +2,7 @@
 removed by an allow-list sanitiser after rendering."""
 
 import html
+import threading
 
 import markdown
 import nh3
@@ -21,9 +22,21 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+_local = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """One converter per thread, reset between texts (building one loads every extension)."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+        _local.converter = converter
+    return converter.reset()
+
+
 def render_markdown(text: str) -> str:
     """Markdown as HTML that is safe to show on the page."""
-    html = markdown.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+    html = _converter().convert(text or "")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

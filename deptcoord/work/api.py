@@ -58,11 +58,11 @@ class ProjectOut(Schema):
 
     @staticmethod
     def resolve_department_ids(obj):
-        return sorted(obj.departments.values_list("pk", flat=True))
+        return sorted(department.pk for department in obj.departments.all())
 
     @staticmethod
     def resolve_goal_ids(obj):
-        return sorted(obj.goals.values_list("pk", flat=True))
+        return sorted(goal.pk for goal in obj.goals.all())
 
 
 class ProjectIn(Schema):

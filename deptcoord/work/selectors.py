@@ -9,7 +9,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Q, QuerySet, Sum, Value
+from django.db.models import (
+    Count,
+    DecimalField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,9 +65,22 @@ def projects(facts: RoleFacts, *, status="", department_id=None, query="") -> Qu
             Q(code__icontains=query) | Q(title_en__icontains=query) | Q(title_vi__icontains=query)
         )
     return result.annotate(
-        step_count=Count("steps", distinct=True),
-        done_count=Count("steps", filter=Q(steps__status=Step.Status.DONE), distinct=True),
+        step_count=_step_count(Step.objects.all()),
+        done_count=_step_count(Step.objects.filter(status=Step.Status.DONE)),
     ).order_by("status", "end", "code")
+
+
+def _step_count(steps: QuerySet):
+    """How many of ``steps`` each project has: a count per project through the step index,
+    rather than joining every step of every listed project."""
+    counted = (
+        steps.filter(project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(number=Count("pk"))
+        .values("number")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def project_detail_queryset() -> QuerySet:

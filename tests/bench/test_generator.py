@@ -13,7 +13,11 @@ from bench.company.stages import generate
 from deptcoord.audit.models import AuditEntry
 from deptcoord.audit.services import verify_chain
 from deptcoord.goals.models import CheckIn, Goal, KeyResult
+from deptcoord.meetings.models import AgendaItem, Event, Meeting, Participant
 from deptcoord.org.models import Department, Membership, Person
+from deptcoord.people.models import Assessment, Feedback
+from deptcoord.records.models import Note, SearchEntry
+from deptcoord.work.models import Dependency, Expense, Project, Request, Step, TimeEntry
 
 SIZE = SIZES["S"]
 TODAY = date(2026, 11, 27)
@@ -34,6 +38,17 @@ def _fingerprint():
         sorted(KeyResult.objects.values_list("goal__title_en", "target_value", "current_value")),
         CheckIn.objects.count(),
         sorted(AuditEntry.objects.values_list("created_at", "action", "target_label")),
+        sorted(Project.objects.values_list("code", "title_vi", "lead_department__code", "budget")),
+        sorted(
+            Step.objects.values_list("title_vi", "project__code", "assignee__email", "due"),
+            key=str,
+        ),
+        sorted(
+            Dependency.objects.values_list("predecessor__title_en", "successor__project__code"),
+            key=str,
+        ),
+        sorted(Meeting.objects.values_list("title_vi", "starts_at", "rrule", "organiser__email")),
+        sorted(Note.objects.values_list("title", "department__code", "author__email")),
     )
 
 
@@ -65,6 +80,34 @@ def test_size_s_has_the_counts_it_promises_and_sound_references():
     for level, parent_level in above.items():
         parents = set(Goal.objects.filter(level=level).values_list("parent__level", flat=True))
         assert parents == {parent_level}
+    # Projects, steps, links, meetings and notes at the size asked for.
+    assert Project.objects.count() == SIZE.projects
+    assert not Project.objects.filter(departments__isnull=True).exists()
+    assert Step.objects.count() == SIZE.steps
+    assert Step.objects.filter(project__isnull=False).count() >= SIZE.steps * 0.85
+    assert Step.objects.filter(assignee__isnull=False).count() >= SIZE.steps * 0.85
+    assert Dependency.objects.count() == SIZE.dependencies
+    assert Meeting.objects.count() == SIZE.meetings
+    assert Meeting.objects.exclude(rrule="").exists()
+    assert Note.objects.count() == SIZE.notes
+    for model in (Assessment, Feedback, Request, TimeEntry, Expense, Participant, AgendaItem):
+        assert model.objects.exists(), model
+    assert Event.objects.exists()
+    # A step belongs to one of its project's departments and is assigned within it.
+    assert (
+        not Step.objects.filter(project__isnull=False)
+        .exclude(department__projects=F("project"))
+        .exists()
+    )
+    assert (
+        not Step.objects.exclude(assignee__isnull=True)
+        .exclude(assignee__primary_department=F("department"))
+        .exists()
+    )
+    # Links always run from an earlier step to a later one: the graph has no cycle.
+    assert not Dependency.objects.filter(predecessor_id__gte=F("successor_id")).exists()
+    # Every note is in the search index, and searching finds them.
+    assert SearchEntry.objects.filter(kind="note").count() == SIZE.notes
     connection.check_constraints()
     assert verify_chain() == []
 

@@ -47,6 +47,17 @@ def unindex_record(obj) -> None:
         SearchEntry.objects.filter(kind=source.kind, object_id=obj.pk).delete()
 
 
+def index_new_records(objects) -> int:
+    """Index records that have no entry yet, in bulk (e.g. a whole generated company);
+    returns how many entries were added."""
+    batch = []
+    for obj in objects:
+        source = source_for(obj)
+        if source is not None:
+            batch.append((source.kind, obj.pk, *_fields(source, obj)))
+    return _store(batch)
+
+
 @transaction.atomic
 def rebuild_index(batch_size: int = 1000) -> dict[str, int]:
     """Rebuild every entry from the records themselves; returns how many entries per kind."""

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 
 from deptcoord.work import formatting
+from deptcoord.work.models import Project, Request, Step
 
 register = template.Library()
 
@@ -20,6 +21,11 @@ PROJECT_BADGES = {
     "done": "text-bg-success",
     "cancelled": "text-bg-secondary",
 }
+# Labels looked up once per value: a model's get_<field>_display() rebuilds its choices on
+# every call, which shows on lists of hundreds of rows.
+STEP_LABELS = dict(Step.Status.choices)
+PROJECT_LABELS = dict(Project.Status.choices)
+REQUEST_LABELS = dict(Request.State.choices)
 REQUEST_BADGES = {
     "pending": "text-bg-warning",
     "accepted": "text-bg-success",
@@ -34,7 +40,7 @@ def step_status(step):
     return format_html(
         '<span class="badge {}">{}</span>',
         STEP_BADGES.get(step.status, "text-bg-light"),
-        step.get_status_display(),
+        STEP_LABELS.get(step.status, step.status),
     )
 
 
@@ -44,7 +50,7 @@ def project_status(project):
     return format_html(
         '<span class="badge {}">{}</span>',
         PROJECT_BADGES.get(project.status, "text-bg-light"),
-        project.get_status_display(),
+        PROJECT_LABELS.get(project.status, project.status),
     )
 
 
@@ -54,7 +60,7 @@ def request_state(item):
     return format_html(
         '<span class="badge {}">{}</span>',
         REQUEST_BADGES.get(item.state, "text-bg-light"),
-        item.get_state_display(),
+        REQUEST_LABELS.get(item.state, item.state),
     )
 
 

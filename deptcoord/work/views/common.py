@@ -12,6 +12,8 @@ from deptcoord.people.models import Skill
 
 SERVICE_ERRORS = (ValidationError, StaleVersionError)
 
+STEPS_PER_PAGE = 50  # lists of steps (a project's, a department's) show this many a page
+
 
 def report(request, error) -> None:
     """Show a service's refusal as error messages (for buttons without a form)."""

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +29,7 @@ from deptcoord.work.models import Project, Step
 from deptcoord.work.services.projects import PROJECT_FIELDS, PROJECT_LINKS
 from deptcoord.work.views.common import (
     SERVICE_ERRORS,
+    STEPS_PER_PAGE,
     all_departments,
     cleaned,
     goal_choices,
@@ -198,8 +200,10 @@ def project_detail(request, pk):
         "flagged": request.GET.get("flagged") == "1",
     }
     steps = selectors.project_steps(facts, project, **filters)
+    page = Paginator(steps, STEPS_PER_PAGE).get_page(request.GET.get("page"))
     context = _header(request, project, "overview") | {
-        "steps": steps[:500],
+        "steps": page.object_list,
+        "page": page,
         "filters": filters,
         "statuses": Step.Status.choices,
         "goals": list(project.goals.all()),

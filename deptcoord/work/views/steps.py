@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +25,7 @@ from deptcoord.work.models import Dependency, Project, Step, StepComment, TimeEn
 from deptcoord.work.services.step_checks import STEP_FIELDS
 from deptcoord.work.views.common import (
     SERVICE_ERRORS,
+    STEPS_PER_PAGE,
     all_departments,
     cleaned,
     int_param,
@@ -367,6 +369,7 @@ def department_steps(request, pk):
         "flagged": request.GET.get("flagged") == "1",
     }
     steps = selectors.steps(facts, Step.objects.filter(department=department), **filters)
+    page = Paginator(steps, STEPS_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     context = {
         "department": department,
@@ -374,7 +377,8 @@ def department_steps(request, pk):
             selectors.steps(facts, Step.objects.filter(department=department)), "assignee"
         ),
         "month_start": today.replace(day=1),
-        "steps": steps[:500],
+        "steps": page.object_list,
+        "page": page,
         "filters": filters,
         "statuses": Step.Status.choices,
         "people": selectors.department_people(department),

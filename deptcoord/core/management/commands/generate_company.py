@@ -39,7 +39,7 @@ class Command(BaseCommand):
                 counts = generate(context, on_stage)
         seconds = time.perf_counter() - began
         for name, count in counts.items():
-            self.stdout.write(f"{name:>14}: {count:,}")
+            self.stdout.write(f"{name:>14}: {count:>9,}  {context.seconds[name]:>6.1f} s")
         self.stdout.write(
             self.style.SUCCESS(f"Size {size}, seed {seed}: built in {seconds:.0f} s.")
         )
