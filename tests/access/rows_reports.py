@@ -26,6 +26,7 @@ API = [
     ("POST", "/api/v1/notifications/read", "", EVERYONE, (), {}),
     ("GET", "/api/v1/notifications/settings", "", EVERYONE, (), None),
     ("PUT", "/api/v1/notifications/settings", "", EVERYONE, (), {"digest_hour": 8}),
+    ("GET", "/api/v1/today", "", EVERYONE, (), None),
 ]
 
 
