@@ -12,6 +12,7 @@ from deptcoord.core.actor import actor_from
 from deptcoord.reports import services
 from deptcoord.reports.models import Delivery, Notification, NotificationPreference
 from deptcoord.reports.notifications import mark_read, notification_kinds
+from deptcoord.reports.report_api import router as report_router
 from deptcoord.reports.selectors import briefing
 
 router = Router(tags=["notifications"])
@@ -202,3 +203,6 @@ def read_today(request, filters: Query[TodayFilter]):
         "away_today": [_away(entry) for entry in found.away_today],
         "away_this_week": [_away(entry) for entry in found.away_this_week],
     }
+
+
+router.add_router("", report_router)
