@@ -63,10 +63,8 @@ def recipient_choices(report: StatusReport) -> QuerySet:
 
 def departments_to_report(facts: RoleFacts) -> QuerySet:
     """Departments the person may write a report for."""
-    departments = Department.objects.filter(is_active=True)
-    if not facts.is_admin:
-        departments = departments.filter(pk__in=sorted(facts.departments_run()))
-    return departments.order_by("code")
+    runs = sorted(facts.departments_run())
+    return Department.objects.filter(is_active=True, pk__in=runs).order_by("code")
 
 
 @dataclass

@@ -86,11 +86,7 @@ def report_create(request):
             form.apply_service_error(error)
         else:
             return redirect("reports:detail", report.pk)
-    return render(request, "reports/report_form.html", {"form": form}, status=_status(form))
-
-
-def _status(form) -> int:
-    return 400 if form.is_bound and form.errors else 200
+    return render(request, "reports/report_form.html", {"form": form})
 
 
 def _report(request, pk) -> StatusReport:
@@ -143,7 +139,7 @@ def report_detail(request, pk):
     return render(request, "reports/report_detail.html", _context(request, report))
 
 
-def _rerender(request, report, status=400, **forms):
+def _rerender(request, report, status=200, **forms):
     return render(
         request, "reports/report_detail.html", _context(request, report, **forms), status=status
     )
