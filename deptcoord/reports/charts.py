@@ -22,7 +22,14 @@ class Bar:
     alert: bool = False
 
 
+def _printable(char: str) -> bool:
+    code = ord(char)
+    return code >= 0x20 and not 0xD800 <= code <= 0xDFFF and code not in (0xFFFE, 0xFFFF)
+
+
 def _clip(text: str, limit: int = 34) -> str:
+    """The label on one line, without characters SVG cannot hold, shortened to ``limit``."""
+    text = "".join(char if _printable(char) else " " for char in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -36,7 +43,7 @@ def bar_chart(bars: list[Bar], *, maximum: float = 100.0, unit: str = "%", title
     height = len(bars) * (BAR_HEIGHT + GAP) + GAP
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="report-chart" role="img" '
-        f'viewBox="0 0 {CHART_WIDTH} {height}" width="100%" aria-label="{escape(title)}">'
+        f'viewBox="0 0 {CHART_WIDTH} {height}" width="100%" aria-label="{escape(_clip(title, 200))}">'
     ]
     for index, bar in enumerate(bars):
         y = GAP + index * (BAR_HEIGHT + GAP)
