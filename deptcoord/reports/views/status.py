@@ -70,8 +70,10 @@ def report_create(request):
         raise PermissionDenied
     start, end = last_week(timezone.localdate())
     initial = {"period_start": start, "period_end": end, "kind": StatusReport.Kind.WEEKLY}
-    if len(departments) == 1:
-        initial["department"] = departments[0]
+    primary = request.facts.primary_department_id
+    chosen = next((d for d in departments if d.pk == primary), None)
+    if chosen is not None or len(departments) == 1:
+        initial["department"] = chosen or departments[0]
     form = ReportCreateForm(request.POST or None, initial=initial, departments=departments)
     if request.method == "POST" and form.is_valid():
         try:
