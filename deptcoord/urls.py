@@ -15,7 +15,7 @@ urlpatterns = [
     path("people/", include("deptcoord.people.urls")),
     path("work/", include("deptcoord.work.urls")),
     path("records/", include("deptcoord.records.urls")),
-    path("notifications/", include("deptcoord.reports.urls")),
+    path("", include("deptcoord.reports.urls")),
     path("me/", profile.profile, name="profile"),
     path("me/tokens/", profile.token_create, name="token_create"),
     path("me/tokens/<int:pk>/revoke/", profile.token_revoke, name="token_revoke"),

@@ -21,6 +21,7 @@ PURE_MODULES = [
     "deptcoord.people.gaps",
     "deptcoord.records.text_search",
     "deptcoord.records.file_types",
+    "deptcoord.reports.charts",
 ]
 
 

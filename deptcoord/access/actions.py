@@ -40,6 +40,8 @@ class Action(StrEnum):
     ANSWER = "answer"
     SPEND = "spend"
     ADD_RECORD = "add_record"
+    SUBMIT = "submit"
+    DECIDE = "decide"
 
 
 class Role(StrEnum):

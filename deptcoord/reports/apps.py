@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
-    """Today's briefing and reports."""
+    """Today's briefing, notifications and status reports."""
 
     name = "deptcoord.reports"
     label = "reports"
@@ -14,6 +14,13 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from deptcoord.core.periodic import register_periodic
         from deptcoord.reports import access  # noqa: F401  (registers the rules)
-        from deptcoord.reports.tasks import send_morning_emails
+        from deptcoord.reports.notifications import register_kind
+        from deptcoord.reports.tasks import prepare_weekly_drafts, send_morning_emails
 
         register_periodic("reports.morning_emails", "hourly", send_morning_emails)
+        register_periodic("reports.weekly_drafts", "weekly", prepare_weekly_drafts)
+        register_kind("reports.report_submitted", _("A status report is sent to you"))
+        register_kind("reports.report_decided", _("Your status report is accepted or sent back"))
+        register_kind("reports.report_commented", _("Someone comments on your status report"))
+        register_kind("reports.report_acknowledged", _("A recipient acknowledges your report"))
+        register_kind("reports.weekly_draft", _("The weekly report draft is ready"))

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.core.forms import ServiceForm
-from deptcoord.reports.models import Delivery
+from deptcoord.core.forms import DateInput, ServiceForm
+from deptcoord.reports.models import Delivery, StatusReport
 
 HOURS = [(hour, f"{hour:02d}:00") for hour in range(24)]
 
@@ -29,6 +29,7 @@ class PreferencesForm(ServiceForm):
             self.fields[f"kind:{kind}"] = forms.ChoiceField(
                 label=label,
                 choices=Delivery.choices,
+                required=False,
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
 
@@ -37,5 +38,75 @@ class PreferencesForm(ServiceForm):
         return [self[f"kind:{kind}"] for kind in self.kinds]
 
     def deliveries(self) -> dict[str, str]:
-        """The chosen delivery per kind."""
-        return {kind: self.cleaned_data[f"kind:{kind}"] for kind in self.kinds}
+        """The chosen delivery per kind (kinds left out keep theirs)."""
+        return {
+            kind: self.cleaned_data[f"kind:{kind}"]
+            for kind in self.kinds
+            if self.cleaned_data.get(f"kind:{kind}")
+        }
+
+
+class ReportCreateForm(ServiceForm):
+    """A department and a period to report on."""
+
+    department = forms.ModelChoiceField(label=_("Department"), queryset=None)
+    kind = forms.ChoiceField(label=_("Kind"), choices=StatusReport.Kind.choices)
+    period_start = forms.DateField(label=_("Period starts"), widget=DateInput())
+    period_end = forms.DateField(label=_("Period ends"), widget=DateInput())
+
+    def __init__(self, *args, departments=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments
+
+
+class NarrativeForm(ServiceForm):
+    """The coordinator's words on the period."""
+
+    narrative = forms.CharField(
+        label=_("Narrative"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Markdown: **bold**, lists with “-”, links. What went well, what did not, what you need."
+        ),
+    )
+
+
+class SubmitForm(ServiceForm):
+    """Who receives the report."""
+
+    recipients = forms.ModelMultipleChoiceField(
+        label=_("Send to"),
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_(
+            "Heads of other departments and executives. Hold Ctrl (⌘ on a Mac) to pick several."
+        ),
+    )
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].queryset = people
+
+
+class CommentForm(ServiceForm):
+    """A comment on a report."""
+
+    body = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionForm(ServiceForm):
+    """Accept the report or send it back."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept")), ("revise", _("Send back for revision"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you send the report back."),
+    )

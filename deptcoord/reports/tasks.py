@@ -40,3 +40,12 @@ def send_morning_emails() -> int:
 
     now = timezone.now()
     return sum(send_digest(person, now) for person in people_due(now))
+
+
+@task
+def prepare_weekly_drafts() -> int:
+    """Prepare last week's draft report for each department with a coordinator (weekly, early
+    on Monday; running it twice creates nothing new)."""
+    from deptcoord.reports.services import weekly_drafts_prepare
+
+    return len(weekly_drafts_prepare())

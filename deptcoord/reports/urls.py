@@ -1,16 +1,29 @@
-"""URLs of notifications (Today lives at the site root)."""
+"""URLs of notifications and status reports (Today lives at the site root)."""
 
 from django.urls import path
 
-from deptcoord.reports import views
+from deptcoord.reports.views import notifications as views
+from deptcoord.reports.views import status
 
 app_name = "reports"
 
 urlpatterns = [
-    path("", views.notifications, name="notifications"),
-    path("bell/", views.notification_bell, name="notification_bell"),
-    path("read-all/", views.notifications_read_all, name="notifications_read_all"),
-    path("<int:pk>/open/", views.notification_open, name="notification_open"),
-    path("settings/", views.preferences, name="preferences"),
-    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("notifications/bell/", views.notification_bell, name="notification_bell"),
+    path("notifications/read-all/", views.notifications_read_all, name="notifications_read_all"),
+    path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
+    path("notifications/settings/", views.preferences, name="preferences"),
+    path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("reports/", status.report_list, name="list"),
+    path("reports/new/", status.report_create, name="create"),
+    path("reports/rollup/", status.rollup, name="rollup"),
+    path("reports/<int:pk>/", status.report_detail, name="detail"),
+    path("reports/<int:pk>/edit/", status.report_edit, name="edit"),
+    path("reports/<int:pk>/submit/", status.report_submit, name="submit"),
+    path("reports/<int:pk>/acknowledge/", status.report_acknowledge, name="acknowledge"),
+    path("reports/<int:pk>/comments/", status.report_comment, name="comment"),
+    path("reports/<int:pk>/decide/", status.report_decide, name="decide"),
+    path("reports/<int:pk>/delete/", status.report_delete, name="delete"),
+    path("reports/<int:pk>/pdf/", status.report_pdf, name="pdf"),
+    path("reports/<int:pk>/xlsx/", status.report_xlsx, name="xlsx"),
 ]

@@ -19,6 +19,7 @@ DEMO_CHAPTERS = [
     "deptcoord.meetings",
     "deptcoord.people",
     "deptcoord.records",
+    "deptcoord.reports",
 ]
 
 

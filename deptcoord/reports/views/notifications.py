@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from deptcoord.access import ANONYMOUS, Action, can, get_visible_or_404, visible
 from deptcoord.core.actor import Actor, actor_from
+from deptcoord.org.models import Department
 from deptcoord.org.selectors import company
 from deptcoord.reports import messages as texts
 from deptcoord.reports import services
@@ -25,12 +26,22 @@ from deptcoord.reports.selectors import briefing
 def today(request):
     """The morning briefing for the signed-in person."""
     today_date = timezone.localdate()
+    facts = request.facts
+    department_id = _number(request.GET.get("department"))
+    choices = None
+    if facts.is_admin or facts.is_executive:
+        choices = visible(facts, Department.objects.filter(is_active=True)).order_by("code")
     context = {
         "today": today_date,
-        "briefing": briefing(request.facts, today_date),
-        "can_invite_people": can(request.facts, Action.ADD_PERSON, company()),
+        "briefing": briefing(facts, today_date, department_id),
+        "department_choices": choices,
+        "can_invite_people": can(facts, Action.ADD_PERSON, company()),
     }
     return render(request, "reports/today.html", context)
+
+
+def _number(text) -> int | None:
+    return int(text) if text and str(text).isdigit() else None
 
 
 @login_required

@@ -1,0 +1,5 @@
+"""Reads of the reports app, narrowed by the access policy."""
+
+from deptcoord.reports.selectors.today import Briefing, Line, Section, briefing
+
+__all__ = ["Briefing", "Line", "Section", "briefing"]
