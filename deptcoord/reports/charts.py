@@ -27,7 +27,7 @@ def _printable(char: str) -> bool:
     return code >= 0x20 and not 0xD800 <= code <= 0xDFFF and code not in (0xFFFE, 0xFFFF)
 
 
-def _clip(text: str, limit: int = 34) -> str:
+def _clip(text: str, limit: int = 30) -> str:
     """The label on one line, without characters SVG cannot hold, shortened to ``limit``."""
     text = "".join(char if _printable(char) else " " for char in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"

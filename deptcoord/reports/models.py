@@ -5,6 +5,7 @@ import secrets
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from deptcoord.core.versioning import VersionedModel
 from deptcoord.org.models import in_language
@@ -120,7 +121,7 @@ class StatusReport(VersionedModel):
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
-        ACCEPTED = "accepted", _("Accepted")
+        ACCEPTED = "accepted", pgettext_lazy("status report", "Accepted")
         NEEDS_REVISION = "needs_revision", _("Needs revision")
 
     department = models.ForeignKey(

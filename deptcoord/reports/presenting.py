@@ -3,7 +3,7 @@ charts drawn as SVG on the server."""
 
 import io
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 from django.template.loader import render_to_string
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.spreadsheets import neutralise
 from deptcoord.goals.models import Goal
+from deptcoord.goals.models.choices import Confidence
 from deptcoord.reports.charts import Bar, bar_chart
 from deptcoord.reports.models import StatusReport
 from deptcoord.reports.snapshot import gather, is_empty
@@ -39,8 +40,23 @@ class Figures:
 
 
 GOAL_STATUS = dict(Goal.Status.choices)
+CONFIDENCE = dict(Confidence.choices)
 STEP_STATUS = dict(Step.Status.choices)
 REQUEST_STATE = dict(Request.State.choices)
+
+
+def _day(value):
+    """An ISO date (or date and time) from the snapshot as a date or datetime to format."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+
+
+def _dated(rows: list[dict], *keys: str) -> list[dict]:
+    return [{**row, **{f"{key}_on": _day(row.get(key)) for key in keys}} for row in rows]
 
 
 def _localised(data: dict) -> dict:
@@ -52,6 +68,7 @@ def _localised(data: dict) -> dict:
             **goal,
             "title": pick(goal["title"]),
             "status_label": GOAL_STATUS.get(goal["status"], goal["status"]),
+            "confidence_label": CONFIDENCE.get(goal["confidence"], goal["confidence"] or ""),
             "key_results": [{**kr, "title": pick(kr["title"])} for kr in goal["key_results"]],
         }
         for goal in data.get("goals", [])
@@ -69,10 +86,16 @@ def _localised(data: dict) -> dict:
         }
         for row in data.get("dependencies", [])
     ]
-    result["requests"] = [
-        {**row, "state_label": REQUEST_STATE.get(row["state"], row["state"])}
-        for row in data.get("requests", [])
-    ]
+    result["requests"] = _dated(
+        [
+            {**row, "state_label": REQUEST_STATE.get(row["state"], row["state"])}
+            for row in data.get("requests", [])
+        ],
+        "due",
+    )
+    result["events"] = _dated(result["events"], "start", "end")
+    result["meetings"] = _dated(result["meetings"], "next")
+    result["steps_slipped"] = _dated(result["steps_slipped"], "due")
     for key in ("start", "end"):
         value = data.get("period", {}).get(key)
         result[f"period_{key}"] = date.fromisoformat(value) if value else None

@@ -2,7 +2,7 @@
 
 from xml.etree import ElementTree
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deptcoord.reports.charts import Bar, bar_chart
@@ -11,6 +11,7 @@ labels = st.text(min_size=0, max_size=60)
 values = st.floats(min_value=0, max_value=1e6, allow_nan=False)
 
 
+@settings(deadline=None)
 @given(st.lists(st.builds(Bar, labels, values, st.none() | values, st.booleans()), min_size=1))
 def test_any_bars_make_well_formed_svg_with_one_bar_each(bars):
     svg = bar_chart(bars, title="<Goals & more>")

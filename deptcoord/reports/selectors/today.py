@@ -84,6 +84,11 @@ class Briefing:
         return next(section for section in self.sections if section.key == key)
 
     @property
+    def needing_attention_first(self) -> list[Section]:
+        """The sections with something in them first, the calm ones after (order kept)."""
+        return sorted(self.sections, key=lambda section: section.count == 0)
+
+    @property
     def attention(self) -> int:
         """How many lines in all ask for attention."""
         return sum(section.count for section in self.sections)
@@ -351,7 +356,11 @@ def _scope_people(facts, scope):
 
 def _overloaded(facts, scope, today):
     monday = today - timedelta(days=today.weekday())
-    people = _scope_people(facts, scope).order_by("full_name", "id")
+    people = (
+        _scope_people(facts, scope)
+        .only("pk", "full_name", "working_weekdays", "weekly_capacity_hours")
+        .order_by("full_name", "id")
+    )
     steps = visible(facts, Step.objects.all())
     rows = workload_for(people, [monday], steps_base=steps)
     heavy = [row for row in rows if row.cells and row.cells[0].overloaded]

@@ -201,7 +201,7 @@ def report_submit(
             }
         )
     before = snapshot(report, FIELDS)
-    before_recipients = sorted(report.receipts.values_list("recipient_id", flat=True))
+    before_recipients = sorted(report.receipts.values_list("recipient__full_name", flat=True))
     report.snapshot = figures
     report.state = StatusReport.State.SUBMITTED
     report.submitted_at = timezone.now()
@@ -216,7 +216,7 @@ def report_submit(
         if person.pk not in existing
     )
     changes = diff(before, snapshot(report, FIELDS))
-    changes["recipients"] = [before_recipients, sorted(wanted)]
+    changes["recipients"] = [before_recipients, sorted(person.full_name for person in people)]
     audit_record(
         actor=actor,
         kind="update",
@@ -264,7 +264,7 @@ def report_acknowledge(*, actor: Actor, report_id: int) -> ReportReceipt:
         kind="update",
         action="reports.report.acknowledge",
         target=report,
-        changes={"acknowledged_by": [None, actor.person_id]},
+        changes={"acknowledged_by": [None, actor.person.full_name]},
         department_id=report.department_id,
     )
     notify(
