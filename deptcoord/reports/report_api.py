@@ -142,7 +142,7 @@ def _detail(request, report: StatusReport) -> dict:
     )
     return {
         **{field: getattr(report, field) for field in ReportOut.model_fields},
-        "figures": report.snapshot if shown.frozen else shown.data,
+        "figures": shown.raw,
         "frozen": shown.frozen,
         "receipts": [
             {
