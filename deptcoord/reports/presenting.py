@@ -33,6 +33,7 @@ class Figures:
     """The report's figures ready to show."""
 
     data: dict
+    raw: dict
     frozen: bool
     empty: bool
     goals_chart: str
@@ -129,6 +130,7 @@ def figures(report: StatusReport) -> Figures:
     )
     return Figures(
         data=shown,
+        raw=data,
         frozen=frozen,
         empty=is_empty(data),
         goals_chart=mark_safe(goals),

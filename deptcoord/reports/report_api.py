@@ -142,7 +142,7 @@ def _detail(request, report: StatusReport) -> dict:
     )
     return {
         **{field: getattr(report, field) for field in ReportOut.model_fields},
-        "figures": report.snapshot if shown.frozen else shown.data,
+        "figures": shown.raw,
         "frozen": shown.frozen,
         "receipts": [
             {
@@ -298,15 +298,13 @@ def decide_report(request, response: HttpResponse, payload: DecisionIn, pk: int 
 
 @router.get("/reports/{int:pk}/pdf", summary="Download the PDF")
 def report_pdf(request, pk: int = PrimaryKey):
-    from deptcoord.reports.views.status import report_pdf as page
+    from deptcoord.reports.views.status import pdf_response
 
-    _report(request, pk)
-    return page(request, pk)
+    return pdf_response(request, _report(request, pk))
 
 
 @router.get("/reports/{int:pk}/xlsx", summary="Download the workbook")
 def report_xlsx(request, pk: int = PrimaryKey):
-    from deptcoord.reports.views.status import report_xlsx as page
+    from deptcoord.reports.views.status import xlsx_response
 
-    _report(request, pk)
-    return page(request, pk)
+    return xlsx_response(request, _report(request, pk))

@@ -346,3 +346,60 @@ def test_the_list_runs_a_fixed_number_of_queries(world, draft):
     few = _list_queries(world.coordinator)
     more(40)
     assert _list_queries(world.coordinator) == few
+
+
+def test_the_api_covers_the_whole_round(world, items):
+    from django.test import Client
+
+    from deptcoord.api.services import token_create
+
+    writer = client_for(world.coordinator)
+    start, end = START.isoformat(), END.isoformat()
+    created = writer.post(
+        "/api/v1/reports",
+        {"department_id": world.own.pk, "period_start": start, "period_end": end},
+        content_type="application/json",
+    )
+    assert created.status_code == 201
+    pk = created.json()["id"]
+    read = writer.get(f"/api/v1/reports/{pk}")
+    assert read["ETag"] == '"1"'
+    assert read.json()["figures"]["goals"][0]["title"]["en"] == "MKT goal at risk"
+    stale = writer.patch(
+        f"/api/v1/reports/{pk}",
+        {"narrative": "Late"},
+        content_type="application/json",
+        headers={"If-Match": '"7"'},
+    )
+    assert stale.status_code == 412
+    submitted = writer.post(
+        f"/api/v1/reports/{pk}/submit",
+        {"recipient_ids": [world.other_coordinator.pk]},
+        content_type="application/json",
+    )
+    assert submitted.json()["state"] == "submitted"
+    reader = client_for(world.other_coordinator)
+    assert reader.post(f"/api/v1/reports/{pk}/acknowledge").status_code == 200
+    comment = reader.post(
+        f"/api/v1/reports/{pk}/comments", {"body": "Thanks"}, content_type="application/json"
+    )
+    assert comment.status_code == 201
+    refused = client_for(world.head).post(
+        f"/api/v1/reports/{pk}/decision",
+        {"decision": "revise", "comment": ""},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    decided = client_for(world.head).post(
+        f"/api/v1/reports/{pk}/decision", {"decision": "accept"}, content_type="application/json"
+    )
+    assert decided.json()["state"] == "accepted"
+    detail = writer.get(f"/api/v1/reports/{pk}").json()
+    assert detail["receipts"][0]["acknowledged_at"] is not None
+    assert [c["body"] for c in detail["comments"]] == ["Thanks"]
+    _token, raw = token_create(actor=actor(world.executive), name="script")
+    workbook = Client().get(
+        f"/api/v1/reports/{pk}/xlsx", headers={"Authorization": f"Bearer {raw}"}
+    )
+    assert workbook.status_code == 200
+    assert openpyxl.load_workbook(io.BytesIO(workbook.content)).sheetnames[0] == "Summary"

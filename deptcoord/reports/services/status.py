@@ -209,6 +209,8 @@ def report_submit(
     report.version += 1
     report.save()
     report.receipts.exclude(recipient_id__in=wanted).delete()
+    # A resubmitted report is read and acknowledged afresh.
+    report.receipts.update(read_at=None, acknowledged_at=None)
     existing = set(report.receipts.values_list("recipient_id", flat=True))
     ReportReceipt.objects.bulk_create(
         ReportReceipt(report=report, recipient=person)

@@ -276,10 +276,8 @@ def _record_download(request, report: StatusReport, file_format: str) -> None:
     )
 
 
-@login_required
-def report_pdf(request, pk):
-    """The report as a PDF."""
-    report = _report(request, pk)
+def pdf_response(request, report: StatusReport) -> HttpResponse:
+    """The report's PDF as a download (recorded as a security event)."""
     context = _context(request, report)
     context["request"] = request
     body = presenting.pdf(report, context)
@@ -289,10 +287,8 @@ def report_pdf(request, pk):
     return response
 
 
-@login_required
-def report_xlsx(request, pk):
-    """The report as an XLSX workbook."""
-    report = _report(request, pk)
+def xlsx_response(request, report: StatusReport) -> HttpResponse:
+    """The report's workbook as a download (recorded as a security event)."""
     body = presenting.workbook(report, presenting.figures(report))
     _record_download(request, report, "xlsx")
     response = HttpResponse(
@@ -300,6 +296,18 @@ def report_xlsx(request, pk):
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(report, "xlsx")}"'
     return response
+
+
+@login_required
+def report_pdf(request, pk):
+    """The report as a PDF."""
+    return pdf_response(request, _report(request, pk))
+
+
+@login_required
+def report_xlsx(request, pk):
+    """The report as an XLSX workbook."""
+    return xlsx_response(request, _report(request, pk))
 
 
 @login_required
