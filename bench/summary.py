@@ -121,7 +121,7 @@ def _cores(lines: list[str]) -> None:
     department = _load("planner_department")
     if department:
         for method, item in department["results"].items():
-            if method == "gap":
+            if method == "gap" or "seconds" not in item:
                 continue
             rows.append(
                 f"| Planner, department of 30 people and 400 steps ({method}) | "
@@ -167,10 +167,10 @@ def _focused() -> list[str]:
             )
     meetings = _load("meetings_pages")
     if meetings:
-        for name in ("calendar_page", "month_feed"):
+        for name, title in (("calendar_page", "page"), ("month_feed", "month's JSON feed")):
             item = meetings[name]
             rows.append(
-                f"| Calendar {name.replace('_', ' ')}, department of "
+                f"| Calendar {title}, department of "
                 f"{meetings['people_in_department']} with {meetings['meetings']:,} meetings | "
                 f"{item['median_ms']} ms median, p95 {item['p95_ms']} ms |"
             )
@@ -196,7 +196,7 @@ def _machine() -> str:
         return ""
     data = json.loads(newest.read_text())
     host = data.get("host", {})
-    parts = [host.get("cpu") or data.get("machine", ""), data.get("machine", "")]
+    parts = [host.get("cpu") or data.get("machine", ""), data.get("machine", "").split(",")[0]]
     if host.get("memory_gib"):
         parts.append(f"{host['memory_gib']} GiB memory")
     parts.append(f"Python {data.get('python', '?')}")
