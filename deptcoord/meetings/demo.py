@@ -13,6 +13,9 @@ from deptcoord.goals.demo_story import Company
 from deptcoord.meetings import invitations, services
 from deptcoord.meetings.models import Meeting
 from deptcoord.org.models import Department, Membership
+from deptcoord.work import services as work_services
+from deptcoord.work.demo import CODE as LAUNCH_CODE
+from deptcoord.work.models import Project
 
 ZONE = "Asia/Ho_Chi_Minh"
 WEEKS_BACK = 6
@@ -124,6 +127,17 @@ def _sync(company: Company, today: date) -> Meeting:
     )
 
 
+def _into_launch(item) -> None:
+    """The launch sync's action items are launch work: their steps join the launch project."""
+    launch = Project.objects.filter(code=LAUNCH_CODE).first()
+    if item.step_id is None or launch is None:
+        return
+    if launch.departments.filter(pk=item.step.department_id).exists():
+        work_services.step_update(
+            actor=SYSTEM, step_id=item.step_id, expected_version=None, project=launch
+        )
+
+
 def _minutes(company: Company, meeting: Meeting, today: date) -> None:
     tuesday = today - timedelta(days=today.weekday()) + timedelta(days=1)
     for weeks_ago, agenda, decisions, actions in PAST_WEEKS:
@@ -148,6 +162,7 @@ def _minutes(company: Company, meeting: Meeting, today: date) -> None:
                 assignee=company.coordinator(code),
                 due_date=day + timedelta(days=days),
             )
+            _into_launch(item)
             if done:
                 services.action_item_update(
                     actor=SYSTEM, item_id=item.pk, expected_version=None, status="done"

@@ -19,6 +19,9 @@ from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import Person
 from deptcoord.people import services
 from deptcoord.people.models import RoleProfile, Skill, SkillCategory
+from deptcoord.work import services as work_services
+from deptcoord.work.demo import CODE as LAUNCH_CODE
+from deptcoord.work.models import Project
 
 CATALOGUE = {
     ("Marketing", "Marketing"): [
@@ -219,9 +222,37 @@ def _launch_gap(company, skills, digital: list[Person], today: date) -> Person:
         plan_id=plan.pk,
         kind="stretch",
         title="Own the launch-week ads report · Phụ trách báo cáo quảng cáo tuần ra mắt",
+        step=_launch_step(learner, today + timedelta(days=60)),
         due=today + timedelta(days=60),
     )
     return learner
+
+
+def _launch_step(learner: Person, due: date):
+    """The launch project's step for the learner's stretch assignment (the learner's team
+    joins the project for it; none without the work chapter)."""
+    launch = Project.objects.filter(code=LAUNCH_CODE).first()
+    department = learner.primary_department
+    if launch is None or department is None:
+        return None
+    if not launch.departments.filter(pk=department.pk).exists():
+        launch = work_services.project_update(
+            actor=SYSTEM,
+            project_id=launch.pk,
+            expected_version=None,
+            departments=[*launch.departments.all(), department],
+        )
+    return work_services.step_create(
+        actor=SYSTEM,
+        project=launch,
+        department=department,
+        title_en="Launch-week ads report",
+        title_vi="Báo cáo quảng cáo tuần ra mắt",
+        assignee=learner,
+        start=due - timedelta(days=14),
+        due=due,
+        effort_hours=12,
+    )
 
 
 def _feedback(company: Company, digital: list[Person], today: date) -> None:

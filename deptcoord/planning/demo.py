@@ -1,11 +1,13 @@
 """The planner's chapter of the demo: Marketing's plan for the SM Home launch.
 
-Two Marketing goals for the coming weeks: the launch campaign (high priority, about five weeks
-out) and the launch event (in a week and a half). The event's three steps all fall to the
-Marketing coordinator, one after the other, and do not fit by the event's date; the planner
-says so, and finds that about ten more hours a week for the coordinator make it. The campaign's
-steps go to whoever in Marketing has the time. The plan has been run for real (a short CP-SAT
-limit), so the result page opens on it.
+Two Marketing goals for the coming weeks. The launch campaign (high priority, by the end of the
+eight-week plan) is served by the launch project of the work chapter (SMH-LAUNCH): Marketing's
+open steps in it — the launch video, the landing page, the KOL reviews, the launch event and
+the ads flight. The launch event's preparation (in a week and a half) is a small project of
+its own whose three steps all fall to the Marketing coordinator, one after the other, and do
+not fit by the event's date; the planner says so, and finds that about ten more hours a week
+for the coordinator make it. The plan has been run for real (a short CP-SAT limit), so the
+result page opens on it.
 """
 
 from datetime import date, timedelta
@@ -21,17 +23,10 @@ from deptcoord.planning import services
 from deptcoord.planning.models import PlanRun
 from deptcoord.planning.tasks import execute
 from deptcoord.work import services as work_services
-from deptcoord.work.models import Dependency
+from deptcoord.work.demo import CODE as LAUNCH_CODE
+from deptcoord.work.models import Dependency, Project
 
-PLAN_WEEKS = 6
-CAMPAIGN = [
-    ("Launch content calendar", "Lịch nội dung ra mắt", 16),
-    ("Product photos and video", "Ảnh và video sản phẩm", 24),
-    ("Landing page copy", "Nội dung trang đích", 12),
-    ("Social ads set-up", "Thiết lập quảng cáo mạng xã hội", 16),
-    ("Influencer briefings", "Làm việc với người có ảnh hưởng", 12),
-    ("Press release", "Thông cáo báo chí", 8),
-]
+PLAN_WEEKS = 8
 EVENT = [
     ("Book the launch venue", "Đặt địa điểm sự kiện ra mắt", 20),
     ("Send partner invitations", "Gửi thư mời đối tác", 20),
@@ -96,7 +91,8 @@ def _steps(project, department, rows, assignee=None, chained=False):
 def load(today: date) -> None:
     """Marketing's launch plan, solved once (the chapter is skipped when a plan exists)."""
     marketing = Department.objects.filter(code="MKT").first()
-    if marketing is None or PlanRun.objects.exists():
+    launch = Project.objects.filter(code=LAUNCH_CODE).first()
+    if marketing is None or launch is None or PlanRun.objects.exists():
         return
     leaders = dict(
         Membership.objects.filter(department=marketing, role__in=["head", "coordinator"])
@@ -111,8 +107,14 @@ def load(today: date) -> None:
         marketing,
         head,
         ("SM Home launch campaign live", "Chiến dịch ra mắt SM Home lên sóng"),
-        start + timedelta(days=32),
+        min(end, launch.end),
         Goal.Priority.HIGH,
+    )
+    work_services.project_update(
+        actor=SYSTEM,
+        project_id=launch.pk,
+        expected_version=None,
+        goals=[*launch.goals.all(), campaign_goal],
     )
     event_goal = _goal(
         marketing,
@@ -121,25 +123,15 @@ def load(today: date) -> None:
         start + timedelta(days=8),
         Goal.Priority.MEDIUM,
     )
-    campaign = _project(
-        "SMH-CAMP",
-        ("SM Home launch campaign", "Chiến dịch ra mắt SM Home"),
-        marketing,
-        coordinator,
-        campaign_goal,
-        start - timedelta(days=7),
-        end,
-    )
     event = _project(
         "SMH-EVENT",
-        ("SM Home launch event", "Sự kiện ra mắt SM Home"),
+        ("SM Home launch event preparation", "Chuẩn bị sự kiện ra mắt SM Home"),
         marketing,
         coordinator,
         event_goal,
         start - timedelta(days=7),
         end,
     )
-    _steps(campaign, marketing, CAMPAIGN)
     _steps(event, marketing, EVENT, assignee=coordinator, chained=True)
     run = services.plan_run_start(
         actor=SYSTEM,

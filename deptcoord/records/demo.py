@@ -27,6 +27,8 @@ from deptcoord.records.demo_texts import (
 )
 from deptcoord.records.models import Note
 from deptcoord.records.search.indexing import rebuild_index
+from deptcoord.work.demo import CODE as LAUNCH_CODE
+from deptcoord.work.models import Project
 
 
 def _pdf(html: str) -> bytes:
@@ -45,6 +47,9 @@ def _goal(code: str | None, level: str) -> Goal | None:
 def _note(company, code: str, text: dict, writer: str = "coordinator", **fields) -> Note:
     author = company.head(code) if writer == "head" else company.coordinator(code)
     links = [goal for goal in fields.pop("goals", ()) if goal is not None]
+    launch = Project.objects.filter(code=LAUNCH_CODE).first()
+    if launch is not None and "launch" in text["tags"]:
+        links.append(launch)
     return services.note_create(
         actor=SYSTEM,
         department=company.departments[code],
@@ -96,7 +101,8 @@ def _documents(company, today: date) -> None:
 @transaction.atomic
 def load(today: date) -> None:
     """Add the SM Home launch records to the demo company (once) and build the search index."""
-    if Note.objects.exists() or not Department.objects.filter(code="MKT").exists():
+    written = Note.objects.filter(source=Note.Source.WRITTEN)  # meetings file decisions too
+    if written.exists() or not Department.objects.filter(code="MKT").exists():
         return
     company = Company()
     launch = today + timedelta(days=24)

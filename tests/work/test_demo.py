@@ -19,10 +19,17 @@ def test_the_launch_project_loads_once(db, settings, tmp_path):
     demo.load(timezone.localdate())
     project = Project.objects.get(code="SMH-LAUNCH")
     assert project.lead_department.code == "PRD"
-    assert set(project.departments.values_list("code", flat=True)) == {"PRD", "MKT", "SAL", "CS"}
+    # the Digital team joins for a stretch assignment (the people chapter)
+    assert set(project.departments.values_list("code", flat=True)) == {
+        "PRD",
+        "MKT",
+        "SAL",
+        "CS",
+        "MKT-DIG",
+    }
     steps = Step.objects.filter(project=project)
     assert steps.count() >= 25
-    assert set(steps.values_list("department__code", flat=True)) == {"PRD", "MKT", "SAL", "CS"}
+    assert set(steps.values_list("department__code", flat=True)) >= {"PRD", "MKT", "SAL", "CS"}
     flagged = steps.filter(flagged=True)
     assert set(flagged.values_list("department__code", flat=True)) <= {"MKT", "SAL", "CS"}
     assert flagged.exists()

@@ -22,6 +22,7 @@ from deptcoord.core.actor import actor_from
 from deptcoord.core.models import ImportUpload
 from deptcoord.core.spreadsheets import SpreadsheetError, export_response, read_rows
 from deptcoord.org import selectors as org
+from deptcoord.planning.selectors import plannable_projects
 from deptcoord.work import exports, imports, selectors, services
 from deptcoord.work.formatting import money
 from deptcoord.work.forms import ExpenseForm, PlanImportForm, ProjectForm
@@ -59,6 +60,7 @@ def _header(request, project, tab) -> dict:
         "can_change": can(facts, Action.CHANGE, project),
         "can_add_step": can(facts, Action.ADD_STEP, project),
         "can_spend": can(facts, Action.SPEND, project),
+        "can_plan": plannable_projects(facts).filter(pk=project.pk).exists(),
         "departments": list(project.departments.order_by("code")),
     }
 
