@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import platform
+import signal
 import socket
 import subprocess
 import sys
@@ -211,7 +212,7 @@ def main() -> int:
             summary = _summary(prefix)
         finally:
             stop.set()
-            server.terminate()
+            server.send_signal(signal.SIGINT)  # serve stops gunicorn, worker and scheduler
             server.wait(timeout=30)
     result = {
         "size": options.size,
