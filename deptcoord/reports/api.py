@@ -7,6 +7,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from deptcoord.access import visible
+from deptcoord.api.http import RecordId
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
 from deptcoord.reports import services
@@ -38,7 +39,7 @@ class NotificationFilter(Schema):
 class ReadIn(Schema):
     """Which notifications to mark read; all of them when `ids` is left out."""
 
-    ids: list[int] | None = None
+    ids: list[RecordId] | None = None
 
 
 class ReadOut(Schema):
@@ -171,7 +172,7 @@ class TodayOut(Schema):
 class TodayFilter(Schema):
     """Narrow an executive's briefing to one department (and its teams)."""
 
-    department: int | None = None
+    department: RecordId | None = None
 
 
 def _away(entry) -> dict:

@@ -70,7 +70,7 @@ class ReportDetailOut(ReportOut):
 class ReportFilter(Schema):
     """Narrow the list."""
 
-    department_id: int | None = None
+    department_id: RecordId | None = None
     state: str = ""
     kind: str = ""
 
