@@ -526,7 +526,8 @@ def workload_for(
     ``weeks`` is a number of weeks from the week of ``first`` (today by default) or a list of
     Mondays. Capacity is the weekly hours spread over the person's working days, less public
     holidays, company days off, time off and meetings (``meeting_hours``). A step's effort is
-    spread evenly over its working days. Four queries whatever the number of people and steps.
+    spread evenly over its working days. A fixed number of queries whatever the number of
+    people, steps and meetings.
     """
     people = list(people)
     mondays = (

@@ -13,7 +13,7 @@ from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import TimeOff
 from deptcoord.reports.digest import people_due, send_digest
 from deptcoord.reports.models import Delivery, EmailSettings, Notification, NotificationPreference
-from deptcoord.reports.notifications import notify
+from deptcoord.reports.notifications import notification_kinds, notify
 from deptcoord.reports.services import preferences_set, unsubscribe_token
 from tests.factories import client_for
 
@@ -141,9 +141,9 @@ def test_settings_page_saves_choices_and_records_them(world):
     response = client.post(
         "/notifications/settings/",
         {
+            **{f"kind:{kind}": "immediately" for kind in notification_kinds()},
             f"kind:{KIND}": "digest",
             "kind:org.membership": "off",
-            "kind:goals.standard_breached": "immediately",
             "digest_hour": "6",
         },
     )
