@@ -358,7 +358,7 @@ def _overloaded(facts, scope, today):
     monday = today - timedelta(days=today.weekday())
     people = (
         _scope_people(facts, scope)
-        .only("pk", "full_name", "working_weekdays", "weekly_capacity_hours")
+        .only("pk", "full_name", "working_weekdays", "weekly_capacity_hours", "timezone")
         .order_by("full_name", "id")
     )
     steps = visible(facts, Step.objects.all())
