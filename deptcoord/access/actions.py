@@ -43,6 +43,8 @@ class Action(StrEnum):
     SUBMIT = "submit"
     DECIDE = "decide"
 
+    OVERSEE = "oversee"
+
 
 class Role(StrEnum):
     """A role a person holds, company-wide (admin, executive, HR) or in a department."""

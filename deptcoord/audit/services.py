@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from deptcoord.audit.chain import entry_hash
+from deptcoord.audit.changes import diff, snapshot
 from deptcoord.audit.models import AuditEntry, AuditHead
 
 
@@ -54,6 +55,52 @@ def audit_record(
         head.last_hash = entry.entry_hash
         head.save(update_fields=["last_entry_id", "last_hash"])
     return entry
+
+
+def record_created(actor, obj, fields: list[str], action: str, department_id=None) -> None:
+    """Record a new record in the audit trail with all its fields."""
+    audit_record(
+        actor=actor,
+        kind="create",
+        action=action,
+        target=obj,
+        changes=diff({}, snapshot(obj, fields)),
+        department_id=department_id,
+    )
+
+
+def save_with_audit(
+    actor, obj, before: dict, fields: list[str], action: str, department_id=None
+) -> dict:
+    """Save a versioned record and record the change if any field changed; return the changes.
+
+    ``before`` is ``snapshot(obj, fields)`` taken before the caller changed the record.
+    """
+    changes = diff(before, snapshot(obj, fields))
+    if changes:
+        obj.version += 1
+        obj.save()
+        audit_record(
+            actor=actor,
+            kind="update",
+            action=action,
+            target=obj,
+            changes=changes,
+            department_id=department_id,
+        )
+    return changes
+
+
+def record_deleted(actor, obj, fields: list[str], action: str, department_id=None) -> None:
+    """Record what a deleted record was."""
+    audit_record(
+        actor=actor,
+        kind="delete",
+        action=action,
+        target=obj,
+        changes=diff(snapshot(obj, fields), {}),
+        department_id=department_id,
+    )
 
 
 def audit_append_many(entries: list[AuditEntry], batch_size: int = 2000) -> int:

@@ -243,10 +243,12 @@ company_wide(
         A.EXPORT,
         A.MANAGE_ROLES,
         A.VIEW_AUDIT,
+        A.OVERSEE,
     },
 )
 company_wide(COMPANY_TABLE, Role.HR, {A.VIEW, A.ADD_PERSON, A.IMPORT, A.EXPORT})
-company_wide(COMPANY_TABLE, Role.EXECUTIVE, {A.VIEW, A.EXPORT})
+# Overseeing is reading every department's figures side by side (Today, the reports roll-up).
+company_wide(COMPANY_TABLE, Role.EXECUTIVE, {A.VIEW, A.EXPORT, A.OVERSEE})
 for _role in RUNNERS:
     COMPANY_TABLE[(_role, Relation.OTHER_DEPARTMENT)] = frozenset({A.VIEW, A.EXPORT})
 COMPANY_TABLE[(Role.MEMBER, Relation.OTHER_DEPARTMENT)] = frozenset({A.VIEW})

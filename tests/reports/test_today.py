@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from deptcoord.org.facts import role_facts_for_person
+from deptcoord.org.selectors import company
 from deptcoord.reports.selectors import briefing
 from tests.factories import DepartmentFactory, client_for
 from tests.reports.helpers import items_for
@@ -163,6 +164,7 @@ def _queries(person, **options):
 @pytest.mark.parametrize("role", ["coordinator", "member", "executive"])
 def test_the_briefing_runs_a_fixed_number_of_queries(world, role):
     person = world.person(role)
+    company()  # the company's row exists, as in any running installation
     for index in range(10):
         items_for(world.own, world.other, world.coordinator, world.member, world.head, f"A{index}")
     few = _queries(person)

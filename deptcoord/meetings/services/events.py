@@ -11,7 +11,7 @@ from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.meetings import messages
 from deptcoord.meetings.models import Event
-from deptcoord.meetings.services.common import record, record_deleted, save_changes
+from deptcoord.meetings.services.common import record, record_deleted, save_with_audit
 from deptcoord.org import selectors as org
 from deptcoord.org.services.recheck import recheck_reach
 
@@ -103,7 +103,7 @@ def event_update(*, actor: Actor, event_id: int, expected_version: int | None, *
     if departments is not None:
         event.departments.set(departments)
     _snapshot(event)
-    save_changes(actor, event, before, EVENT_FIELDS, "meetings.event.update")
+    save_with_audit(actor, event, before, EVENT_FIELDS, "meetings.event.update")
     recheck_reach(actor, event, Action.VIEW)
     return event
 

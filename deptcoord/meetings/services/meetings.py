@@ -20,7 +20,7 @@ from deptcoord.meetings.services.common import (
     department_of,
     record,
     record_created,
-    save_changes,
+    save_with_audit,
 )
 from deptcoord.org import selectors as org
 from deptcoord.org.services.recheck import recheck_reach
@@ -226,7 +226,7 @@ def meeting_cancel(
     before = snapshot(meeting, MEETING_FIELDS)
     meeting.status = Meeting.Status.CANCELLED
     meeting.sequence += 1
-    save_changes(
+    save_with_audit(
         actor, meeting, before, MEETING_FIELDS, "meetings.meeting.cancel", department_of(meeting)
     )
     invitations.send_later(meeting, "CANCEL")

@@ -19,7 +19,7 @@ from deptcoord.meetings.services.common import (
     department_of,
     record_created,
     record_deleted,
-    save_changes,
+    save_with_audit,
 )
 from deptcoord.meetings.services.steps import step_follow_action, step_for_action
 from deptcoord.org.facts import role_facts_for_person
@@ -141,7 +141,7 @@ def agenda_item_update(
     before = snapshot(item, AGENDA_FIELDS)
     for name, value in data.items():
         setattr(item, name, value)
-    changed = save_changes(
+    changed = save_with_audit(
         actor, item, before, AGENDA_FIELDS, "meetings.agenda.update", department_of(item.meeting)
     )
     if changed:
@@ -312,7 +312,7 @@ def action_item_update(
 
         item.completed_on = timezone.localdate() if status == ActionItem.Status.DONE else None
     item.status = status
-    changed = save_changes(
+    changed = save_with_audit(
         actor, item, before, ACTION_FIELDS, "meetings.action.update", department_of(item.meeting)
     )
     if "status" in changed:

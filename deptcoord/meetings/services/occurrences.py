@@ -15,7 +15,7 @@ from deptcoord.meetings.models import ActionItem, AgendaItem, Decision, Meeting,
 from deptcoord.meetings.recurrence import Series, occurrence_on, until_before
 from deptcoord.meetings.series import first_key, series_of
 from deptcoord.meetings.services.checks import aware, raise_if
-from deptcoord.meetings.services.common import department_of, record, save_changes
+from deptcoord.meetings.services.common import department_of, record, save_with_audit
 from deptcoord.meetings.services.meetings import (
     MEETING_FIELDS,
     _current_people,
@@ -52,7 +52,7 @@ def _change(actor: Actor, meeting: Meeting, day: date, **values) -> OccurrenceCh
     before = snapshot(change, CHANGE_FIELDS)
     for name, value in values.items():
         setattr(change, name, value)
-    save_changes(
+    save_with_audit(
         actor, change, before, CHANGE_FIELDS, "meetings.occurrence.change", department_of(meeting)
     )
     return change
@@ -161,7 +161,7 @@ def series_change_from(
     before = snapshot(meeting, MEETING_FIELDS)
     meeting.rrule = until_before(series, occurrence)
     meeting.sequence += 1
-    save_changes(
+    save_with_audit(
         actor, meeting, before, MEETING_FIELDS, "meetings.meeting.split", department_of(meeting)
     )
     for model in (AgendaItem, Decision, ActionItem, OccurrenceChange):

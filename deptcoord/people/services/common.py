@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from deptcoord.goals.services.common import (  # noqa: F401  (shared audit helpers)
+from deptcoord.audit.services import (  # noqa: F401  (shared audit helpers)
     record_created,
     record_deleted,
     save_with_audit,

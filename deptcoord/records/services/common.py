@@ -2,8 +2,7 @@
 
 from django.core.exceptions import ValidationError
 
-from deptcoord.audit.changes import diff, snapshot
-from deptcoord.audit.services import audit_record
+from deptcoord.audit import services as audit
 from deptcoord.core.actor import Actor
 from deptcoord.records import messages
 from deptcoord.records.models import Tag
@@ -13,44 +12,18 @@ MAX_TAG_LENGTH = 40
 
 
 def record_created(actor: Actor, obj, fields: list[str], action: str) -> None:
-    """Record a new record in the audit trail with all its fields."""
-    audit_record(
-        actor=actor,
-        kind="create",
-        action=action,
-        target=obj,
-        changes=diff({}, snapshot(obj, fields)),
-        department_id=obj.department_id,
-    )
+    """Record a new record in the audit trail, in its department's trail."""
+    audit.record_created(actor, obj, fields, action, obj.department_id)
 
 
 def record_changed(actor: Actor, obj, before: dict, fields: list[str], action: str) -> dict:
     """Save a changed record with a new version and its audit entry; return the changes."""
-    changes = diff(before, snapshot(obj, fields))
-    if changes:
-        obj.version += 1
-        obj.save()
-        audit_record(
-            actor=actor,
-            kind="update",
-            action=action,
-            target=obj,
-            changes=changes,
-            department_id=obj.department_id,
-        )
-    return changes
+    return audit.save_with_audit(actor, obj, before, fields, action, obj.department_id)
 
 
 def record_deleted(actor: Actor, obj, fields: list[str], action: str) -> None:
-    """Record what a deleted record was."""
-    audit_record(
-        actor=actor,
-        kind="delete",
-        action=action,
-        target=obj,
-        changes=diff(snapshot(obj, fields), {}),
-        department_id=obj.department_id,
-    )
+    """Record what a deleted record was, in its department's trail."""
+    audit.record_deleted(actor, obj, fields, action, obj.department_id)
 
 
 def clean_tags(values) -> list[str]:

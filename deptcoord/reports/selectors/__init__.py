@@ -1,5 +1,11 @@
 """Reads of the reports app, narrowed by the access policy."""
 
-from deptcoord.reports.selectors.today import Briefing, Line, Section, briefing
+from deptcoord.reports.selectors.today import (
+    Briefing,
+    Line,
+    Section,
+    briefing,
+    oversees_company,
+)
 
-__all__ = ["Briefing", "Line", "Section", "briefing"]
+__all__ = ["Briefing", "Line", "Section", "briefing", "oversees_company"]

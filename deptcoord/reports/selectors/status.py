@@ -11,6 +11,7 @@ from deptcoord.access import RoleFacts, visible
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Department, Membership, Person
 from deptcoord.reports.models import ReportComment, ReportReceipt, StatusReport
+from deptcoord.reports.selectors.today import oversees_company
 from deptcoord.work.models import Expense, Project, Step
 
 
@@ -156,5 +157,5 @@ def rollup(facts: RoleFacts, today: date | None = None) -> list[RollupRow]:
 
 
 def may_see_rollup(facts: RoleFacts) -> bool:
-    """Executives and admins see the company roll-up."""
-    return facts.is_executive or facts.is_admin
+    """Those who oversee the company (executives and admins) see the roll-up."""
+    return oversees_company(facts)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.access import RoleFacts, visible
+from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.goals.models import Goal, KeyResult, Measurement, Standard
 from deptcoord.meetings.models import AgendaItem, Event, Meeting, OccurrenceChange, Participant
 from deptcoord.meetings.recurrence import Change, Series, occurrences
@@ -112,9 +112,14 @@ class Scope:
         return Q(**{f"{department}__in": sorted(self.department_ids)}) | own
 
 
-def scope_for(facts: RoleFacts, department_id: int | None = None) -> Scope:
+def oversees_company(facts: RoleFacts) -> bool:
+    """Whether the person reads every department's figures (executives and admins)."""
+    return can(facts, Action.OVERSEE, org.company())
+
+
+def scope_for(facts: RoleFacts, department_id: int | None = None, oversees=None) -> Scope:
     """The person's scope, narrowed to one department when an executive chooses one."""
-    if facts.is_admin or facts.is_executive:
+    if oversees_company(facts) if oversees is None else oversees:
         if department_id:
             teams = set(org_department_and_teams(department_id))
             return Scope(facts.person_id, frozenset(teams), True)
@@ -577,10 +582,10 @@ def _warnings(facts, scope):
 
 
 def sections(
-    facts: RoleFacts, today: date, department_id=None, zone_name: str = ""
+    facts: RoleFacts, today: date, department_id=None, zone_name: str = "", oversees=None
 ) -> list[Section]:
     """Every section of the briefing, in the order the page shows them."""
-    scope = scope_for(facts, department_id)
+    scope = scope_for(facts, department_id, oversees)
     now = timezone.now()
     zone_name = zone_name or timezone.get_current_timezone_name()
     found = [
@@ -605,7 +610,8 @@ def briefing(
     scope = None if company_scope else sorted(facts.departments_in())
     departments = visible(facts, Department.objects.filter(is_active=True))
     chosen = None
-    if department_id and (facts.is_admin or facts.is_executive):
+    oversees = oversees_company(facts)
+    if department_id and oversees:
         chosen = departments.filter(pk=department_id).first()
         if chosen is not None:
             scope = org_department_and_teams(chosen.pk)
@@ -626,7 +632,7 @@ def briefing(
         days_off=upcoming_days_off(today, 45),
         not_invited=people.filter(user__isnull=True).count(),
         headcount=people.count(),
-        sections=sections(facts, today, chosen.pk if chosen else None, zone_name),
+        sections=sections(facts, today, chosen.pk if chosen else None, zone_name, oversees),
         company_scope=company_scope,
         department=chosen,
     )

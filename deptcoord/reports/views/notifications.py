@@ -19,7 +19,7 @@ from deptcoord.reports import services
 from deptcoord.reports.forms import PreferencesForm
 from deptcoord.reports.models import Delivery, Notification, NotificationPreference
 from deptcoord.reports.notifications import mark_read, notification_kinds
-from deptcoord.reports.selectors import briefing
+from deptcoord.reports.selectors import briefing, oversees_company
 
 
 @login_required
@@ -29,7 +29,7 @@ def today(request):
     facts = request.facts
     department_id = _number(request.GET.get("department"))
     choices = None
-    if facts.is_admin or facts.is_executive:
+    if oversees_company(facts):
         choices = visible(facts, Department.objects.filter(is_active=True)).order_by("code")
     context = {
         "today": today_date,
