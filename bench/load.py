@@ -20,7 +20,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
@@ -29,7 +28,7 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
-from bench.pages import RESULTS, setup_django  # noqa: E402
+from bench.pages import RESULTS, add_keep_argument, company  # noqa: E402
 from bench.pages import host as host_facts  # noqa: E402
 
 
@@ -40,6 +39,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--minutes", type=float, default=2)
     parser.add_argument("--backend", default="sqlite", choices=["sqlite", "postgres"])
+    add_keep_argument(parser)
     return parser.parse_args()
 
 
@@ -150,11 +150,7 @@ def _summary(prefix: str) -> dict:
 def main() -> int:
     options = _arguments()
     machine = host_facts()
-    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as directory:
-        setup_django(directory, options.backend)
-        from django.core.management import call_command
-
-        call_command("generate_company", size=options.size, seed=options.seed, quiet=True)
+    with company(options) as directory:
         users_file = Path(directory) / "users.json"
         users_file.write_text(json.dumps(sign_in(options.users)))
         from django.db import connections

@@ -35,15 +35,58 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--backend", default="sqlite", choices=["sqlite", "postgres"])
+    add_keep_argument(parser)
     return parser.parse_args()
 
 
-def setup_django(directory: str, backend: str) -> None:
-    """Point Django at a fresh database and migrate it."""
+def add_keep_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="build the company in DIR and keep it; a later run with the same DIR reuses it",
+    )
+
+
+@contextlib.contextmanager
+def company(options: argparse.Namespace, log: io.StringIO | None = None):
+    """Set Django up on a generated company and yield its directory. Without ``--keep`` the
+    company is built in a temporary directory; with it, in that directory, once."""
+    from_scratch = True
+    if options.keep:
+        directory = Path(options.keep)
+        directory.mkdir(parents=True, exist_ok=True)
+        marker = directory / f"generated-{options.backend}-{options.size}-{options.seed}"
+        from_scratch = not marker.exists()
+        holder = contextlib.nullcontext(str(directory))
+    else:
+        marker = None
+        holder = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
+    with holder as path:
+        setup_django(path, options.backend, fresh=from_scratch)
+        if from_scratch:
+            from django.core.management import call_command
+
+            call_command(
+                "generate_company",
+                size=options.size,
+                seed=options.seed,
+                quiet=True,
+                stdout=log if log is not None else sys.stdout,
+            )
+            if marker is not None:
+                marker.touch()
+        yield path
+
+
+def setup_django(directory: str, backend: str, fresh: bool = True) -> None:
+    """Point Django at the database of ``directory`` (on PostgreSQL, recreated when
+    ``fresh``) and migrate it."""
     os.environ["DEPTCOORD_VAR_DIR"] = directory
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "deptcoord.settings")
-    if backend == "postgres":
+    if backend == "postgres" and not fresh:
+        os.environ["DATABASE_URL"] = POSTGRES
+    elif backend == "postgres":
         import psycopg
 
         with psycopg.connect(
@@ -259,15 +302,9 @@ def measure(person, path: str, runs: int) -> dict:
 def main() -> int:
     options = _arguments()
     machine = host()
-    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as directory:
-        setup_django(directory, options.backend)
-        from django.core.management import call_command
-
-        began = time.perf_counter()
-        log = io.StringIO()
-        call_command(
-            "generate_company", size=options.size, seed=options.seed, quiet=True, stdout=log
-        )
+    began = time.perf_counter()
+    log = io.StringIO()
+    with company(options, log):
         built = time.perf_counter() - began
         print(log.getvalue(), flush=True)
         found = viewers()

@@ -1,8 +1,6 @@
 """Exporting goals with their key results; importing key-result actuals and measurements
 (preview first, then confirm)."""
 
-import re
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,24 +12,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, require
-from deptcoord.audit.services import audit_record
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.core.models import ImportUpload
-from deptcoord.core.spreadsheets import SpreadsheetError, export_response, read_rows
+from deptcoord.core.spreadsheets import SpreadsheetError, read_rows
 from deptcoord.goals import exports, imports, selectors
 from deptcoord.goals.models import KeyResult
 from deptcoord.org import selectors as org
 from deptcoord.org.forms import ImportForm
 
-FILE_FORMAT = re.compile(r"^(csv|xlsx)$")
 KIND_OF = {upload: kind for kind, upload in imports.UPLOAD_KINDS.items()}
 
 
 @login_required
 def goals_export(request, file_format):
     """The goals as filtered on screen, with their key results, as CSV or XLSX."""
-    if not FILE_FORMAT.match(file_format):
-        raise Http404
     require(request.facts, Action.EXPORT, org.company())
     filters = selectors.filters_from(request.GET, timezone.localdate())
     goals = list(
@@ -44,16 +39,15 @@ def goals_export(request, file_format):
             )
         )
     )
-    rows = exports.goal_rows(goals)
-    audit_record(
-        actor=actor_from(request),
-        kind="security",
+    return audited_export(
+        request,
         action="goals.goal.export",
-        target_type="goals",
-        target_label=f"{len(rows)} rows",
-        changes={"format": file_format, "rows": len(rows)},
+        kind="goals",
+        filename=exports.FILENAME,
+        headers=exports.COLUMNS,
+        rows=exports.goal_rows(goals),
+        file_format=file_format,
     )
-    return export_response(str(exports.FILENAME), exports.COLUMNS, rows, file_format)
 
 
 def _require_kind(kind: str) -> None:

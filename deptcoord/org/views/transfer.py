@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, require, visible
-from deptcoord.audit.services import audit_record
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.core.models import ImportUpload
-from deptcoord.core.spreadsheets import SpreadsheetError, export_response, read_rows
+from deptcoord.core.spreadsheets import SpreadsheetError, read_rows
 from deptcoord.org import imports, selectors
 from deptcoord.org.forms import ImportForm
 from deptcoord.org.models import Department, Membership
@@ -98,17 +98,6 @@ def import_confirm(request, upload_id):
     return render(request, "org/import.html", context)
 
 
-def _record_export(request, kind: str, count: int, file_format: str) -> None:
-    audit_record(
-        actor=actor_from(request),
-        kind="security",
-        action=f"org.{kind}.export",
-        target_type=kind,
-        target_label=f"{count} rows",
-        changes={"format": file_format, "rows": count},
-    )
-
-
 @login_required
 def departments_export(request, file_format):
     """The visible departments as CSV or XLSX, in the import's columns."""
@@ -118,9 +107,15 @@ def departments_export(request, file_format):
     )
     if request.GET.get("inactive") != "1":
         departments = departments.filter(is_active=True)
-    rows = imports.department_rows(departments)
-    _record_export(request, "departments", len(rows), file_format)
-    return export_response("departments", imports.DEPARTMENT_COLUMNS, rows, file_format)
+    return audited_export(
+        request,
+        action="org.departments.export",
+        kind="departments",
+        filename="departments",
+        headers=imports.DEPARTMENT_COLUMNS,
+        rows=imports.department_rows(departments),
+        file_format=file_format,
+    )
 
 
 @login_required
@@ -135,6 +130,12 @@ def people_export(request, file_format):
             "memberships", queryset=Membership.objects.only("person_id", "department_id", "role")
         )
     )
-    rows = imports.people_rows(people)
-    _record_export(request, "people", len(rows), file_format)
-    return export_response("people", imports.PEOPLE_COLUMNS, rows, file_format)
+    return audited_export(
+        request,
+        action="org.people.export",
+        kind="people",
+        filename="people",
+        headers=imports.PEOPLE_COLUMNS,
+        rows=imports.people_rows(people),
+        file_format=file_format,
+    )

@@ -1,8 +1,6 @@
 """Skills pages: a department's skills matrix (with import and export), a person's skills with
 their history, assessing, and giving a person a role profile."""
 
-import re
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, get_visible_or_404, require
-from deptcoord.audit.services import audit_record
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.core.models import ImportUpload
-from deptcoord.core.spreadsheets import SpreadsheetError, export_response, read_rows
+from deptcoord.core.spreadsheets import SpreadsheetError, read_rows
 from deptcoord.org import selectors as org
 from deptcoord.org.forms import ImportForm
 from deptcoord.org.models import Department
@@ -24,8 +22,6 @@ from deptcoord.people import imports, selectors, services
 from deptcoord.people.forms import AssessmentForm, RoleAssignForm
 from deptcoord.people.models import Assessment, PersonProfile
 from deptcoord.people.views.common import SERVICE_ERRORS, cleaned, may, person_or_404
-
-FILE_FORMAT = re.compile(r"^(csv|xlsx)$")
 
 
 def _matrix_departments(facts):
@@ -60,20 +56,18 @@ def matrix(request):
 @login_required
 def matrix_export(request, file_format):
     """The department's skills matrix as CSV or XLSX (the import's own format)."""
-    if not FILE_FORMAT.match(file_format):
-        raise Http404
     department = _chosen_department(request)
     matrix = selectors.skills_matrix(request.facts, department)
     headers, rows = imports.export_rows(matrix)
-    audit_record(
-        actor=actor_from(request),
-        kind="security",
+    return audited_export(
+        request,
         action="people.skills.export",
         target=department,
-        changes={"format": file_format, "rows": len(rows)},
+        filename=f"skills-{department.code}",
+        headers=headers,
+        rows=rows,
+        file_format=file_format,
     )
-    filename = f"skills-{department.code}"
-    return export_response(filename, headers, rows, file_format)
 
 
 @login_required

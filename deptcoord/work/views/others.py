@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require, visible
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
-from deptcoord.core.spreadsheets import export_response
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Department
 from deptcoord.work import exports, selectors, services
@@ -31,7 +31,6 @@ from deptcoord.work.views.common import (
     report,
     run_departments,
 )
-from deptcoord.work.views.projects import FILE_FORMAT, _record_export
 
 REQUEST_FIELDS = [
     "from_department",
@@ -76,13 +75,16 @@ def request_list(request):
 @login_required
 def requests_export(request, file_format):
     """The requests as filtered on screen, as CSV or XLSX."""
-    if not FILE_FORMAT.match(file_format):
-        raise Http404
     _box, _state, found = _requests_filtered(request)
     rows = exports.request_rows(found)
-    _record_export(request, "work.request.export", "requests", len(rows), file_format)
-    return export_response(
-        str(exports.REQUESTS_FILENAME), exports.REQUEST_COLUMNS, rows, file_format
+    return audited_export(
+        request,
+        action="work.request.export",
+        kind="requests",
+        filename=exports.REQUESTS_FILENAME,
+        headers=exports.REQUEST_COLUMNS,
+        rows=rows,
+        file_format=file_format,
     )
 
 
@@ -339,8 +341,6 @@ def _period(request) -> tuple[date, date]:
 @login_required
 def timesheet_export(request, file_format):
     """Time entries of a period (``?start=&end=&department=``) as CSV or XLSX."""
-    if not FILE_FORMAT.match(file_format):
-        raise Http404
     facts = request.facts
     require(facts, Action.VIEW, org.company())
     try:
@@ -349,6 +349,12 @@ def timesheet_export(request, file_format):
         raise Http404 from None
     entries = selectors.timesheet(facts, start, end, int_param(request, "department"))
     rows = exports.timesheet_rows(entries)
-    _record_export(request, "work.time.export", "timesheet", len(rows), file_format)
-    filename = f"{exports.TIMESHEET_FILENAME}-{start.isoformat()}-{end.isoformat()}"
-    return export_response(filename, exports.TIMESHEET_COLUMNS, rows, file_format)
+    return audited_export(
+        request,
+        action="work.time.export",
+        kind="timesheet",
+        filename=f"{exports.TIMESHEET_FILENAME}-{start.isoformat()}-{end.isoformat()}",
+        headers=exports.TIMESHEET_COLUMNS,
+        rows=rows,
+        file_format=file_format,
+    )

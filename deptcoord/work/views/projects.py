@@ -1,14 +1,11 @@
 """Projects: the list, a project's overview, timeline, board, budget, time and workload tabs,
 creating and changing projects, exports and the plan import."""
 
-import re
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
-from deptcoord.audit.services import audit_record
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.core.models import ImportUpload
-from deptcoord.core.spreadsheets import SpreadsheetError, export_response, read_rows
+from deptcoord.core.spreadsheets import SpreadsheetError, read_rows
 from deptcoord.org import selectors as org
 from deptcoord.planning.selectors import plannable_projects
 from deptcoord.work import exports, imports, selectors, services
@@ -41,7 +38,6 @@ from deptcoord.work.views.common import (
     run_departments,
 )
 
-FILE_FORMAT = re.compile(r"^(csv|xlsx)$")
 PAGE_SIZE = 50
 
 
@@ -94,24 +90,16 @@ def project_list(request):
 @login_required
 def projects_export(request, file_format):
     """The projects as filtered on screen, as CSV or XLSX."""
-    if not FILE_FORMAT.match(file_format):
-        raise Http404
     require(request.facts, Action.VIEW, org.company())
     rows = exports.project_rows(selectors.projects(request.facts, **_list_filters(request)))
-    _record_export(request, "work.project.export", "projects", len(rows), file_format)
-    return export_response(
-        str(exports.PROJECTS_FILENAME), exports.PROJECT_COLUMNS, rows, file_format
-    )
-
-
-def _record_export(request, action, kind, count, file_format):
-    audit_record(
-        actor=actor_from(request),
-        kind="security",
-        action=action,
-        target_type=kind,
-        target_label=f"{count} rows",
-        changes={"format": file_format, "rows": count},
+    return audited_export(
+        request,
+        action="work.project.export",
+        kind="projects",
+        filename=exports.PROJECTS_FILENAME,
+        headers=exports.PROJECT_COLUMNS,
+        rows=rows,
+        file_format=file_format,
     )
 
 
@@ -221,13 +209,17 @@ def project_detail(request, pk):
 @login_required
 def project_steps_export(request, pk, file_format):
     """The project's steps as CSV or XLSX."""
-    if not FILE_FORMAT.match(file_format):
-        raise Http404
     project = _project(request, pk, Action.EXPORT)
     rows = exports.step_rows(selectors.project_steps(request.facts, project))
-    _record_export(request, "work.step.export", "steps", len(rows), file_format)
-    filename = f"{project.code}-{exports.STEPS_FILENAME}"
-    return export_response(filename, exports.STEP_COLUMNS, rows, file_format)
+    return audited_export(
+        request,
+        action="work.step.export",
+        target=project,
+        filename=f"{project.code}-{exports.STEPS_FILENAME}",
+        headers=exports.STEP_COLUMNS,
+        rows=rows,
+        file_format=file_format,
+    )
 
 
 def _gantt_tasks(timeline, step_base: str) -> list[dict]:

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
-from deptcoord.core.spreadsheets import export_response
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Department
 from deptcoord.work import exports, selectors, services
@@ -34,7 +34,6 @@ from deptcoord.work.views.common import (
     report,
     skill_choices,
 )
-from deptcoord.work.views.projects import FILE_FORMAT, _record_export
 
 FORM_FIELDS = [f for f in STEP_FIELDS if f != "project"]
 
@@ -349,11 +348,16 @@ def my_steps(request):
 @login_required
 def my_steps_export(request, file_format):
     """The viewer's open steps as CSV or XLSX."""
-    if not FILE_FORMAT.match(file_format):
-        raise Http404
     rows = exports.step_rows(selectors.my_steps(request.facts, request.person))
-    _record_export(request, "work.step.export", "steps", len(rows), file_format)
-    return export_response(str(exports.MY_STEPS_FILENAME), exports.STEP_COLUMNS, rows, file_format)
+    return audited_export(
+        request,
+        action="work.step.export",
+        kind="steps",
+        filename=exports.MY_STEPS_FILENAME,
+        headers=exports.STEP_COLUMNS,
+        rows=rows,
+        file_format=file_format,
+    )
 
 
 @login_required
@@ -362,12 +366,7 @@ def department_steps(request, pk):
     facts = request.facts
     department = get_visible_or_404(facts, Department, pk=pk)
     require(facts, Action.VIEW_DETAILS, department)
-    filters = {
-        "status": request.GET.get("status", "open"),
-        "assignee_id": int_param(request, "assignee"),
-        "query": request.GET.get("q", "").strip()[:100],
-        "flagged": request.GET.get("flagged") == "1",
-    }
+    filters = _department_step_filters(request)
     steps = selectors.steps(facts, Step.objects.filter(department=department), **filters)
     page = Paginator(steps, STEPS_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
@@ -394,18 +393,28 @@ def department_steps(request, pk):
 
 @login_required
 def department_steps_export(request, pk, file_format):
-    """A department's steps as CSV or XLSX."""
-    if not FILE_FORMAT.match(file_format):
-        raise Http404
+    """A department's steps as filtered on screen, as CSV or XLSX."""
     facts = request.facts
     department = get_visible_or_404(facts, Department, pk=pk)
     require(facts, Action.EXPORT, department)
     steps = selectors.steps(
-        facts,
-        Step.objects.filter(department=department),
-        status=request.GET.get("status", ""),
+        facts, Step.objects.filter(department=department), **_department_step_filters(request)
     )
-    rows = exports.step_rows(steps)
-    _record_export(request, "work.step.export", "steps", len(rows), file_format)
-    filename = f"{department.code}-{exports.STEPS_FILENAME}"
-    return export_response(filename, exports.STEP_COLUMNS, rows, file_format)
+    return audited_export(
+        request,
+        action="work.step.export",
+        target=department,
+        filename=f"{department.code}-{exports.STEPS_FILENAME}",
+        headers=exports.STEP_COLUMNS,
+        rows=exports.step_rows(steps),
+        file_format=file_format,
+    )
+
+
+def _department_step_filters(request) -> dict:
+    return {
+        "status": request.GET.get("status", "open"),
+        "assignee_id": int_param(request, "assignee"),
+        "query": request.GET.get("q", "").strip()[:100],
+        "flagged": request.GET.get("flagged") == "1",
+    }
