@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import RoleFacts, visible
-from deptcoord.meetings.selectors import busy_hours
+from deptcoord.meetings.selectors import MANY_PEOPLE, busy_hours
 from deptcoord.org.calendar import days_off_between
 from deptcoord.org.models import Membership, Person, TimeOff
 from deptcoord.work import graph
@@ -558,9 +558,11 @@ def workload_for(
         ),
     )
     base = steps_base if steps_base is not None else Step.objects.all()
+    ids = set(weekdays_of)
+    if len(ids) <= MANY_PEOPLE:
+        base = base.filter(assignee__in=ids)
     assigned_steps = (
-        base.filter(assignee__in=people)
-        .exclude(status=Step.Status.DONE)
+        base.exclude(status=Step.Status.DONE)
         .filter(Q(due__gte=start) | Q(due__isnull=True, start__lte=end))
         .filter(Q(start__lte=end) | Q(start__isnull=True))
         .exclude(due__isnull=True, start__isnull=True)
@@ -570,6 +572,8 @@ def workload_for(
     causes = defaultdict(list)
     calendar_days = [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
     for pk, person_id, first_day, due, effort, progress in assigned_steps:
+        if person_id not in ids:
+            continue
         first_day, last_day = first_day or due, due or first_day
         worked = [
             day for day in _span(first_day, last_day) if day.weekday() < 5 and day not in days_off

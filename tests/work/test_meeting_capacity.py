@@ -7,12 +7,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from deptcoord.meetings import selectors as meeting_selectors
 from deptcoord.meetings import services as meeting_services
 from deptcoord.meetings.models import Participant
 from deptcoord.meetings.selectors import busy_hours
 from deptcoord.planning.calendars import hours_available
+from deptcoord.work import selectors as work_selectors
 from deptcoord.work.selectors import meeting_hours, workload_for
 from tests.meetings.helpers import actor, schedule
+from tests.work.helpers import step
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +113,41 @@ def test_meeting_hours_read_a_fixed_number_of_queries(world):
         )
     assert queries() == few
     assert meeting_hours([world.member], WEEKS)[(world.member.pk, MONDAY)] == 2.0 + 4.5
+
+
+def test_a_company_wide_scope_reads_the_same_hours_as_a_few_people(world, monkeypatch):
+    """Past ``MANY_PEOPLE`` the rows are read for everyone and kept for the scope in Python;
+    the figures are the same, and people outside the scope get none."""
+    sync = _weekly_sync(world)
+    meeting_services.occurrence_cancel(
+        actor=actor(world.coordinator), meeting_id=sync.pk, occurrence=TUESDAY
+    )
+    step(
+        world.own,
+        "Brief",
+        assignee=world.member,
+        start=MONDAY,
+        due=MONDAY + timedelta(days=4),
+        effort_hours=8,
+    )
+    step(
+        world.own,
+        "Other's",
+        assignee=world.peer,
+        start=MONDAY,
+        due=MONDAY + timedelta(days=4),
+        effort_hours=8,
+    )
+
+    def figures():
+        busy = busy_hours([world.member], MONDAY, MONDAY + timedelta(days=20))
+        (row,) = workload_for([world.member], WEEKS)
+        return busy, [(cell.capacity, cell.assigned) for cell in row.cells]
+
+    few = figures()
+    monkeypatch.setattr(meeting_selectors, "MANY_PEOPLE", 0)
+    monkeypatch.setattr(work_selectors, "MANY_PEOPLE", 0)
+    assert figures() == few
+    assert few[0] == {(world.member.pk, TUESDAY + timedelta(weeks=n)): 2.0 for n in (1, 2)}
+    assert few[1][0] == (40.0, 8.0) and few[1][1] == (38.0, 0.0)
+    assert busy_hours([world.peer], MONDAY, MONDAY + timedelta(days=20)) == {}
