@@ -238,16 +238,17 @@ def busy_hours(people, first_day: date, last_day: date) -> dict[tuple[int, date]
         ).distinct()
         attending = attending.filter(person_id__in=ids)
     found = list(
-        meetings.values_list("pk", "organiser_id", "starts_at", "ends_at", "time_zone", "rrule")
+        meetings.order_by().values_list(
+            "pk", "organiser_id", "starts_at", "ends_at", "time_zone", "rrule"
+        )
     )
     present: dict[int, set[int]] = {}
-    for meeting_id, person_id in attending.filter(meeting__in=meetings.values("pk")).values_list(
-        "meeting_id", "person_id"
-    ):
+    ordered = attending.filter(meeting_id__in=[row[0] for row in found]).order_by()
+    for meeting_id, person_id in ordered.values_list("meeting_id", "person_id"):
         present.setdefault(meeting_id, set()).add(person_id)
     changes: dict[int, list[Change]] = {}
     for meeting_id, *change in OccurrenceChange.objects.filter(
-        meeting__in=meetings.exclude(rrule="").values("pk")
+        meeting_id__in=[row[0] for row in found if row[5]]
     ).values_list("meeting_id", "occurrence", "cancelled", "starts_at", "ends_at"):
         changes.setdefault(meeting_id, []).append(Change(*change))
     busy: dict[tuple[int, date], float] = {}
