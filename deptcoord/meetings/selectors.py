@@ -258,20 +258,27 @@ def busy_hours(people, first_day: date, last_day: date) -> dict[tuple[int, date]
             continue
         series = Series(starts_at, ends_at, time_zone, rule, tuple(changes.get(pk, ())))
         for occurrence in occurrences(series, start, end):
+            pieces = {}  # per time zone: the occurrence cut at local midnights
             for person_id in who:
-                _add_by_day(busy, person_id, occurrence, zones[person_id], first_day, last_day)
+                tz = zones[person_id]
+                if tz not in pieces:
+                    pieces[tz] = _by_local_day(occurrence, tz, first_day, last_day)
+                for day, hours in pieces[tz]:
+                    busy[(person_id, day)] = busy.get((person_id, day), 0.0) + hours
     return busy
 
 
-def _add_by_day(busy, person_id, occurrence, tz, first_day: date, last_day: date) -> None:
+def _by_local_day(occurrence, tz, first_day: date, last_day: date) -> list[tuple[date, float]]:
+    """(local day, hours) of an occurrence cut at the zone's midnights, inside the period."""
+    found = []
     moment, finish = occurrence.start.astimezone(tz), occurrence.end.astimezone(tz)
     while moment < finish:
         midnight = datetime.combine(moment.date() + timedelta(days=1), time(0), tz)
         piece_end = min(finish, midnight)
         if first_day <= moment.date() <= last_day:
-            key = (person_id, moment.date())
-            busy[key] = busy.get(key, 0.0) + (piece_end - moment).total_seconds() / 3600
+            found.append((moment.date(), (piece_end - moment).total_seconds() / 3600))
         moment = piece_end
+    return found
 
 
 LINK_CHOICES_EACH = 40

@@ -509,15 +509,6 @@ def _weekdays(person: Person) -> set[int]:
     return {int(digit) - 1 for digit in (person.working_weekdays or "12345") if digit.isdigit()}
 
 
-def _working_days(person: Person, days: list[date], days_off: set[date], away: set) -> int:
-    weekdays = _weekdays(person)
-    return sum(
-        1
-        for day in days
-        if day.weekday() in weekdays and day not in days_off and (person.pk, day) not in away
-    )
-
-
 def workload_for(
     people, weeks, *, first: date | None = None, steps_base: QuerySet | None = None
 ) -> list[WorkloadRow]:
@@ -570,31 +561,47 @@ def workload_for(
     )
     load = defaultdict(float)
     causes = defaultdict(list)
-    calendar_days = [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
     for pk, person_id, first_day, due, effort, progress in assigned_steps:
         if person_id not in ids:
             continue
         first_day, last_day = first_day or due, due or first_day
-        worked = [
-            day for day in _span(first_day, last_day) if day.weekday() < 5 and day not in days_off
-        ] or [last_day]
-        remaining = float(effort or 0) * (100 - (progress or 0)) / 100
-        per_day = remaining / len(worked)
-        for day in worked:
-            if start <= day <= end:
-                monday = day - timedelta(days=day.weekday())
-                load[(person_id, monday)] += per_day
-                if not causes[(person_id, monday)] or causes[(person_id, monday)][-1] != pk:
-                    causes[(person_id, monday)].append(pk)
+        # The effort is spread over the step's working days; only those in the window count.
+        worked = _weekdays_between(first_day, last_day) - sum(
+            1 for day in days_off if first_day <= day <= last_day and day.weekday() < 5
+        )
+        inside = [
+            day
+            for day in _span(max(first_day, start), min(last_day, end))
+            if day.weekday() < 5 and day not in days_off
+        ]
+        if worked <= 0:
+            worked, inside = 1, [last_day] if start <= last_day <= end else []
+        per_day = float(effort or 0) * (100 - (progress or 0)) / 100 / worked
+        for day in inside:
+            key = (person_id, day - timedelta(days=day.weekday()))
+            load[key] += per_day
+            if not causes[key] or causes[key][-1] != pk:
+                causes[key].append(pk)
+    open_days = {
+        monday: [
+            day for day in (monday + timedelta(days=n) for n in range(7)) if day not in days_off
+        ]
+        for monday in mondays
+    }
     rows = []
     for person in people:
-        weekdays = max(len(person.working_weekdays or "12345"), 1)
-        per_day = float(person.weekly_capacity_hours or 0) / weekdays
+        weekdays = weekdays_of[person.pk]
+        per_day = float(person.weekly_capacity_hours or 0) / max(
+            len(person.working_weekdays or "12345"), 1
+        )
         cells = []
         for monday in mondays:
-            week_days = [d for d in calendar_days if monday <= d < monday + timedelta(days=7)]
-            capacity = per_day * _working_days(person, week_days, days_off, away)
-            capacity = max(capacity - meetings.get((person.pk, monday), 0.0), 0.0)
+            working = sum(
+                1
+                for day in open_days[monday]
+                if day.weekday() in weekdays and (person.pk, day) not in away
+            )
+            capacity = max(per_day * working - meetings.get((person.pk, monday), 0.0), 0.0)
             cells.append(
                 WorkloadCell(
                     week=monday,
@@ -605,6 +612,14 @@ def workload_for(
             )
         rows.append(WorkloadRow(person=person, cells=cells))
     return rows
+
+
+def _weekdays_between(first: date, last: date) -> int:
+    """Monday-to-Friday days from ``first`` to ``last``, both counted."""
+    if last < first:
+        return 0
+    weeks, rest = divmod((last - first).days + 1, 7)
+    return weeks * 5 + sum(1 for n in range(rest) if (first.weekday() + n) % 7 < 5)
 
 
 def _span(first: date, last: date):
