@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from deptcoord.meetings.views import calendar, events, meetings, occurrences
+from deptcoord.meetings.views import calendar, decisions, events, meetings, occurrences
 
 app_name = "meetings"
 
@@ -12,9 +12,15 @@ urlpatterns = [
     path("", calendar.calendar, name="calendar"),
     path("calendar.json", calendar.calendar_json, name="calendar_json"),
     path("list/", meetings.meeting_list, name="list"),
+    re_path(r"^list\.(?P<file_format>csv|xlsx)$", meetings.meetings_export, name="list_export"),
     path("new/", meetings.meeting_create, name="meeting_create"),
     path("find-time/", meetings.find_time, name="find_time"),
-    path("decisions/", occurrences.decision_list, name="decisions"),
+    path("decisions/", decisions.decision_list, name="decisions"),
+    re_path(
+        r"^decisions\.(?P<file_format>csv|xlsx)$",
+        decisions.decisions_export,
+        name="decisions_export",
+    ),
     path("<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
@@ -33,6 +39,7 @@ urlpatterns = [
     path("agenda/<int:pk>/delete/", occurrences.agenda_item_delete, name="agenda_item_delete"),
     path("actions/<int:pk>/toggle/", occurrences.action_item_toggle, name="action_item_toggle"),
     path("events/", events.event_list, name="events"),
+    re_path(r"^events\.(?P<file_format>csv|xlsx)$", events.events_export, name="events_export"),
     path("events/new/", events.event_create, name="event_create"),
     path("events/<int:pk>/", events.event_detail, name="event_detail"),
     path("events/<int:pk>/edit/", events.event_edit, name="event_edit"),

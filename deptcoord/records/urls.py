@@ -1,6 +1,6 @@
 """URLs of the records pages."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from deptcoord.records.views import departments, documents, links, notes, search
 
@@ -9,7 +9,17 @@ app_name = "records"
 urlpatterns = [
     path("", search.search, name="search"),
     path("departments/<int:pk>/", departments.department_records, name="department"),
+    re_path(
+        r"^departments/(?P<pk>\d+)/records\.(?P<file_format>csv|xlsx)$",
+        departments.department_records_export,
+        name="department_export",
+    ),
     path("departments/<int:pk>/activity/", departments.department_activity, name="activity"),
+    re_path(
+        r"^departments/(?P<pk>\d+)/activity\.(?P<file_format>csv|xlsx)$",
+        departments.department_activity_export,
+        name="activity_export",
+    ),
     path("departments/<int:pk>/notes/new/", notes.note_create, name="note_create"),
     path("departments/<int:pk>/documents/new/", documents.document_create, name="document_create"),
     path("notes/preview/", notes.note_preview, name="note_preview"),

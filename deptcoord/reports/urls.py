@@ -1,6 +1,6 @@
 """URLs of notifications and status reports (Today lives at the site root)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from deptcoord.reports.views import notifications as views
 from deptcoord.reports.views import status
@@ -15,6 +15,7 @@ urlpatterns = [
     path("notifications/settings/", views.preferences, name="preferences"),
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("reports/", status.report_list, name="list"),
+    re_path(r"^reports\.(?P<file_format>csv|xlsx)$", status.reports_export, name="list_export"),
     path("reports/new/", status.report_create, name="create"),
     path("reports/rollup/", status.rollup, name="rollup"),
     path("reports/<int:pk>/", status.report_detail, name="detail"),

@@ -109,7 +109,9 @@ POLICY = [
 PAGES = [
     page("records:search", ok=EVERYONE),
     page("records:department", "own", ok=STAFF, hidden={"guest"}),
+    page("records:department_export", "own", ok=STAFF, hidden={"guest"}, file_format="xlsx"),
     page("records:activity", "own", ok=DETAILS, hidden={"guest"}),
+    page("records:activity_export", "own", ok=DETAILS, hidden={"guest"}, file_format="csv"),
     page("records:note_create", "own", ok=WRITERS, hidden={"guest"}),
     page("records:document_create", "own", ok=WRITERS, hidden={"guest"}),
     page("records:note_preview", method="POST", ok=EVERYONE, data={"body": "**launch**"}),

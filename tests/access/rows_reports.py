@@ -70,6 +70,7 @@ PAGES = [
     page("reports:preferences"),
     page("reports:preferences", method="POST", data={"digest_hour": "8"}),
     page("reports:list"),
+    page("reports:list_export", file_format="csv"),
     page("reports:create", ok=CREATORS),
     page(
         "reports:create",

@@ -9,22 +9,45 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
-from deptcoord.meetings import selectors, services
+from deptcoord.meetings import exports, selectors, services
 from deptcoord.meetings.forms import EventForm
 from deptcoord.meetings.models import Event
 from deptcoord.meetings.views.common import SERVICE_ERRORS, department_choices, fields
 from deptcoord.org import selectors as org
 
 
-@login_required
-def event_list(request):
-    """Upcoming events (or all with ``?all=1``)."""
+def _events_filtered(request):
     require(request.facts, Action.VIEW, org.company())
     show_all = request.GET.get("all") == "1"
     found = selectors.events(request.facts, start=None if show_all else timezone.localdate())
+    return show_all, found
+
+
+@login_required
+def event_list(request):
+    """Upcoming events (or all with ``?all=1``)."""
+    show_all, found = _events_filtered(request)
     page = Paginator(found, 50).get_page(request.GET.get("page"))
-    return render(request, "meetings/event_list.html", {"page": page, "show_all": show_all})
+    context = {"page": page, "show_all": show_all, "query_string": request.GET.urlencode()}
+    return render(request, "meetings/event_list.html", context)
+
+
+@login_required
+def events_export(request, file_format):
+    """The events as listed on screen (upcoming, or all), as CSV or XLSX."""
+    _show_all, found = _events_filtered(request)
+    rows = exports.event_rows(found)
+    return audited_export(
+        request,
+        action="meetings.event.export",
+        kind="events",
+        filename=exports.EVENTS_FILENAME,
+        headers=exports.EVENT_COLUMNS,
+        rows=rows,
+        file_format=file_format,
+    )
 
 
 @login_required

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, require
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
-from deptcoord.meetings import finder, selectors, services
+from deptcoord.meetings import exports, finder, selectors, services
 from deptcoord.meetings.forms import FindTimeForm, MeetingForm, build_rule, describe_rule
 from deptcoord.meetings.views.common import (
     SERVICE_ERRORS,
@@ -26,15 +27,36 @@ from deptcoord.meetings.views.common import (
 from deptcoord.org import selectors as org
 
 
+def _meetings_filtered(request):
+    q = request.GET.get("q", "").strip()[:100]
+    mine = request.GET.get("mine", "1") != "0"
+    found = selectors.meetings(request.facts, q=q, person_id=request.person.pk if mine else None)
+    return q, mine, found
+
+
 @login_required
 def meeting_list(request):
     """The meetings the person may see, searchable, newest first."""
-    facts = request.facts
-    q = request.GET.get("q", "").strip()[:100]
-    mine = request.GET.get("mine", "1") != "0"
-    found = selectors.meetings(facts, q=q, person_id=request.person.pk if mine else None)
+    q, mine, found = _meetings_filtered(request)
     page = Paginator(found, 50).get_page(request.GET.get("page"))
-    return render(request, "meetings/meeting_list.html", {"page": page, "q": q, "mine": mine})
+    context = {"page": page, "q": q, "mine": mine, "query_string": request.GET.urlencode()}
+    return render(request, "meetings/meeting_list.html", context)
+
+
+@login_required
+def meetings_export(request, file_format):
+    """The meetings as filtered on screen, as CSV or XLSX."""
+    _q, _mine, found = _meetings_filtered(request)
+    rows = exports.meeting_rows(found)
+    return audited_export(
+        request,
+        action="meetings.meeting.export",
+        kind="meetings",
+        filename=exports.MEETINGS_FILENAME,
+        headers=exports.MEETING_COLUMNS,
+        rows=rows,
+        file_format=file_format,
+    )
 
 
 def _local(moment, zone_name):

@@ -374,14 +374,3 @@ def series_change_from(request, pk, day):
     return render(
         request, "meetings/meeting_form.html", {"form": form, "meeting": meeting, "from_day": day}
     )
-
-
-@login_required
-def decision_list(request):
-    """Decisions from the meetings the person may read, searchable."""
-    from django.core.paginator import Paginator
-
-    q = request.GET.get("q", "").strip()[:100]
-    found = selectors.decisions(request.facts, q=q)
-    page = Paginator(found, 50).get_page(request.GET.get("page"))
-    return render(request, "meetings/decision_list.html", {"page": page, "q": q})

@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404
+from deptcoord.audit.exports import audited_export
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import actor_from
 from deptcoord.core.versioning import StaleVersionError
 from deptcoord.org import selectors as org
 from deptcoord.records.markdown_render import render_markdown
-from deptcoord.reports import presenting, services
+from deptcoord.reports import exports, presenting, services
 from deptcoord.reports.forms import (
     CommentForm,
     DecisionForm,
@@ -41,25 +42,54 @@ def _number(text) -> int | None:
     return int(text) if text and str(text).isdigit() else None
 
 
+def _reports_filtered(request):
+    chosen = {
+        "department": _number(request.GET.get("department")),
+        "state": request.GET.get("state", ""),
+        "kind": request.GET.get("kind", ""),
+    }
+    found = selectors.reports(
+        request.facts,
+        department_id=chosen["department"],
+        state=chosen["state"],
+        kind=chosen["kind"],
+    )
+    return chosen, found
+
+
 @login_required
 def report_list(request):
     """The reports the person may see, filtered by department, state and kind."""
     facts = request.facts
-    department_id = _number(request.GET.get("department"))
-    state = request.GET.get("state", "")
-    kind = request.GET.get("kind", "")
-    found = selectors.reports(facts, department_id=department_id, state=state, kind=kind)
+    chosen, found = _reports_filtered(request)
     page = Paginator(found, 50).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "departments": org.departments_allowing(facts, Action.VIEW).order_by("code"),
         "states": StatusReport.State.choices,
         "kinds": StatusReport.Kind.choices,
-        "chosen": {"department": department_id, "state": state, "kind": kind},
+        "chosen": chosen,
         "can_create": selectors.departments_to_report(facts).exists(),
         "can_rollup": selectors.may_see_rollup(facts),
+        "query_string": request.GET.urlencode(),
     }
     return render(request, "reports/report_list.html", context)
+
+
+@login_required
+def reports_export(request, file_format):
+    """The reports as filtered on screen, as CSV or XLSX."""
+    _chosen, found = _reports_filtered(request)
+    rows = exports.report_rows(found)
+    return audited_export(
+        request,
+        action="reports.report.export",
+        kind="reports",
+        filename=exports.REPORTS_FILENAME,
+        headers=exports.REPORT_COLUMNS,
+        rows=rows,
+        file_format=file_format,
+    )
 
 
 @login_required
