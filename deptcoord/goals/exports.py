@@ -1,7 +1,9 @@
-"""Goals and their key results as one table, for CSV and XLSX downloads.
+"""Goals and their key results as one table, and standards with their latest measurement, for
+CSV and XLSX downloads.
 
-One row per key result (a goal without key results has one row of its own). The key result's
-id is in every row, so a copy of the file with new values can be imported as actuals.
+Goals: one row per key result (a goal without key results has one row of its own). The key
+result's id is in every row, so a copy of the file with new values can be imported as actuals;
+likewise the standard's id, for measurements.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -106,3 +108,49 @@ def goal_rows(goals) -> list[list]:
             rows.append(cells + [""] * (len(COLUMNS) - len(cells)))
         rows.extend(cells + _key_result_cells(key_result) for key_result in key_results)
     return rows
+
+
+STANDARD_COLUMNS = [
+    "standard_id",
+    "title_en",
+    "title_vi",
+    "department_code",
+    "owner_email",
+    "metric",
+    "unit",
+    "currency",
+    "comparison",
+    "threshold",
+    "frequency",
+    "active",
+    "latest_period_start",
+    "latest_value",
+    "latest_breached",
+    "measurement_due",
+]
+STANDARDS_FILENAME = _("standards")
+
+
+def standard_rows(rows) -> list[list]:
+    """One row per standard of the list, with its latest measurement (``StandardRow``s)."""
+    return [
+        [
+            row.standard.pk,
+            row.standard.title_en,
+            row.standard.title_vi,
+            row.standard.department.code,
+            row.standard.owner.email,
+            row.standard.metric,
+            row.standard.unit,
+            row.standard.currency,
+            row.standard.comparison,
+            _plain(row.standard.threshold),
+            row.standard.frequency,
+            "yes" if row.standard.is_active else "no",
+            row.latest_period.isoformat() if row.latest_period else "",
+            "" if row.latest_value is None else _plain(row.latest_value),
+            ("yes" if row.latest_breached else "no") if row.latest_period else "",
+            "yes" if row.due else "no",
+        ]
+        for row in rows
+    ]

@@ -41,6 +41,11 @@ urlpatterns = [
         "templates/<int:pk>/roll-out/", goal_templates.template_roll_out, name="template_roll_out"
     ),
     path("standards/", standards.standard_list, name="standards"),
+    re_path(
+        r"^standards\.(?P<file_format>csv|xlsx)$",
+        standards.standards_export,
+        name="standards_export",
+    ),
     path("standards/new/", standards.standard_create, name="standard_create"),
     path("standards/<int:pk>/", standards.standard_detail, name="standard_detail"),
     path("standards/<int:pk>/edit/", standards.standard_edit, name="standard_edit"),

@@ -1,6 +1,6 @@
 """Pages of the planner, under /plan/."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from deptcoord.planning import views
 
@@ -8,6 +8,7 @@ app_name = "planning"
 
 urlpatterns = [
     path("", views.run_list, name="list"),
+    re_path(r"^plans\.(?P<file_format>csv|xlsx)$", views.runs_export, name="list_export"),
     path("new/", views.run_new, name="new"),
     path("compare/", views.compare, name="compare"),
     path("<int:pk>/", views.run_detail, name="detail"),

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require, visible
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Department
-from deptcoord.planning import selectors, services
+from deptcoord.planning import exports, selectors, services
 from deptcoord.planning.forms import PlanForm
 from deptcoord.planning.models import PlanRun
 
@@ -26,16 +27,37 @@ MAX_COMPARED = 4
 DEFAULT_WEEKS = 13
 
 
+def _runs_listed(request):
+    """The runs the list shows (it has no filter beyond the policy), newest first."""
+    return selectors.runs(request.facts).order_by("-created_at", "-id")
+
+
 @login_required
 def run_list(request):
     """The plans the person may see, newest first."""
-    page = Paginator(selectors.runs(request.facts), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(_runs_listed(request), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page_obj": page,
         "runs": page.object_list,
         "can_plan": bool(selectors.plannable_departments(request.facts)),
+        "query_string": request.GET.urlencode(),
     }
     return render(request, "planning/run_list.html", context)
+
+
+@login_required
+def runs_export(request, file_format):
+    """The plans of the list, all of them, as CSV or XLSX."""
+    runs = _runs_listed(request).defer(*exports.HEAVY_FIELDS)
+    return audited_export(
+        request,
+        action="planning.run.export",
+        kind="plan_runs",
+        filename=exports.RUNS_FILENAME,
+        headers=exports.RUN_COLUMNS,
+        rows=exports.run_rows(runs),
+        file_format=file_format,
+    )
 
 
 def _goal_choices(facts, department):

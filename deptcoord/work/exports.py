@@ -1,4 +1,5 @@
-"""Rows of the work lists as spreadsheets: steps, projects and timesheets."""
+"""Rows of the work lists as spreadsheets: steps, projects, requests, recurring activities and
+timesheets."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -49,12 +50,27 @@ REQUEST_COLUMNS = [
     "requested_by_email",
     "sent_at",
 ]
+RECURRING_COLUMNS = [
+    "id",
+    "title_en",
+    "title_vi",
+    "department",
+    "project",
+    "rule",
+    "starts_on",
+    "assignee_email",
+    "effort_hours",
+    "lead_days",
+    "active",
+    "steps_created_until",
+]
 TIMESHEET_COLUMNS = ["date", "person", "email", "project", "step", "department", "hours", "note"]
 STEPS_FILENAME = _("steps")
 PROJECTS_FILENAME = _("projects")
 TIMESHEET_FILENAME = _("timesheet")
 MY_STEPS_FILENAME = _("my-steps")
 REQUESTS_FILENAME = _("requests")
+RECURRING_FILENAME = _("recurring-activities")
 
 
 def _iso(day) -> str:
@@ -126,6 +142,27 @@ def project_rows(projects) -> list[list]:
             project.done_count,
         ]
         for project in projects
+    ]
+
+
+def recurring_rows(activities) -> list[list]:
+    """One row per recurring activity (its department, project and assignee selected)."""
+    return [
+        [
+            activity.pk,
+            activity.title_en,
+            activity.title_vi,
+            activity.department.code,
+            activity.project.code if activity.project_id else "",
+            activity.rrule,
+            _iso(activity.starts_on),
+            activity.assignee.email if activity.assignee_id else "",
+            activity.effort_hours,
+            activity.lead_days,
+            "yes" if activity.is_active else "no",
+            _iso(activity.generated_until),
+        ]
+        for activity in activities
     ]
 
 

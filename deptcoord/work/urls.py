@@ -60,6 +60,11 @@ urlpatterns = [
     path("requests/<int:pk>/decline/", others.request_decline, name="request_decline"),
     path("requests/<int:pk>/withdraw/", others.request_withdraw, name="request_withdraw"),
     path("recurring/", others.recurring_list, name="recurring"),
+    re_path(
+        r"^recurring\.(?P<file_format>csv|xlsx)$",
+        others.recurring_export,
+        name="recurring_export",
+    ),
     path("recurring/new/", others.recurring_create, name="recurring_create"),
     path("recurring/<int:pk>/edit/", others.recurring_edit, name="recurring_edit"),
     path("recurring/<int:pk>/delete/", others.recurring_delete, name="recurring_delete"),

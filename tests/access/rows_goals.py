@@ -278,6 +278,7 @@ PAGES = [
         data={"period_start": _dates(10), "period_end": _dates(-20), "status": "active"},
     ),
     page("goals:standards", ok=EVERYONE),
+    page("goals:standards_export", ok=EVERYONE, file_format="xlsx"),
     page("goals:standard_create", ok=CREATORS),
     page("goals:standard_detail", "standard_own", ok=MARKETING_READERS, hidden=NOT_MARKETING),
     page("goals:standard_edit", "standard_own", ok=RUNNERS, hidden=NOT_MARKETING),

@@ -282,6 +282,7 @@ PAGES = [
         hidden=EVERYONE - {"admin"},
     ),
     page("people:plans", ok=EVERYONE),
+    page("people:plans_export", ok=EVERYONE, file_format="xlsx"),
     page("people:plan_detail", "plan_member", ok=MEMBER_READERS, hidden=NOT_MEMBER_READERS),
     page("people:plan_edit", "plan_member", ok=PEOPLE_KEEPERS, hidden=NOT_MEMBER_READERS),
     page(
@@ -300,6 +301,7 @@ PAGES = [
         data={"done": "1"},
     ),
     page("people:feedback", ok=EVERYONE),
+    page("people:feedback_export", ok=EVERYONE, file_format="csv"),
     page("people:feedback_create", ok=STAFF),
     page("people:feedback_detail", "praise_public", ok=STAFF, hidden={"guest"}),
     page(
@@ -335,7 +337,9 @@ PAGES = [
         data={"body": "Discussed on Monday"},
     ),
     page("people:wall", ok=EVERYONE),
+    page("people:wall_export", ok=EVERYONE, file_format="xlsx"),
     page("people:one_on_ones", ok=EVERYONE),
+    page("people:one_on_ones_export", ok=EVERYONE, file_format="csv"),
     page(
         "people:one_on_one_create",
         ok={"head", "coordinator", "other_coordinator"},

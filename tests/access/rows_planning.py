@@ -61,6 +61,7 @@ POLICY = [
 
 PAGES = [
     page("planning:list", ok=EVERYONE),
+    page("planning:list_export", ok=EVERYONE, file_format="xlsx"),
     page("planning:new", ok=PLANNERS),
     page("planning:compare", ok=EVERYONE),
     page("planning:detail", "run_own", ok=READERS, hidden=NOT_READERS),

@@ -289,6 +289,7 @@ PAGES = [
     ),
     page("work:request_withdraw", "request_own", method="POST", ok=RUNNERS, hidden=NOT_REQUEST),
     page("work:recurring", ok=EVERYONE),
+    page("work:recurring_export", ok=EVERYONE, file_format="csv"),
     page("work:recurring_create", ok=STAFF),
     page("work:recurring_edit", "recurring_own", ok=RUNNERS, hidden=NOT_OWN),
     page("work:recurring_delete", "recurring_own", method="POST", ok=RUNNERS, hidden=NOT_OWN),

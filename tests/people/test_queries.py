@@ -104,3 +104,21 @@ def test_list_queries_do_not_grow(world, catalogue, url_name):
     small = count(client, url + "?status=all")
     add_feedback_and_plans(world, 290)
     assert count(client, url + "?status=all") == small
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "people:feedback_export",
+        "people:plans_export",
+        "people:wall_export",
+        "people:one_on_ones_export",
+    ],
+)
+def test_export_queries_do_not_grow(world, catalogue, url_name):
+    client = client_for(world.coordinator)
+    url = reverse(url_name, kwargs={"file_format": "csv"}) + "?status=all"
+    add_feedback_and_plans(world, 10)
+    small = count(client, url)
+    add_feedback_and_plans(world, 290)
+    assert count(client, url) == small

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
-from deptcoord.goals import selectors, services
+from deptcoord.goals import exports, selectors, services
 from deptcoord.goals.charts import standard_chart
 from deptcoord.goals.forms import MeasurementForm, StandardForm
 from deptcoord.goals.models import Standard
@@ -20,27 +21,50 @@ from deptcoord.org import selectors as org
 MEASUREMENT_FIELDS = ["day", "value", "note"]
 
 
+def _standards_filtered(request):
+    """The list's filters as read from the address, and the standards they match."""
+    department = request.GET.get("department", "")
+    department_id = int(department) if department.isdigit() and len(department) < 18 else None
+    include_inactive = request.GET.get("inactive") == "1"
+    rows = selectors.standards(
+        request.facts, timezone.localdate(), department_id, include_inactive=include_inactive
+    )
+    return department_id, include_inactive, rows
+
+
 @login_required
 def standard_list(request):
     """The standards the person may see, with their latest measurement and what is due."""
     facts = request.facts
-    department = request.GET.get("department", "")
-    department_id = int(department) if department.isdigit() and len(department) < 18 else None
-    include_inactive = request.GET.get("inactive") == "1"
+    department_id, include_inactive, rows = _standards_filtered(request)
     context = {
-        "rows": selectors.standards(
-            facts, timezone.localdate(), department_id, include_inactive=include_inactive
-        ),
+        "rows": rows,
         "departments": org.flatten(org.department_tree(facts)),
         "department_id": department_id,
         "include_inactive": include_inactive,
         "can_create": run_departments(facts).exists(),
         "can_import": not facts.is_guest(),
+        "query_string": request.GET.urlencode(),
     }
     template = (
         "goals/standard_list.html#standards-table" if request.htmx else "goals/standard_list.html"
     )
     return render(request, template, context)
+
+
+@login_required
+def standards_export(request, file_format):
+    """The standards as filtered on screen, with their latest measurement, as CSV or XLSX."""
+    _department_id, _include_inactive, rows = _standards_filtered(request)
+    return audited_export(
+        request,
+        action="goals.standard.export",
+        kind="standards",
+        filename=exports.STANDARDS_FILENAME,
+        headers=exports.STANDARD_COLUMNS,
+        rows=exports.standard_rows(rows),
+        file_format=file_format,
+    )
 
 
 @login_required

@@ -7,6 +7,7 @@ from deptcoord.people.selectors.feedback import (
     levels,
     reads,
     wall,
+    wall_praise,
 )
 from deptcoord.people.selectors.one_on_ones import (
     member_key_results,
@@ -42,4 +43,5 @@ __all__ = [
     "skills_matrix",
     "steps_for",
     "wall",
+    "wall_praise",
 ]

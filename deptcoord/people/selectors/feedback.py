@@ -28,15 +28,20 @@ def feedback_list(
     return result.order_by("-created_at", "-id")
 
 
-def wall(facts: RoleFacts, department_id: int | None = None) -> list[Feedback]:
-    """Public praise for the recognition wall, for one department or the whole company."""
+def wall_praise(facts: RoleFacts, department_id: int | None = None) -> QuerySet:
+    """All public praise for one department or the whole company, newest first."""
     result = visible(
         facts,
         Feedback.objects.filter(kind=Feedback.Kind.PRAISE, visibility=Feedback.Visibility.PUBLIC),
     ).select_related("subject__primary_department", "author")
     if department_id:
         result = result.filter(subject__primary_department_id=department_id)
-    return list(result.order_by("-created_at", "-id")[:WALL_LENGTH])
+    return result.order_by("-created_at", "-id")
+
+
+def wall(facts: RoleFacts, department_id: int | None = None) -> list[Feedback]:
+    """The latest public praise for the recognition wall."""
+    return list(wall_praise(facts, department_id)[:WALL_LENGTH])
 
 
 def feedback_detail_queryset() -> QuerySet:

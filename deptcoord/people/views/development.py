@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, get_visible_or_404, require
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.org import selectors as org
 from deptcoord.org.views.common import paginate
-from deptcoord.people import selectors, services
+from deptcoord.people import exports, selectors, services
 from deptcoord.people.forms import ActionForm, PlanForm
 from deptcoord.people.models import DevelopmentAction, DevelopmentPlan
 from deptcoord.people.views.common import SERVICE_ERRORS, cleaned, may, person_or_404
@@ -22,19 +23,41 @@ PLAN_FIELDS = ["period_start", "period_end", "goal", "status"]
 ACTION_FIELDS = ["kind", "title", "skill", "mentor", "step", "due"]
 
 
+def _plans_filtered(request):
+    """The status asked for in the address (active by default) and the plans it matches."""
+    status = request.GET.get("status", "active")
+    return status, selectors.plans(request.facts, status=status)
+
+
 @login_required
 def plans(request):
     """The development plans the viewer may see: their own, their department's."""
-    status = request.GET.get("status", "active")
-    page = paginate(request, selectors.plans(request.facts, status=status))
+    status, found = _plans_filtered(request)
+    page = paginate(request, found)
     context = {
         "plans": page,
         "page": page,
         "status": status,
         "statuses": DevelopmentPlan.Status.choices,
         "today": timezone.localdate(),
+        "query_string": request.GET.urlencode(),
     }
     return render(request, "people/plan_list.html", context)
+
+
+@login_required
+def plans_export(request, file_format):
+    """The development plans as filtered on screen, as CSV or XLSX."""
+    _status, found = _plans_filtered(request)
+    return audited_export(
+        request,
+        action="people.plan.export",
+        kind="development_plans",
+        filename=exports.PLANS_FILENAME,
+        headers=exports.PLAN_COLUMNS,
+        rows=exports.plan_rows(found),
+        file_format=file_format,
+    )
 
 
 @login_required

@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, get_visible_or_404, require
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.org import selectors as org
 from deptcoord.org.views.common import paginate
-from deptcoord.people import selectors, services
+from deptcoord.people import exports, selectors, services
 from deptcoord.people.forms import FeedbackEditForm, FeedbackForm, TextForm
 from deptcoord.people.models import Feedback
 from deptcoord.people.views.common import SERVICE_ERRORS, cleaned, may, report
@@ -24,17 +25,23 @@ def _number(text) -> int | None:
     return int(text) if str(text).isdigit() and len(str(text)) < 18 else None
 
 
-@login_required
-def feedback_list(request):
-    """Feedback the viewer may see: received, given, and (for those who run a department or HR)
-    their people's. Confidential texts open only on their own page, where each read is
-    recorded."""
+def _feedback_filtered(request):
+    """The list's filters as read from the address, and the feedback they match."""
     kind = request.GET.get("kind", "")
     direction = request.GET.get("direction", "")
     person_id = _number(request.GET.get("person", ""))
     rows = selectors.feedback_list(
         request.facts, kind=kind, person_id=person_id, direction=direction
     )
+    return kind, direction, rows
+
+
+@login_required
+def feedback_list(request):
+    """Feedback the viewer may see: received, given, and (for those who run a department or HR)
+    their people's. Confidential texts open only on their own page, where each read is
+    recorded."""
+    kind, direction, rows = _feedback_filtered(request)
     page = paginate(request, rows)
     context = {
         "rows": page,
@@ -43,8 +50,25 @@ def feedback_list(request):
         "direction": direction,
         "kinds": Feedback.Kind.choices,
         "can_give": not request.facts.is_guest(),
+        "query_string": request.GET.urlencode(),
     }
     return render(request, "people/feedback_list.html", context)
+
+
+@login_required
+def feedback_export(request, file_format):
+    """The feedback as filtered on screen, as CSV or XLSX; like the list, without the text of
+    advice and warnings."""
+    _kind, _direction, rows = _feedback_filtered(request)
+    return audited_export(
+        request,
+        action="people.feedback.export",
+        kind="feedback",
+        filename=exports.FEEDBACK_FILENAME,
+        headers=exports.FEEDBACK_COLUMNS,
+        rows=exports.feedback_rows(rows),
+        file_format=file_format,
+    )
 
 
 @login_required
@@ -168,14 +192,34 @@ def feedback_annotate(request, pk):
     return feedback_detail(request, feedback.pk, annotation_form=form)
 
 
+def _wall_department(request) -> int | None:
+    return _number(request.GET.get("department", ""))
+
+
 @login_required
 def wall(request):
     """The recognition wall: public praise, for one department or the whole company."""
-    department_id = _number(request.GET.get("department", ""))
+    department_id = _wall_department(request)
     context = {
         "praise": selectors.wall(request.facts, department_id),
         "departments": org.flatten(org.department_tree(request.facts)),
         "department_id": department_id,
         "can_give": not request.facts.is_guest(),
+        "query_string": request.GET.urlencode(),
     }
     return render(request, "people/wall.html", context)
+
+
+@login_required
+def wall_export(request, file_format):
+    """All public praise of the wall's department (or the whole company), as CSV or XLSX."""
+    praise = selectors.wall_praise(request.facts, _wall_department(request))
+    return audited_export(
+        request,
+        action="people.praise.export",
+        kind="praise",
+        filename=exports.WALL_FILENAME,
+        headers=exports.WALL_COLUMNS,
+        rows=exports.wall_rows(praise),
+        file_format=file_format,
+    )

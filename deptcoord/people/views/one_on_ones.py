@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, get_visible_or_404, require
+from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.goals.forms import CheckInForm
 from deptcoord.goals.models import Confidence, KeyResult
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Person
 from deptcoord.org.views.common import paginate
-from deptcoord.people import selectors, services
+from deptcoord.people import exports, selectors, services
 from deptcoord.people.forms import ActionItemForm, OneOnOneEditForm, OneOnOneForm, TextForm
 from deptcoord.people.models import OneOnOne, OneOnOneActionItem, TalkingPoint
 from deptcoord.people.views.common import SERVICE_ERRORS, may, report
@@ -30,19 +31,42 @@ def _members(request):
     return people.filter(primary_department__in=sorted(facts.departments_run()))
 
 
+def _one_on_ones_filtered(request):
+    """The status asked for in the address and the 1:1s it matches."""
+    status = request.GET.get("status", "")
+    return status, selectors.one_on_ones(request.facts, status)
+
+
 @login_required
 def one_on_ones(request):
     """The viewer's 1:1s, upcoming first."""
-    status = request.GET.get("status", "")
-    page = paginate(request, selectors.one_on_ones(request.facts, status))
+    status, found = _one_on_ones_filtered(request)
+    page = paginate(request, found)
     context = {
         "rows": page,
         "page": page,
         "status": status,
         "statuses": OneOnOne.Status.choices,
         "can_create": _members(request).exists(),
+        "query_string": request.GET.urlencode(),
     }
     return render(request, "people/one_on_one_list.html", context)
+
+
+@login_required
+def one_on_ones_export(request, file_format):
+    """The 1:1s as filtered on screen, as CSV or XLSX: when, between whom, the status; never
+    a talking point or a private note."""
+    _status, found = _one_on_ones_filtered(request)
+    return audited_export(
+        request,
+        action="people.one_on_one.export",
+        kind="one_on_ones",
+        filename=exports.ONE_ON_ONES_FILENAME,
+        headers=exports.ONE_ON_ONE_COLUMNS,
+        rows=exports.one_on_one_rows(found),
+        file_format=file_format,
+    )
 
 
 @login_required

@@ -221,13 +221,36 @@ def request_withdraw(request, pk):
     return redirect("work:request", pk=found.pk)
 
 
+def _recurring_filtered(request):
+    """The recurring activities of the department asked for in the address (or all)."""
+    return selectors.recurring(request.facts, int_param(request, "department"))
+
+
 @login_required
 def recurring_list(request):
     """Recurring department activities and their next occurrences."""
     facts = request.facts
-    activities = selectors.recurring(facts, int_param(request, "department"))
-    context = {"activities": activities, "can_create": bool(run_departments(facts))}
+    context = {
+        "activities": _recurring_filtered(request),
+        "can_create": bool(run_departments(facts)),
+        "query_string": request.GET.urlencode(),
+    }
     return render(request, "work/recurring_list.html", context)
+
+
+@login_required
+def recurring_export(request, file_format):
+    """The recurring activities as filtered on screen, as CSV or XLSX."""
+    activities = _recurring_filtered(request).select_related("project")
+    return audited_export(
+        request,
+        action="work.recurring.export",
+        kind="recurring_activities",
+        filename=exports.RECURRING_FILENAME,
+        headers=exports.RECURRING_COLUMNS,
+        rows=exports.recurring_rows(activities),
+        file_format=file_format,
+    )
 
 
 def _recurring_form(request, initial):
