@@ -4,6 +4,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -83,3 +84,14 @@ def test_numbers_and_dates_follow_the_language():
         assert template.render(context) == "1.234.567\u00a0₫ 26/11/2026"
     with translation.override("en"):
         assert template.render(context) == "₫1,234,567 2026-11-26"
+
+
+def test_a_vietnamese_export_keeps_its_file_name(world):
+    """The download is named in the person's language, encoded so browsers show it as is."""
+    client = client_for(world.member)
+    client.post("/language/", {"language": "vi", "next": "/"})
+    response = client.get("/work/my-steps.csv")
+    assert response.status_code == 200
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment; filename*=utf-8''")
+    assert unquote(disposition.split("''", 1)[1]) == "bước-của-tôi.csv"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import openpyxl
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -139,5 +140,6 @@ def export_response(filename: str, headers: list[str], rows, file_format: str) -
         response = HttpResponse(
             buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
         )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    # RFC 6266: a Vietnamese file name is sent percent-encoded as UTF-8 (filename*=).
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.{file_format}")
     return response
