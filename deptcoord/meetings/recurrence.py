@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.rrule import DAILY, rrule, rrulestr
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 BAD_RULE = "bad_rule"
 TOO_FREQUENT = "too_frequent"
@@ -108,6 +108,41 @@ def _rule(series: Series) -> rrule:
     return _compiled(series.rule, local_start, series.time_zone)
 
 
+def _rule_near(series: Series, low: datetime) -> rrule:
+    """The series' rule started again shortly before ``low`` (a naive local time), on the
+    same grid of days, weeks, months or years, so that expanding a window of a long-running
+    series does not walk every occurrence since its first. Rules with COUNT, and monthly or
+    yearly rules from a day some months lack, start where they started."""
+    rule = _rule(series)
+    start = rule._dtstart
+    every = rule._interval
+    if rule._count is not None or low <= start:
+        return rule
+    if rule._freq == DAILY:
+        steps = (low - start).days // every - 1
+        moved = start + timedelta(days=steps * every)
+    elif rule._freq == WEEKLY:
+        steps = (low - start).days // (7 * every) - 1
+        moved = start + timedelta(weeks=steps * every)
+    elif rule._freq == MONTHLY and start.day <= 28:
+        steps = ((low.year - start.year) * 12 + low.month - start.month) // every - 1
+        months = start.month - 1 + steps * every
+        moved = start.replace(year=start.year + months // 12, month=months % 12 + 1)
+    elif rule._freq == YEARLY and (start.month, start.day) != (2, 29):
+        steps = (low.year - start.year) // every - 1
+        moved = start.replace(year=start.year + steps * every)
+    else:
+        return rule
+    if steps <= 0:
+        return rule
+    return _moved(series.rule, start, series.time_zone, moved)
+
+
+@lru_cache(maxsize=4096)
+def _moved(text: str, local_start: datetime, zone_name: str, moved: datetime) -> rrule:
+    return _compiled(text, local_start, zone_name).replace(dtstart=moved)
+
+
 @lru_cache(maxsize=4096)
 def _compiled(text: str, local_start: datetime, zone_name: str) -> rrule:
     """The parsed rule (cached: a calendar reads the same series many times)."""
@@ -163,10 +198,9 @@ def _originals(series: Series, after: datetime, before: datetime) -> list[dateti
         start = series.start.astimezone(UTC)
         return [start] if after <= start <= before else []
     tz, _start = _local(series)
-    rule = _rule(series)
     low = after.astimezone(tz).replace(tzinfo=None) - timedelta(hours=3)
     high = before.astimezone(tz).replace(tzinfo=None) + timedelta(hours=3)
-    found = (_aware(local, tz) for local in rule.between(low, high, inc=True))
+    found = (_aware(local, tz) for local in _rule_near(series, low).between(low, high, inc=True))
     return [start for start in found if after <= start <= before]
 
 

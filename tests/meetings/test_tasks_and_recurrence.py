@@ -8,7 +8,7 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deptcoord.meetings import services
+from deptcoord.meetings import recurrence, services
 from deptcoord.meetings.recurrence import Change, Series, occurrences
 from deptcoord.meetings.tasks import send_reminders
 from deptcoord.reports.models import Notification
@@ -96,3 +96,43 @@ def test_a_moved_occurrence_shows_once_where_it_now_is(offset_days, hour):
     assert [o.key for o in found].count(first + timedelta(days=7)) == 1
     (moved,) = [o for o in found if o.moved]
     assert moved.start == moved_to
+
+
+LONG_RUNNING_RULES = [
+    "FREQ=DAILY",
+    "FREQ=DAILY;INTERVAL=3",
+    "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+    "FREQ=WEEKLY",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
+    "FREQ=WEEKLY;INTERVAL=3;BYDAY=SU;WKST=SU",
+    "FREQ=MONTHLY",
+    "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR",
+    "FREQ=MONTHLY;BYMONTHDAY=31",
+    "FREQ=MONTHLY;INTERVAL=5;BYDAY=2TU",
+    "FREQ=YEARLY",
+    "FREQ=YEARLY;INTERVAL=2;BYMONTH=3;BYDAY=1MO",
+    "FREQ=WEEKLY;BYDAY=WE;UNTIL=20290101T000000Z",
+    "FREQ=DAILY;COUNT=400",
+]
+
+
+@given(
+    rule=st.sampled_from(LONG_RUNNING_RULES),
+    zone=st.sampled_from(ZONES),
+    first=st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2026, 12, 31)),
+    later=st.integers(min_value=-30, max_value=5 * 366),
+    span=st.integers(min_value=1, max_value=60),
+)
+def test_a_long_running_series_shows_the_same_occurrences_in_any_window(
+    rule, zone, first, later, span
+):
+    """Expanding a window years after a series began (where the rule starts again nearby, on
+    the same grid) gives exactly the occurrences of expanding it from its first one."""
+    tz = ZoneInfo(zone)
+    start = first.replace(second=0, microsecond=0, tzinfo=tz).astimezone(UTC)
+    series = Series(start, start + timedelta(minutes=45), zone, rule)
+    low = first + timedelta(days=later)
+    high = low + timedelta(days=span)
+    assert list(recurrence._rule_near(series, low).between(low, high, inc=True)) == list(
+        recurrence._rule(series).between(low, high, inc=True)
+    )
