@@ -68,6 +68,7 @@ DJANGO_SIDE = {
     "builder",
     "calendars",
     "demo",
+    "exports",
     "forms",
     "messages",
     "models",
