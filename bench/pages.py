@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import io
 import json
 import os
@@ -306,6 +307,7 @@ def main() -> int:
     log = io.StringIO()
     with company(options, log):
         built = time.perf_counter() - began
+        gc.freeze()  # as deptcoord/wsgi.py does in the server once started
         print(log.getvalue(), flush=True)
         found = viewers()
         rows = []

@@ -9,6 +9,13 @@ from django.utils.safestring import mark_safe
 from deptcoord.core.versioning import StaleVersionError
 
 
+def option_html(value, label, chosen: set[str]) -> str:
+    """One ``<option>``, escaped; selected when its value is in ``chosen``."""
+    value = "" if value is None else str(value)
+    selected = " selected" if value in chosen else ""
+    return f'<option value="{escape(value)}"{selected}>{conditional_escape(label)}</option>'
+
+
 class QuickSelectMixin:
     """A select whose options are written in Python rather than through one template per
     option: the same HTML, three times faster (a list of 2,000 people: 36 ms instead of 103,
@@ -20,13 +27,13 @@ class QuickSelectMixin:
         for option_value, label in self.choices:
             if isinstance(label, list | tuple):  # a named group of options
                 inner = mark_safe(
-                    "".join(self._option(value, text, chosen) for value, text in label)
+                    "".join(option_html(value, text, chosen) for value, text in label)
                 )
                 groups.append(
                     format_html('<optgroup label="{}">{}</optgroup>', option_value, inner)
                 )
             else:
-                groups.append(self._option(option_value, label, chosen))
+                groups.append(option_html(option_value, label, chosen))
         return format_html(
             '<select name="{}"{}>{}</select>',
             name,
@@ -36,12 +43,6 @@ class QuickSelectMixin:
 
     def _multiple(self) -> dict:
         return {"multiple": True} if self.allow_multiple_selected else {}
-
-    @staticmethod
-    def _option(value, label, chosen) -> str:
-        value = "" if value is None else str(value)
-        selected = " selected" if value in chosen else ""
-        return f'<option value="{escape(value)}"{selected}>{conditional_escape(label)}</option>'
 
 
 class QuickSelect(QuickSelectMixin, forms.Select):

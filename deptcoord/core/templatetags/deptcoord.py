@@ -1,7 +1,9 @@
 """Template filters for numbers, money and people's names in the viewer's language."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
+from deptcoord.core.forms import option_html
 from deptcoord.core.money import format_money, format_number
 
 register = template.Library()
@@ -39,3 +41,11 @@ def widget(field):
         return field.as_widget()
     css = field.field.widget.attrs.get("class", "")
     return field.as_widget(attrs={"class": f"{css} is-invalid", "aria-invalid": "true"})
+
+
+@register.simple_tag
+def options(choices, selected=None):
+    """``<option>`` elements for ``(value, label)`` pairs, written in Python: a template loop
+    over the 2,000 people of a company costs about 70 ms, this a few."""
+    chosen = set() if selected is None else {str(selected)}
+    return mark_safe("".join(option_html(value, label, chosen) for value, label in choices))

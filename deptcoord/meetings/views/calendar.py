@@ -29,7 +29,7 @@ def calendar(request):
     person_id = request.GET.get("person", "")
     context = {
         "departments": department_choices(facts),
-        "people": people_choices(facts),
+        "people": people_choices(facts).values_list("pk", "full_name"),
         "department_id": int(department_id) if department_id.isdigit() else None,
         "person_id": int(person_id) if person_id.isdigit() else None,
     }
