@@ -15,6 +15,7 @@ to bench/results/today.json.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -265,6 +266,7 @@ def main() -> int:
         boss = Client()
         boss.force_login(executive.user)
         report = _report(departments[0], coordinator, executive, today)
+        gc.freeze()  # as deptcoord/wsgi.py does in the server once started
         pdf = _time(client, f"/reports/{report.pk}/pdf/", options.pdf_runs)
         result = {
             "company_people": options.departments * options.people,
