@@ -212,6 +212,16 @@ def occurrences(
     series: Series, window_start: datetime, window_end: datetime, with_cancelled: bool = False
 ) -> list[Occurrence]:
     """Occurrences overlapping the window, earliest first; moved ones where they now are."""
+    return list(_occurrences(series, window_start, window_end, with_cancelled))
+
+
+@lru_cache(maxsize=8192)
+def _occurrences(
+    series: Series, window_start: datetime, window_end: datetime, with_cancelled: bool
+) -> tuple[Occurrence, ...]:
+    """``occurrences``, remembered: the same series and window (a day's or a week's briefing,
+    a month of the calendar) are asked for again and again, and the answer depends on nothing
+    else."""
     duration = series.end - series.start
     changes = {change.occurrence: change for change in series.changes}
     result = []
@@ -239,7 +249,7 @@ def occurrences(
                     moved=True,
                 )
             )
-    return sorted(result, key=lambda occurrence: (occurrence.start, occurrence.key))
+    return tuple(sorted(result, key=lambda occurrence: (occurrence.start, occurrence.key)))
 
 
 def occurrence_on(series: Series, day: date, apply_changes: bool = True) -> Occurrence | None:
