@@ -4,7 +4,7 @@ coordinator and an executive, on a generated company.
     python bench/pages.py [--size M] [--seed 1] [--runs 30] [--backend sqlite|postgres]
 
 Builds the company with `manage.py generate_company` in a fresh database (a temporary SQLite
-file, or the PostgreSQL database `deptcoord_bench`), then requests each page through Django's
+file, or the PostgreSQL database `deptcoord_bench_<size>`), then requests each page through Django's
 full stack in process (every middleware, no network) and records median, p95 and p99 in
 milliseconds and the number of SQL queries. Writes bench/results/pages_<backend>_<size>.json.
 """
@@ -27,7 +27,7 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 RESULTS = REPOSITORY / "bench" / "results"
-POSTGRES = "postgres://postgres@127.0.0.1:5432/deptcoord_bench"
+POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 
 
 def _arguments() -> argparse.Namespace:
@@ -63,7 +63,7 @@ def company(options: argparse.Namespace, log: io.StringIO | None = None):
         marker = None
         holder = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
     with holder as path:
-        setup_django(path, options.backend, fresh=from_scratch)
+        setup_django(path, options.backend, f"deptcoord_bench_{options.size.lower()}", from_scratch)
         if from_scratch:
             from django.core.management import call_command
 
@@ -79,23 +79,23 @@ def company(options: argparse.Namespace, log: io.StringIO | None = None):
         yield path
 
 
-def setup_django(directory: str, backend: str, fresh: bool = True) -> None:
-    """Point Django at the database of ``directory`` (on PostgreSQL, recreated when
-    ``fresh``) and migrate it."""
+def setup_django(directory: str, backend: str, database: str, fresh: bool = True) -> None:
+    """Point Django at the database of ``directory`` (on PostgreSQL, ``database``, recreated
+    when ``fresh``) and migrate it."""
     os.environ["DEPTCOORD_VAR_DIR"] = directory
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "deptcoord.settings")
     if backend == "postgres" and not fresh:
-        os.environ["DATABASE_URL"] = POSTGRES
+        os.environ["DATABASE_URL"] = POSTGRES + database
     elif backend == "postgres":
         import psycopg
 
         with psycopg.connect(
             "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
         ) as db:
-            db.execute("DROP DATABASE IF EXISTS deptcoord_bench WITH (FORCE)")
-            db.execute("CREATE DATABASE deptcoord_bench")
-        os.environ["DATABASE_URL"] = POSTGRES
+            db.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            db.execute(f"CREATE DATABASE {database}")
+        os.environ["DATABASE_URL"] = POSTGRES + database
     import django
     from django.conf import settings
     from django.core.management import call_command

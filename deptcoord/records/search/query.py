@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
     FloatField,
@@ -83,16 +82,15 @@ def matching(words: list[str], queryset: QuerySet) -> QuerySet:
         )
     if vendor == "postgresql":
         text = make_tsquery(words)
+        # The matching entries come from the GIN index first (a correlated EXISTS would test
+        # every entry the person may see, one by one).
+        hits = RawSQL(
+            "SELECT t.entry_id FROM records_searchtext t "
+            "WHERE t.search_vector @@ to_tsquery('simple', %s)",
+            [text],
+        )
         return (
-            queryset.alias(
-                hit=RawSQL(
-                    "EXISTS (SELECT 1 FROM records_searchtext t WHERE t.entry_id = "
-                    "records_searchentry.id AND t.search_vector @@ to_tsquery('simple', %s))",
-                    [text],
-                    output_field=BooleanField(),
-                )
-            )
-            .filter(hit=True)
+            queryset.filter(pk__in=hits)
             .annotate(
                 rank=RawSQL(
                     "(SELECT ts_rank(t.search_vector, to_tsquery('simple', %s)) FROM "
