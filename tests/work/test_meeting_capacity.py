@@ -116,8 +116,9 @@ def test_meeting_hours_read_a_fixed_number_of_queries(world):
 
 
 def test_a_company_wide_scope_reads_the_same_hours_as_a_few_people(world, monkeypatch):
-    """Past ``MANY_PEOPLE`` the rows are read for everyone and kept for the scope in Python;
-    the figures are the same, and people outside the scope get none."""
+    """Meeting hours are read one of three ways by the number of people (a few, a department,
+    past ``MANY_PEOPLE`` every row kept for the scope in Python); the figures are the same,
+    and people outside the scope get none."""
     sync = _weekly_sync(world)
     meeting_services.occurrence_cancel(
         actor=actor(world.coordinator), meeting_id=sync.pk, occurrence=TUESDAY
@@ -145,7 +146,9 @@ def test_a_company_wide_scope_reads_the_same_hours_as_a_few_people(world, monkey
         return busy, [(cell.capacity, cell.assigned) for cell in row.cells]
 
     few = figures()
-    monkeypatch.setattr(meeting_selectors, "MANY_PEOPLE", 0)
+    monkeypatch.setattr(meeting_selectors, "FEW_PEOPLE", 0)  # read as for a department
+    assert figures() == few
+    monkeypatch.setattr(meeting_selectors, "MANY_PEOPLE", 0)  # and as for the company
     monkeypatch.setattr(work_selectors, "MANY_PEOPLE", 0)
     assert figures() == few
     assert few[0] == {(world.member.pk, TUESDAY + timedelta(weeks=n)): 2.0 for n in (1, 2)}
