@@ -150,7 +150,8 @@ def _summary(prefix: str) -> dict:
 def main() -> int:
     options = _arguments()
     machine = host_facts()
-    with company(options) as directory:
+    with company(options) as built:
+        directory = built.path
         users_file = Path(directory) / "users.json"
         users_file.write_text(json.dumps(sign_in(options.users)))
         from django.db import connections

@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -48,35 +49,46 @@ def add_keep_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+@dataclass
+class Company:
+    """A generated company: its directory and how long building it took, stage by stage."""
+
+    path: str
+    seconds: float
+    stages: list[str]
+
+
 @contextlib.contextmanager
-def company(options: argparse.Namespace, log: io.StringIO | None = None):
-    """Set Django up on a generated company and yield its directory. Without ``--keep`` the
-    company is built in a temporary directory; with it, in that directory, once."""
-    from_scratch = True
+def company(options: argparse.Namespace):
+    """Set Django up on a generated company and yield it. Without ``--keep`` the company is
+    built in a temporary directory; with it, in that directory, once (a marker file keeps how
+    long the build took)."""
+    marker = None
     if options.keep:
         directory = Path(options.keep)
         directory.mkdir(parents=True, exist_ok=True)
-        marker = directory / f"generated-{options.backend}-{options.size}-{options.seed}"
-        from_scratch = not marker.exists()
+        marker = directory / f"generated-{options.backend}-{options.size}-{options.seed}.json"
         holder = contextlib.nullcontext(str(directory))
     else:
-        marker = None
         holder = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
+    built = json.loads(marker.read_text()) if marker is not None and marker.exists() else None
     with holder as path:
-        setup_django(path, options.backend, f"deptcoord_bench_{options.size.lower()}", from_scratch)
-        if from_scratch:
+        database = f"deptcoord_bench_{options.size.lower()}"
+        setup_django(path, options.backend, database, fresh=built is None)
+        if built is None:
             from django.core.management import call_command
 
+            log, began = io.StringIO(), time.perf_counter()
             call_command(
-                "generate_company",
-                size=options.size,
-                seed=options.seed,
-                quiet=True,
-                stdout=log if log is not None else sys.stdout,
+                "generate_company", size=options.size, seed=options.seed, quiet=True, stdout=log
             )
+            built = {
+                "seconds": round(time.perf_counter() - began, 1),
+                "stages": log.getvalue().strip().splitlines(),
+            }
             if marker is not None:
-                marker.touch()
-        yield path
+                marker.write_text(json.dumps(built))
+        yield Company(path, built["seconds"], built["stages"])
 
 
 def setup_django(directory: str, backend: str, database: str, fresh: bool = True) -> None:
@@ -303,12 +315,9 @@ def measure(person, path: str, runs: int) -> dict:
 def main() -> int:
     options = _arguments()
     machine = host()
-    began = time.perf_counter()
-    log = io.StringIO()
-    with company(options, log):
-        built = time.perf_counter() - began
+    with company(options) as built:
         gc.freeze()  # as deptcoord/wsgi.py does in the server once started
-        print(log.getvalue(), flush=True)
+        print("\n".join(built.stages), flush=True)
         found = viewers()
         rows = []
         for name, path in pages(found):
@@ -326,8 +335,8 @@ def main() -> int:
         "seed": options.seed,
         "backend": options.backend,
         "runs": options.runs,
-        "build_seconds": round(built, 1),
-        "build_stages": log.getvalue().strip().splitlines(),
+        "build_seconds": built.seconds,
+        "build_stages": built.stages,
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
         "host": machine,
