@@ -44,6 +44,7 @@ class Action(StrEnum):
     DECIDE = "decide"
 
     OVERSEE = "oversee"
+    VIEW_BUDGET = "view_budget"
 
 
 class Role(StrEnum):

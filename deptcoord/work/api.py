@@ -578,7 +578,7 @@ def project_timeline(request, pk: int = PrimaryKey):
 def project_budget(request, pk: int = PrimaryKey):
     """Spend against budget by month."""
     project = _project(request, pk)
-    require(request.facts, Action.SPEND, project)
+    require(request.facts, Action.VIEW_BUDGET, project)
     return selectors.budget(project).__dict__
 
 
@@ -587,7 +587,7 @@ def project_budget(request, pk: int = PrimaryKey):
 def list_expenses(request, pk: int = PrimaryKey):
     """The project's expenses, latest first."""
     project = _project(request, pk)
-    require(request.facts, Action.SPEND, project)
+    require(request.facts, Action.VIEW_BUDGET, project)
     return selectors.expenses(request.facts, project)
 
 

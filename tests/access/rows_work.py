@@ -31,6 +31,7 @@ SHARED_VIEW = EVERYONE - {"hr"}
 REQUEST_VIEW = OWN_VIEW | {"other_coordinator"}
 NOT_REQUEST = EVERYONE - REQUEST_VIEW
 DOERS = RUNNERS | {"member"}
+BUDGET_READERS = RUNNERS | {"executive"}  # executives read spend; those who run it spend
 ANSWERERS = {"admin", "other_coordinator"}
 DEPARTMENT_DETAILS = {"admin", "executive", "hr", "head", "coordinator", "member"}
 
@@ -137,6 +138,7 @@ POLICY = [
             "change": RUNNERS,
             "add_step": RUNNERS,
             "spend": RUNNERS,
+            "view_budget": BUDGET_READERS,
             "export": OWN_VIEW,
             "view_history": OWN_VIEW,
         },
@@ -149,6 +151,7 @@ POLICY = [
             "change": RUNNERS,
             "add_step": RUNNERS | {"other_coordinator"},
             "spend": RUNNERS,
+            "view_budget": BUDGET_READERS,
         },
     ),
     *rows(
@@ -205,7 +208,7 @@ PAGES = [
     _own_view("work:project_time", "project_own"),
     _own_view("work:project_workload", "project_own"),
     _own_view("work:project_steps_export", "project_own", file_format="csv"),
-    page("work:project_budget", "project_own", ok=RUNNERS, hidden=NOT_OWN),
+    page("work:project_budget", "project_own", ok=BUDGET_READERS, hidden=NOT_OWN),
     page("work:project_edit", "project_own", ok=RUNNERS, hidden=NOT_OWN),
     page("work:plan_import", "project_own", ok=RUNNERS, hidden=NOT_OWN),
     page(
@@ -348,8 +351,8 @@ API = [
     ("GET", OWN_PROJECT, "project_own", OWN_VIEW, NOT_OWN, None),
     ("PATCH", OWN_PROJECT, "project_own", RUNNERS, NOT_OWN, {"description": "Launch plan"}),
     ("GET", OWN_PROJECT + "/timeline", "project_own", OWN_VIEW, NOT_OWN, None),
-    ("GET", OWN_PROJECT + "/budget", "project_own", RUNNERS, NOT_OWN, None),
-    ("GET", OWN_PROJECT + "/expenses", "project_own", RUNNERS, NOT_OWN, None),
+    ("GET", OWN_PROJECT + "/budget", "project_own", BUDGET_READERS, NOT_OWN, None),
+    ("GET", OWN_PROJECT + "/expenses", "project_own", BUDGET_READERS, NOT_OWN, None),
     (
         "POST",
         OWN_PROJECT + "/expenses",

@@ -172,6 +172,26 @@ def test_expense_from_the_budget_tab(world, plan):
     assert Expense.objects.get().amount == 12500000
     page = client_for(world.coordinator).get(reverse("work:project_budget", args=[plan.pk]))
     assert "12,500,000" in page.content.decode()
+    assert reverse("work:expense_add", args=[plan.pk]) in page.content.decode()
+
+
+def test_an_executive_reads_the_budget_but_records_no_expense(world, plan):
+    """Spend against budget is for those who report upward too; spending is for those who run
+    the project."""
+    Expense.objects.create(
+        project=plan, date=timezone.localdate(), amount=3_000_000, category="events"
+    )
+    client = client_for(world.executive)
+    project = client.get(reverse("work:project", args=[plan.pk])).content.decode()
+    assert reverse("work:project_budget", args=[plan.pk]) in project  # the Budget tab
+    page = client.get(reverse("work:project_budget", args=[plan.pk]))
+    assert page.status_code == 200 and "3,000,000" in page.content.decode()
+    assert reverse("work:expense_add", args=[plan.pk]) not in page.content.decode()
+    refused = client.post(
+        reverse("work:expense_add", args=[plan.pk]),
+        {"date": timezone.localdate().isoformat(), "amount": "1000", "category": "events"},
+    )
+    assert refused.status_code == 403 and Expense.objects.count() == 1
 
 
 def test_link_two_steps_from_the_step_page(world, plan):

@@ -56,6 +56,7 @@ def _header(request, project, tab) -> dict:
         "can_change": can(facts, Action.CHANGE, project),
         "can_add_step": can(facts, Action.ADD_STEP, project),
         "can_spend": can(facts, Action.SPEND, project),
+        "can_view_budget": can(facts, Action.VIEW_BUDGET, project),
         "can_plan": plannable_projects(facts).filter(pk=project.pk).exists(),
         "departments": list(project.departments.order_by("code")),
     }
@@ -197,7 +198,7 @@ def project_detail(request, pk):
         "filters": filters,
         "statuses": Step.Status.choices,
         "goals": list(project.goals.all()),
-        "budget": selectors.budget(project) if can(facts, Action.SPEND, project) else None,
+        "budget": selectors.budget(project) if can(facts, Action.VIEW_BUDGET, project) else None,
         "history": org.history(facts, project),
         "requests": selectors.requests(facts).filter(project=project)[:20],
         "query_string": request.GET.urlencode(),
@@ -300,8 +301,9 @@ def project_board(request, pk):
 
 @login_required
 def project_budget(request, pk):
-    """Spend against budget over time, by category, and the expenses."""
-    project = _project(request, pk, Action.SPEND)
+    """Spend against budget over time, by category, and the expenses (recorded by those who
+    may spend)."""
+    project = _project(request, pk, Action.VIEW_BUDGET)
     facts = request.facts
     form = ExpenseForm(initial={"date": timezone.localdate(), "category": "other"})
     figures = selectors.budget(project)
