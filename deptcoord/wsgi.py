@@ -10,7 +10,7 @@ application = get_wsgi_application()
 
 # What starting made (models, URL patterns, translations) lives as long as the process: keep
 # it out of the collector's full passes, which would otherwise walk it during busy pages.
-from django.urls import get_resolver  # noqa: E402
+from django.urls import reverse  # noqa: E402
 
-get_resolver()._populate()
+reverse("today")  # loads every app's URL patterns now, so they are frozen with the rest
 gc.freeze()

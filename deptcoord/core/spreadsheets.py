@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import openpyxl
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -108,6 +109,16 @@ def _xlsx_cell(value):
     if hasattr(value, "date") and hasattr(value, "hour"):
         return value.date().isoformat() if not (value.hour or value.minute) else value.isoformat()
     return value
+
+
+def day_cell(day) -> str:
+    """A date as an exported cell (ISO, empty when missing)."""
+    return day.isoformat() if day else ""
+
+
+def moment_cell(value) -> str:
+    """A time as an exported cell: in the viewer's time zone, to the minute."""
+    return timezone.localtime(value).isoformat(timespec="minutes") if value else ""
 
 
 def neutralise(value) -> object:

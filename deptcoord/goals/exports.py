@@ -8,6 +8,8 @@ likewise the standard's id, for measurements.
 
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.spreadsheets import day_cell
+
 COLUMNS = [
     "goal_id",
     "goal_title_en",
@@ -91,7 +93,7 @@ def _key_result_cells(key_result) -> list:
         key_result.direction,
         _plain(key_result.weight),
         key_result.owner.email,
-        key_result.last_check_in_on.isoformat() if key_result.last_check_in_on else "",
+        day_cell(key_result.last_check_in_on),
         key_result.confidence,
         "" if key_result.forecast_value is None else round(key_result.forecast_value, 4),
         "yes" if key_result.at_risk else "no",
@@ -147,7 +149,7 @@ def standard_rows(rows) -> list[list]:
             _plain(row.standard.threshold),
             row.standard.frequency,
             "yes" if row.standard.is_active else "no",
-            row.latest_period.isoformat() if row.latest_period else "",
+            day_cell(row.latest_period),
             "" if row.latest_value is None else _plain(row.latest_value),
             ("yes" if row.latest_breached else "no") if row.latest_period else "",
             "yes" if row.due else "no",

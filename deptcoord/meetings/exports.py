@@ -4,6 +4,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.spreadsheets import day_cell
+
 MEETING_COLUMNS = [
     "id",
     "title_en",
@@ -45,10 +47,6 @@ DECISIONS_FILENAME = _("decisions")
 EVENTS_FILENAME = _("events")
 
 
-def _iso(day) -> str:
-    return day.isoformat() if day else ""
-
-
 def _codes(departments) -> str:
     return ", ".join(department.code for department in departments.all())
 
@@ -86,7 +84,7 @@ def decision_rows(decisions) -> list[list]:
     return [
         [
             decision.pk,
-            _iso(decision.occurrence),
+            day_cell(decision.occurrence),
             decision.meeting_id,
             decision.meeting.title_en,
             decision.meeting.title_vi,
@@ -105,8 +103,8 @@ def event_rows(events) -> list[list]:
             event.title_en,
             event.title_vi,
             event.kind,
-            _iso(event.start_date),
-            _iso(event.end_date),
+            day_cell(event.start_date),
+            day_cell(event.end_date),
             event.place,
             _codes(event.departments),
             event.owner.email,

@@ -6,8 +6,9 @@ confidential (it opens on its own page, where each read is recorded), so it is n
 a 1:1's talking points and private notes are not either.
 """
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from deptcoord.core.spreadsheets import moment_cell
 
 PLAN_COLUMNS = [
     "id",
@@ -59,11 +60,6 @@ WALL_FILENAME = _("recognition-wall")
 ONE_ON_ONES_FILENAME = _("one-on-ones")
 
 
-def _moment(value) -> str:
-    """A time in the viewer's time zone, to the minute."""
-    return timezone.localtime(value).isoformat(timespec="minutes") if value else ""
-
-
 def _name(person) -> str:
     return person.full_name if person else ""
 
@@ -107,8 +103,8 @@ def feedback_rows(feedback) -> list[list]:
             item.subject.email,
             _name(item.author),
             _email(item.author),
-            _moment(item.created_at),
-            _moment(item.acknowledged_at),
+            moment_cell(item.created_at),
+            moment_cell(item.acknowledged_at),
             "" if item.is_confidential else item.body,
         ]
         for item in feedback
@@ -126,7 +122,7 @@ def wall_rows(praise) -> list[list]:
             item.body,
             _name(item.author),
             _email(item.author),
-            _moment(item.created_at),
+            moment_cell(item.created_at),
         ]
         for item in praise
     ]
@@ -137,7 +133,7 @@ def one_on_one_rows(meetings) -> list[list]:
     return [
         [
             meeting.pk,
-            _moment(meeting.scheduled_at),
+            moment_cell(meeting.scheduled_at),
             meeting.coordinator.full_name,
             meeting.coordinator.email,
             meeting.member.full_name,

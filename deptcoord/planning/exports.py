@@ -1,7 +1,8 @@
 """The list of plan runs as a spreadsheet: what each plan covered, how it ended, who ran it."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from deptcoord.core.spreadsheets import moment_cell
 
 RUN_COLUMNS = [
     "id",
@@ -25,10 +26,6 @@ RUNS_FILENAME = _("plans")
 HEAVY_FIELDS = ("problem", "preview", "result", "step_versions", "apply_report", "change")
 
 
-def _moment(value) -> str:
-    return timezone.localtime(value).isoformat(timespec="minutes") if value else ""
-
-
 def run_rows(runs) -> list[list]:
     """One row per plan run (its department, project, starter and parent selected)."""
     rows = []
@@ -49,9 +46,9 @@ def run_rows(runs) -> list[list]:
                 total,
                 run.parent_id or "",
                 run.created_by.email if run.created_by_id else "",
-                _moment(run.created_at),
-                _moment(run.finished_at),
-                _moment(run.applied_at),
+                moment_cell(run.created_at),
+                moment_cell(run.finished_at),
+                moment_cell(run.applied_at),
             ]
         )
     return rows

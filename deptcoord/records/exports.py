@@ -1,8 +1,8 @@
 """Rows of a department's records as spreadsheets: its notes, its documents and what changed."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.spreadsheets import moment_cell
 from deptcoord.records.templatetags.records import markdown_excerpt
 
 NOTE_COLUMNS = [
@@ -36,10 +36,6 @@ DOCUMENTS_FILENAME = _("documents")
 ACTIVITY_FILENAME = _("activity")
 
 
-def _moment(value) -> str:
-    return timezone.localtime(value).isoformat(timespec="minutes") if value else ""
-
-
 def _tags(record) -> str:
     return ", ".join(tag.name for tag in record.tags.all())
 
@@ -56,8 +52,8 @@ def note_rows(notes) -> list[list]:
             "yes" if note.is_private else "",
             note.source,
             note.author.email,
-            _moment(note.created_at),
-            _moment(note.updated_at),
+            moment_cell(note.created_at),
+            moment_cell(note.updated_at),
         ]
         for note in notes
     ]
@@ -79,8 +75,8 @@ def document_rows(documents) -> list[list]:
                 current.size if current else "",
                 current.number if current else "",
                 document.author.email,
-                _moment(document.created_at),
-                _moment(document.updated_at),
+                moment_cell(document.created_at),
+                moment_cell(document.updated_at),
             ]
         )
     return rows
@@ -97,7 +93,7 @@ def activity_rows(entries) -> list[list]:
     """One row per change in the department's feed."""
     return [
         [
-            _moment(entry.created_at),
+            moment_cell(entry.created_at),
             entry.actor_name,
             entry.kind,
             entry.target_type,

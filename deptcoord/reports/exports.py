@@ -1,7 +1,8 @@
 """Rows of the status reports list as a spreadsheet."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from deptcoord.core.spreadsheets import moment_cell
 
 REPORT_COLUMNS = [
     "id",
@@ -21,10 +22,6 @@ REPORT_COLUMNS = [
 REPORTS_FILENAME = _("status-reports")
 
 
-def _moment(value) -> str:
-    return timezone.localtime(value).isoformat(timespec="minutes") if value else ""
-
-
 def report_rows(reports) -> list[list]:
     """One row per report, with how many recipients acknowledged it (the figures and the
     narrative stay in the report's own PDF and workbook)."""
@@ -37,12 +34,12 @@ def report_rows(reports) -> list[list]:
             report.period_end.isoformat(),
             report.state,
             report.author.email,
-            _moment(report.submitted_at),
+            moment_cell(report.submitted_at),
             report.recipient_count,
             report.acknowledged_count,
             report.comment_count,
             report.decided_by.email if report.decided_by_id else "",
-            _moment(report.decided_at),
+            moment_cell(report.decided_at),
         ]
         for report in reports
     ]

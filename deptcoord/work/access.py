@@ -156,26 +156,46 @@ class StepRule(Rule):
     table = STEP_TABLE
 
     def standings(self, facts, obj):
-        standings = department_standings(facts, [obj.department_id])
-        if obj.assignee_id is not None and obj.assignee_id == facts.person_id:
-            standings.add((facts.best_department_role() or Role.GUEST, Relation.OWN))
-        if obj.project_id is not None:
-            on_project = project_standings(facts, obj.project)
-            if A.CHANGE in decide(PROJECT_TABLE, on_project):
-                standings.add((Role.COORDINATOR, Relation.OWN_DEPARTMENT))
-            standings |= {
-                (role, Relation.INVITED)
-                for role, relation in on_project
-                if relation in (Relation.OWN_DEPARTMENT, Relation.INVITED)
-                and role in (*DEPARTMENT_ROLES, Role.GUEST)
-            }
-        return standings
+        return step_standings(facts, obj)
 
     def visible_filter(self, facts):
         return step_filter(facts)
 
 
 STEP_RULE = register(StepRule())
+
+
+def step_standings(facts: RoleFacts, step: Step, on_project=None) -> set[tuple[Role, Relation]]:
+    """The person's standings toward a step; ``on_project`` (their standings toward its
+    project) may be given when many steps of one project are judged."""
+    standings = department_standings(facts, [step.department_id])
+    if step.assignee_id is not None and step.assignee_id == facts.person_id:
+        standings.add((facts.best_department_role() or Role.GUEST, Relation.OWN))
+    if step.project_id is not None:
+        if on_project is None:
+            on_project = project_standings(facts, step.project)
+        if A.CHANGE in decide(PROJECT_TABLE, on_project):
+            standings.add((Role.COORDINATOR, Relation.OWN_DEPARTMENT))
+        standings |= {
+            (role, Relation.INVITED)
+            for role, relation in on_project
+            if relation in (Relation.OWN_DEPARTMENT, Relation.INVITED)
+            and role in (*DEPARTMENT_ROLES, Role.GUEST)
+        }
+    return standings
+
+
+def steps_allowing(facts: RoleFacts, action: Action, project: Project, steps) -> set[int]:
+    """The ids of the project's steps on which the person may take the action, judged with one
+    reading of their standing on the project (``can`` per step would read it per step)."""
+    if not facts.is_authenticated:
+        return set()
+    on_project = project_standings(facts, project)
+    return {
+        step.pk
+        for step in steps
+        if action in decide(STEP_TABLE, step_standings(facts, step, on_project))
+    }
 
 
 class DependencyRule(Rule):

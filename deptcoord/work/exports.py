@@ -3,6 +3,8 @@ timesheets."""
 
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.spreadsheets import day_cell
+
 STEP_COLUMNS = [
     "id",
     "project",
@@ -73,10 +75,6 @@ REQUESTS_FILENAME = _("requests")
 RECURRING_FILENAME = _("recurring-activities")
 
 
-def _iso(day) -> str:
-    return day.isoformat() if day else ""
-
-
 def step_rows(steps) -> list[list]:
     """One row per step."""
     return [
@@ -91,8 +89,8 @@ def step_rows(steps) -> list[list]:
             step.progress,
             step.priority,
             step.effort_hours,
-            _iso(step.start),
-            _iso(step.due),
+            day_cell(step.start),
+            day_cell(step.due),
             "yes" if step.is_milestone else "",
             "yes" if step.flagged else "",
         ]
@@ -109,10 +107,10 @@ def request_rows(requests) -> list[list]:
             item.to_department.code,
             item.title,
             item.reason,
-            _iso(item.due),
+            day_cell(item.due),
             item.effort_hours,
             item.state,
-            _iso(item.proposed_due),
+            day_cell(item.proposed_due),
             item.decline_reason,
             item.project.code if item.project_id else "",
             item.step_id or "",
@@ -134,8 +132,8 @@ def project_rows(projects) -> list[list]:
             project.lead_department.code,
             project.coordinator.email,
             project.status,
-            _iso(project.start),
-            _iso(project.end),
+            day_cell(project.start),
+            day_cell(project.end),
             project.budget,
             project.currency,
             project.step_count,
@@ -155,12 +153,12 @@ def recurring_rows(activities) -> list[list]:
             activity.department.code,
             activity.project.code if activity.project_id else "",
             activity.rrule,
-            _iso(activity.starts_on),
+            day_cell(activity.starts_on),
             activity.assignee.email if activity.assignee_id else "",
             activity.effort_hours,
             activity.lead_days,
             "yes" if activity.is_active else "no",
-            _iso(activity.generated_until),
+            day_cell(activity.generated_until),
         ]
         for activity in activities
     ]
@@ -170,7 +168,7 @@ def timesheet_rows(entries) -> list[list]:
     """One row per time entry."""
     return [
         [
-            _iso(entry.date),
+            day_cell(entry.date),
             entry.person.full_name,
             entry.person.email,
             entry.step.project.code if entry.step.project_id else "",

@@ -130,6 +130,22 @@ def test_board_move_by_htmx(world, plan):
     assert target.status == "in_progress"
 
 
+def test_the_board_offers_moves_only_where_the_policy_allows_them(world, plan):
+    """The member moves their own step; the project's runner moves every step; the other
+    department's coordinator moves their department's step only."""
+    mine = plan.steps.get(title_en="Key visual").pk
+    theirs = plan.steps.get(title_en="Dealer briefing").pk
+    url = reverse("work:project_board", args=[plan.pk])
+
+    def moves(person):
+        page = client_for(person).get(url).content.decode()
+        return {pk for pk in (mine, theirs) if f'data-testid="move-{pk}"' in page}
+
+    assert moves(world.member) == {mine}
+    assert moves(world.coordinator) == {mine, theirs}
+    assert moves(world.other_coordinator) == {theirs}
+
+
 def test_department_steps_and_exports(world, plan):
     client = client_for(world.coordinator)
     assert client.get(reverse("work:department_steps", args=[world.own.pk])).status_code == 200

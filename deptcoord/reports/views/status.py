@@ -177,26 +177,35 @@ def _rerender(request, report, status=200, **forms):
     )
 
 
+def _post(request, report, form, name, service, done, to=None):
+    """Run a report's form through its service and go back to the report (``to``, or its
+    page), or show the form again with the service's reasons."""
+    if form.is_valid():
+        try:
+            service(actor_from(request), form)
+        except (ValidationError, StaleVersionError) as error:
+            form.apply_service_error(error)
+        else:
+            messages.success(request, done)
+            return redirect(to or report.get_absolute_url())
+    return _rerender(request, report, **{name: form})
+
+
 @login_required
 @require_POST
 def report_edit(request, pk):
     """Save a draft's narrative."""
     report = _report(request, pk)
-    form = NarrativeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.report_update(
-                actor=actor_from(request),
-                report_id=report.pk,
-                expected_version=form.expected_version(),
-                narrative=form.cleaned_data["narrative"],
-            )
-        except (ValidationError, StaleVersionError) as error:
-            form.apply_service_error(error)
-        else:
-            messages.success(request, SAVED)
-            return redirect("reports:detail", report.pk)
-    return _rerender(request, report, narrative_form=form)
+
+    def save(actor, form):
+        services.report_update(
+            actor=actor,
+            report_id=report.pk,
+            expected_version=form.expected_version(),
+            narrative=form.cleaned_data["narrative"],
+        )
+
+    return _post(request, report, NarrativeForm(request.POST), "narrative_form", save, SAVED)
 
 
 @login_required
@@ -205,20 +214,16 @@ def report_submit(request, pk):
     """Freeze the figures and send the report."""
     report = _report(request, pk)
     form = SubmitForm(request.POST, people=selectors.recipient_choices(report))
-    if form.is_valid():
-        try:
-            services.report_submit(
-                actor=actor_from(request),
-                report_id=report.pk,
-                expected_version=form.expected_version(),
-                recipient_ids=[person.pk for person in form.cleaned_data["recipients"]],
-            )
-        except (ValidationError, StaleVersionError) as error:
-            form.apply_service_error(error)
-        else:
-            messages.success(request, SUBMITTED)
-            return redirect("reports:detail", report.pk)
-    return _rerender(request, report, submit_form=form)
+
+    def submit(actor, form):
+        services.report_submit(
+            actor=actor,
+            report_id=report.pk,
+            expected_version=form.expected_version(),
+            recipient_ids=[person.pk for person in form.cleaned_data["recipients"]],
+        )
+
+    return _post(request, report, form, "submit_form", submit, SUBMITTED)
 
 
 @login_required
@@ -240,18 +245,12 @@ def report_acknowledge(request, pk):
 def report_comment(request, pk):
     """Comment on the report."""
     report = _report(request, pk)
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.report_comment(
-                actor=actor_from(request), report_id=report.pk, body=form.cleaned_data["body"]
-            )
-        except ValidationError as error:
-            form.apply_service_error(error)
-        else:
-            messages.success(request, COMMENTED)
-            return redirect(f"{report.get_absolute_url()}#comments")
-    return _rerender(request, report, comment_form=form)
+
+    def comment(actor, form):
+        services.report_comment(actor=actor, report_id=report.pk, body=form.cleaned_data["body"])
+
+    to = f"{report.get_absolute_url()}#comments"
+    return _post(request, report, CommentForm(request.POST), "comment_form", comment, COMMENTED, to)
 
 
 @login_required
@@ -259,22 +258,17 @@ def report_comment(request, pk):
 def report_decide(request, pk):
     """Accept the report or send it back for revision."""
     report = _report(request, pk)
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.report_decide(
-                actor=actor_from(request),
-                report_id=report.pk,
-                expected_version=form.expected_version(),
-                decision=form.cleaned_data["decision"],
-                comment=form.cleaned_data["comment"],
-            )
-        except (ValidationError, StaleVersionError) as error:
-            form.apply_service_error(error)
-        else:
-            messages.success(request, DECIDED)
-            return redirect("reports:detail", report.pk)
-    return _rerender(request, report, decision_form=form)
+
+    def decide(actor, form):
+        services.report_decide(
+            actor=actor,
+            report_id=report.pk,
+            expected_version=form.expected_version(),
+            decision=form.cleaned_data["decision"],
+            comment=form.cleaned_data["comment"],
+        )
+
+    return _post(request, report, DecisionForm(request.POST), "decision_form", decide, DECIDED)
 
 
 @login_required

@@ -21,6 +21,7 @@ from deptcoord.core.spreadsheets import SpreadsheetError, read_rows
 from deptcoord.org import selectors as org
 from deptcoord.planning.selectors import plannable_projects
 from deptcoord.work import exports, imports, selectors, services
+from deptcoord.work.access import steps_allowing
 from deptcoord.work.formatting import money
 from deptcoord.work.forms import ExpenseForm, PlanImportForm, ProjectForm
 from deptcoord.work.models import Project, Step
@@ -278,19 +279,8 @@ def project_board(request, pk):
     project = _project(request, pk)
     facts = request.facts
     columns = selectors.board(facts, project)
-    movable = {
-        step.pk
-        for _value, _label, cards in columns
-        for step in cards
-        if step.assignee_id == request.person.pk
-    }
-    if can(facts, Action.CHANGE, project):
-        movable = {step.pk for _value, _label, cards in columns for step in cards}
-    else:
-        runs = facts.departments_run()
-        movable |= {
-            step.pk for _v, _l, cards in columns for step in cards if step.department_id in runs
-        }
+    cards = [step for _value, _label, column in columns for step in column]
+    movable = steps_allowing(facts, Action.UPDATE_PROGRESS, project, cards)
     context = _header(request, project, "board") | {
         "columns": columns,
         "movable": movable,
