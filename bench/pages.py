@@ -120,9 +120,23 @@ def setup_django(directory: str, backend: str, database: str, fresh: bool = True
     call_command("migrate", verbosity=0)
 
 
+def reference_loop_ms() -> float:
+    """Milliseconds for one fixed piece of pure Python (the best of three): machines sold under
+    the same processor name differ, so figures from two machines compare in the ratio of
+    their loops."""
+    best = float("inf")
+    for _attempt in range(3):
+        began = time.perf_counter()
+        total = 0
+        for number in range(2_000_000):
+            total += number % 7
+        best = min(best, time.perf_counter() - began)
+    return round(best * 1000, 1)
+
+
 def host() -> dict:
     """The machine's processor, memory and load when the run starts (a shared machine's
-    figures depend on what else runs)."""
+    figures depend on what else runs), and how fast it runs Python."""
     cpu, memory = "", 0.0
     with contextlib.suppress(OSError):
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -136,6 +150,7 @@ def host() -> dict:
         "cpu": f"{cpu} ({os.cpu_count()} cores)" if cpu else f"{os.cpu_count()} cores",
         "memory_gib": memory,
         "load_average": ", ".join(f"{value:.1f}" for value in os.getloadavg()),
+        "reference_loop_ms": reference_loop_ms(),
         "date": time.strftime("%Y-%m-%d"),
     }
 

@@ -208,6 +208,8 @@ def _machine() -> str:
     parts.append(f"Python {data.get('python', '?')}")
     if host.get("load_average"):
         parts.append(f"load average {host['load_average']} when it started")
+    if host.get("reference_loop_ms"):
+        parts.append(f"reference loop {host['reference_loop_ms']} ms (`bench/pages.py`)")
     if host.get("date"):
         parts.append(host["date"])
     return "Machine: " + ", ".join(p for p in dict.fromkeys(parts) if p) + "."

@@ -135,6 +135,8 @@ def steps(context: Context, progress) -> int:
             priority=rng.choice([1, 2, 2, 3]),
             is_milestone=length == 0,
             completed_on=due if status == "done" else None,
+            # A step that fell overdue before today slipped then, and the night's job noted it.
+            overdue_noted_on=due + timedelta(days=1) if status != "done" and due < today else None,
         )
 
     for project, pks in zip(project_rows, taking_part, strict=True):

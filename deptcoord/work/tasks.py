@@ -2,8 +2,10 @@
 (once a day per step), and slips of steps that became overdue."""
 
 from datetime import timedelta
+from itertools import batched
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
@@ -19,6 +21,9 @@ from deptcoord.work.services.slips import propagate_slip
 from deptcoord.work.validation import short_date
 
 REMIND_WORKING_DAYS = 1
+# Steps handled per transaction: a company's night of reminders commits in a few hundred
+# writes instead of one per notification, and a failure part-way never reminds twice.
+CHUNK = 200
 
 
 def reminder_horizon(today):
@@ -52,18 +57,20 @@ def remind_due_steps() -> int:
         .select_related("assignee")
     )
     sent = 0
-    for step in steps:
-        overdue = step.due < today
-        notify(
-            recipient=step.assignee,
-            kind="work.overdue" if overdue else "work.due_soon",
-            message=messages.OVERDUE if overdue else messages.DUE_SOON,
-            params={"step": step.title, "due": short_date(step.due)},
-            url=step_url(step),
-            target=step,
-        )
-        sent += 1
-    Step.objects.filter(pk__in=[step.pk for step in steps]).update(reminded_on=today)
+    for chunk in batched(steps.order_by("pk"), CHUNK):
+        with transaction.atomic():
+            for step in chunk:
+                overdue = step.due < today
+                notify(
+                    recipient=step.assignee,
+                    kind="work.overdue" if overdue else "work.due_soon",
+                    message=messages.OVERDUE if overdue else messages.DUE_SOON,
+                    params={"step": step.title, "due": short_date(step.due)},
+                    url=step_url(step),
+                    target=step,
+                )
+            Step.objects.filter(pk__in=[step.pk for step in chunk]).update(reminded_on=today)
+        sent += len(chunk)
     return sent
 
 
@@ -77,8 +84,10 @@ def note_overdue_steps() -> int:
         .select_related("department")
     )
     count = 0
-    for step in overdue:
-        Step.objects.filter(pk=step.pk).update(overdue_noted_on=today)
-        propagate_slip(step, step.due, today)
-        count += 1
+    for chunk in batched(overdue.order_by("pk"), CHUNK):
+        with transaction.atomic():
+            for step in chunk:
+                propagate_slip(step, step.due, today)
+            Step.objects.filter(pk__in=[step.pk for step in chunk]).update(overdue_noted_on=today)
+        count += len(chunk)
     return count

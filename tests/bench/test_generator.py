@@ -104,6 +104,12 @@ def test_size_s_has_the_counts_it_promises_and_sound_references():
         .exclude(assignee__primary_department=F("department"))
         .exists()
     )
+    # Steps that fell overdue before today were noted on their day: the first night's job
+    # does not treat a company's whole history as slips of yesterday.
+    late = Step.objects.exclude(status="done").filter(due__lt=TODAY)
+    assert late.exists()
+    assert not late.filter(overdue_noted_on__isnull=True).exists()
+    assert not Step.objects.filter(due__gte=TODAY, overdue_noted_on__isnull=False).exists()
     # Links always run from an earlier step to a later one: the graph has no cycle.
     assert not Dependency.objects.filter(predecessor_id__gte=F("successor_id")).exists()
     # Every note is in the search index, and searching finds them.

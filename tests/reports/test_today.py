@@ -173,6 +173,19 @@ def test_the_briefing_runs_a_fixed_number_of_queries(world, role):
     assert _queries(person) == few
 
 
+@pytest.mark.parametrize("made", [3, 10, 13])
+def test_each_card_counts_every_line_below_and_beyond_what_it_shows(world, made):
+    from deptcoord.reports.selectors.today import LIMIT
+
+    third = DepartmentFactory(code="OPS", name_en="Operations")
+    for index in range(made):
+        items_for(world.own, third, world.coordinator, world.member, world.head, f"N{index}")
+    sections = _lines(world.coordinator)
+    for key in ("overdue_steps", "goals_at_risk", "key_results_at_risk", "missing_check_ins"):
+        assert sections[key].count == made, key
+        assert len(sections[key].lines) == min(made, LIMIT), key
+
+
 def test_the_morning_email_lists_the_same_sections(world, items, mailoutbox):
     from datetime import datetime
     from zoneinfo import ZoneInfo

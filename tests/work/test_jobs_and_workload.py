@@ -37,6 +37,32 @@ def test_due_soon_and_overdue_reminders_at_most_once_a_day(world):
     assert soon.reminded_on == late.reminded_on == today
 
 
+@freeze_time(THURSDAY, tz_offset=7)
+def test_a_reminder_run_cut_short_reminds_nobody_twice(world, monkeypatch):
+    today = timezone.localdate()
+    for title in ("Post", "Brief", "Print"):
+        step(world.own, title, assignee=world.member, due=today - timedelta(days=1))
+    monkeypatch.setattr(tasks, "CHUNK", 2)
+    sent = []
+    real = tasks.notify
+
+    def fails_on_the_third(**kwargs):
+        if len(sent) == 2:
+            raise RuntimeError("mail server gone")
+        sent.append(kwargs["params"]["step"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(tasks, "notify", fails_on_the_third)
+    with pytest.raises(RuntimeError):
+        tasks.remind_due_steps.call()
+    assert Notification.objects.count() == 2
+    assert Step.objects.filter(reminded_on=today).count() == 2
+    monkeypatch.setattr(tasks, "notify", real)
+    assert tasks.remind_due_steps.call() == 1
+    reminded = Notification.objects.values_list("message_en", flat=True)
+    assert sorted(message.split("”")[0] for message in reminded) == ["“Brief", "“Post", "“Print"]
+
+
 @freeze_time("2026-11-27 09:00", tz_offset=7)
 def test_friday_reminds_of_monday_steps(world):
     monday = date(2026, 11, 30)

@@ -3,8 +3,8 @@
 The scope follows the person's standing: executives and admins see the company (or one
 department they choose), heads and coordinators the departments they run with their teams, and
 everyone their own steps, key results, meetings and warnings. Every line comes from ``visible``
-so nobody is shown a record they could not open. Each section runs a fixed number of queries
-and shows its first ``LIMIT`` lines with the full count.
+so nobody is shown a record they could not open. Each section runs at most two queries and shows
+its first ``LIMIT`` lines with the full count (counted only when the lines fill the section).
 """
 
 from dataclasses import dataclass, field
@@ -139,7 +139,7 @@ def org_department_and_teams(department_id: int) -> list[int]:
 
 def _section(key, label, icon, empty, queryset, to_line, more_url=""):
     rows = list(queryset[:LIMIT])
-    count = queryset.count()
+    count = queryset.count() if len(rows) == LIMIT else len(rows)
     return Section(key, label, icon, empty, [to_line(row) for row in rows], count, more_url)
 
 
