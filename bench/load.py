@@ -1,6 +1,7 @@
 """Load run: 50 simulated people for 2 minutes against a real server on loopback.
 
     python bench/load.py [--size M] [--users 50] [--minutes 2] [--backend sqlite|postgres]
+                         [--think 0.1 0.5]
 
 Builds the company (bench/pages.py does the same), signs 50 of its people in, runs the day's
 periodic jobs to the end (as the night before would have), starts
@@ -40,6 +41,14 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--minutes", type=float, default=2)
     parser.add_argument("--backend", default="sqlite", choices=["sqlite", "postgres"])
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=[0.1, 0.5],
+        metavar=("LOW", "HIGH"),
+        help="seconds each person waits between clicks, drawn evenly between LOW and HIGH",
+    )
     add_keep_argument(parser)
     return parser.parse_args()
 
@@ -207,6 +216,8 @@ def main() -> int:
             watcher = threading.Thread(target=_watch_memory, args=(server.pid, peak, stop))
             watcher.start()
             prefix = str(Path(directory) / "locust")
+            for stale in Path(directory).glob("locust_*.csv"):
+                stale.unlink()  # a run that fails to start must not report the last one's
             subprocess.run(
                 [
                     sys.executable,
@@ -229,7 +240,11 @@ def main() -> int:
                     "--loglevel",
                     "WARNING",
                 ],
-                env={**os.environ, "LOAD_USERS": str(users_file)},
+                env={
+                    **os.environ,
+                    "LOAD_USERS": str(users_file),
+                    "LOAD_THINK": ",".join(map(str, options.think)),
+                },
                 check=False,
             )
             stop.set()
@@ -245,6 +260,7 @@ def main() -> int:
         "users": options.users,
         "minutes": options.minutes,
         "web_workers": 2,
+        "think_seconds": options.think,
         "peak_worker_mib": round(peak["mib"], 1),
         "night_jobs_seconds": night,
         "python": platform.python_version(),

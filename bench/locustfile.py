@@ -1,14 +1,14 @@
 """Journeys of the load run (driven by bench/load.py): people reading Today, checking in on
 their key results, opening goals and their notifications, moving their steps along through the
 API (If-Match with the version just read), opening a project's timeline, searching and opening
-the calendar. Each simulated user is a real person
-of the generated company, signed in beforehand (their session cookie comes from LOAD_USERS).
+the calendar. Each simulated user is a real person of the generated company, signed in
+beforehand (their session cookie comes from LOAD_USERS).
 
-The think time is short (0.1–0.5 s): 50 people who paused 0.5–2 s between clicks could not ask
-for more than about 53 requests a second even of a server that answered at once, so the run
-measures what the server sustains, not how fast people read. The client is locust's
-lightweight one (FastHttpUser), so that the load tool takes as little as it can of the cores
-it shares with the server."""
+The think time comes from LOAD_THINK ("0.1,0.5" by default in bench/load.py): 50 people who
+paused 0.5–2 s between clicks could not ask for more than about 53 requests a second even of a
+server that answered at once, so the run measures what the server sustains, not how fast
+people read. The client is locust's lightweight one (FastHttpUser), so that the load tool takes
+as little as it can of the cores it shares with the server."""
 
 import itertools
 import json
@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from locust import FastHttpUser, between, task
 
 PEOPLE = json.loads(open(os.environ["LOAD_USERS"]).read())  # noqa: SIM115
+THINK = [float(seconds) for seconds in os.environ["LOAD_THINK"].split(",")]
 _next = itertools.cycle(PEOPLE)
 SEARCHES = ["ke hoach", "khach hang", "bao cao tuan", "SM Home", "dai ly", "ngan sach"]
 
@@ -90,7 +91,7 @@ def _cookie(name: str, value: str) -> Cookie:
 class Person(FastHttpUser):
     """Someone at work, clicking through their day."""
 
-    wait_time = between(0.1, 0.5)
+    wait_time = between(*THINK)
 
     def on_start(self):
         self.me = next(_next)

@@ -39,6 +39,8 @@ def _pages(lines: list[str], backend: str, size: str) -> None:
         f"### Pages and API lists — {_BACKENDS[backend]}, size {data['size']} "
         f"({data['runs']} requests each per role{_built(data)})",
         "",
+        _machine(data),
+        "",
         "| Page | Member p95 | Coordinator p95 | Executive p95 | Worst p99 | Queries |",
         "|---|---:|---:|---:|---:|---:|",
     ]
@@ -92,7 +94,9 @@ def _load_run(lines: list[str], backend: str, size: str) -> None:
         "",
         f"### Load run — {_BACKENDS[backend]}, size {data['size']}: {data['users']} users for "
         f"{data['minutes']} min against gunicorn with {data['web_workers']} web workers and the "
-        "task worker, locust on loopback",
+        f"task worker, locust on loopback (think time {_think(data)})",
+        "",
+        _machine(data),
         "",
         "| Requests | Errors | Requests/s | Median | p95 | p99 | Web worker peak |",
         "|---:|---:|---:|---:|---:|---:|---:|",
@@ -108,6 +112,11 @@ def _load_run(lines: list[str], backend: str, size: str) -> None:
             f"| {name} | {row['requests']} | {row['failures']} | {row['median_ms']} ms | "
             f"{row['p95_ms']} ms |"
         )
+
+
+def _think(data: dict) -> str:
+    low, high = data.get("think_seconds", (0.5, 2))
+    return f"{low}–{high} s"
 
 
 _BACKENDS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
@@ -190,17 +199,8 @@ def _focused() -> list[str]:
     return rows
 
 
-def _machine() -> str:
-    """The machine the figures were taken on, from the newest page or load run."""
-    newest = None
-    for path in RESULTS.glob("*.json"):
-        if path.name.startswith(("pages_", "load_")) and (
-            newest is None or path.stat().st_mtime > newest.stat().st_mtime
-        ):
-            newest = path
-    if newest is None:
-        return ""
-    data = json.loads(newest.read_text())
+def _machine(data: dict) -> str:
+    """The machine a run measured, and how busy and how fast it was."""
     host = data.get("host", {})
     parts = [host.get("cpu") or data.get("machine", ""), data.get("machine", "").split(",")[0]]
     if host.get("memory_gib"):
@@ -209,7 +209,7 @@ def _machine() -> str:
     if host.get("load_average"):
         parts.append(f"load average {host['load_average']} when it started")
     if host.get("reference_loop_ms"):
-        parts.append(f"reference loop {host['reference_loop_ms']} ms (`bench/pages.py`)")
+        parts.append(f"reference loop {host['reference_loop_ms']} ms")
     if host.get("date"):
         parts.append(host["date"])
     return "Machine: " + ", ".join(p for p in dict.fromkeys(parts) if p) + "."
@@ -236,11 +236,10 @@ def build() -> str:
         "",
         "Figures from `make bench` (see bench/results/ for the JSON). Budgets: every page and "
         f"API list p95 ≤ {BUDGET_MS} ms with a fixed number of queries; load run 0 errors, "
-        "p95 ≤ 300 ms, ≥ 100 requests/s; a web worker under 300 MB.",
+        "p95 ≤ 300 ms, ≥ 100 requests/s; a web worker under 300 MB. Each run names its machine "
+        "with the time it takes for one fixed loop of Python (`bench/pages.py`): machines "
+        "sold as the same processor differ, and figures compare in the ratio of their loops.",
     ]
-    machine = _machine()
-    if machine:
-        lines += ["", machine]
     for backend in ("sqlite", "postgres"):
         for size in SIZES:
             _pages(lines, backend, size)
