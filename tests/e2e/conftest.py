@@ -1,8 +1,11 @@
 """Browser tests: Playwright driving Debian's Chromium against a live server."""
 
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -15,6 +18,26 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server of the browser tests, running one request at a time. On SQLite the test
+    database lives in memory and every thread of the server shares its one connection (Django's
+    documented caveat), so a page and the htmx requests it starts at once could interleave on
+    it. Connections stay threaded, so keep-alive still works; only the application is entered
+    by one request at a time."""
+
+    lock = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self.lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 
 def pytest_collection_modifyitems(items):
