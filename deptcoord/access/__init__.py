@@ -1,6 +1,6 @@
 """The one access policy: who may see and do what, on every page, endpoint, export and e-mail.
 
-Entry points: ``can``, ``visible``, ``get_visible_or_404`` and ``require``. Apps state their
+Entry points: ``can`` (or ``allowed``, every action at once), ``visible``, ``get_visible_or_404`` and ``require``. Apps state their
 rules in their own ``access.py`` and register them here; this package imports no app.
 """
 
@@ -8,6 +8,7 @@ from deptcoord.access.actions import Action, Relation, Role
 from deptcoord.access.facts import ANONYMOUS, RoleFacts
 from deptcoord.access.policy import (
     Rule,
+    allowed,
     can,
     decide,
     get_visible_or_404,
@@ -25,6 +26,7 @@ __all__ = [
     "Role",
     "RoleFacts",
     "Rule",
+    "allowed",
     "can",
     "decide",
     "get_visible_or_404",

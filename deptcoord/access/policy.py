@@ -71,9 +71,15 @@ def _report_denial(facts: RoleFacts, kind: str, target: object, action: str) -> 
         listener(facts, kind, target, action)
 
 
+def allowed(facts: RoleFacts, obj: Model) -> frozenset[Action]:
+    """Everything the person may do with the record, read once (for a page that asks several
+    times)."""
+    return rule_for(type(obj)).actions(facts, obj)
+
+
 def can(facts: RoleFacts, action: Action, obj: Model) -> bool:
     """Whether the person may take the action on the record."""
-    return action in rule_for(type(obj)).actions(facts, obj)
+    return action in allowed(facts, obj)
 
 
 def visible(facts: RoleFacts, queryset: QuerySet) -> QuerySet:

@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from deptcoord.access import Action, can, get_visible_or_404, require
+from deptcoord.access import Action, allowed, get_visible_or_404, require
 from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.core.models import ImportUpload
@@ -51,13 +51,14 @@ def _project(request, pk, action=Action.VIEW) -> Project:
 
 def _header(request, project, tab) -> dict:
     facts = request.facts
+    actions = allowed(facts, project)
     return {
         "project": project,
         "tab": tab,
-        "can_change": can(facts, Action.CHANGE, project),
-        "can_add_step": can(facts, Action.ADD_STEP, project),
-        "can_spend": can(facts, Action.SPEND, project),
-        "can_view_budget": can(facts, Action.VIEW_BUDGET, project),
+        "can_change": Action.CHANGE in actions,
+        "can_add_step": Action.ADD_STEP in actions,
+        "can_spend": Action.SPEND in actions,
+        "can_view_budget": Action.VIEW_BUDGET in actions,
         "can_plan": plannable_projects(facts).filter(pk=project.pk).exists(),
         "departments": list(project.departments.order_by("code")),
     }
@@ -193,13 +194,14 @@ def project_detail(request, pk):
     }
     steps = selectors.project_steps(facts, project, **filters)
     page = Paginator(steps, STEPS_PER_PAGE).get_page(request.GET.get("page"))
-    context = _header(request, project, "overview") | {
+    header = _header(request, project, "overview")
+    context = header | {
         "steps": page.object_list,
         "page": page,
         "filters": filters,
         "statuses": Step.Status.choices,
         "goals": list(project.goals.all()),
-        "budget": selectors.budget(project) if can(facts, Action.VIEW_BUDGET, project) else None,
+        "budget": selectors.budget(project) if header["can_view_budget"] else None,
         "history": org.history(facts, project),
         "requests": selectors.requests(facts).filter(project=project)[:20],
         "query_string": request.GET.urlencode(),
