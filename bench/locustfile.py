@@ -15,10 +15,10 @@ import json
 import os
 import random
 from datetime import date, timedelta
-from http.cookiejar import Cookie
 from urllib.parse import urlencode
 
 from locust import FastHttpUser, between, task
+from requests.cookies import create_cookie
 
 PEOPLE = json.loads(open(os.environ["LOAD_USERS"]).read())  # noqa: SIM115
 THINK = [float(seconds) for seconds in os.environ["LOAD_THINK"].split(",")]
@@ -66,28 +66,6 @@ def calendar(user):
 JOURNEYS = [update_step, update_step, project_timeline, search, calendar]
 
 
-def _cookie(name: str, value: str) -> Cookie:
-    """A cookie of the server's, as the browser would hold it after signing in."""
-    return Cookie(
-        version=0,
-        name=name,
-        value=value,
-        port=None,
-        port_specified=False,
-        domain="127.0.0.1",
-        domain_specified=False,
-        domain_initial_dot=False,
-        path="/",
-        path_specified=True,
-        secure=False,
-        expires=None,
-        discard=True,
-        comment=None,
-        comment_url=None,
-        rest={},
-    )
-
-
 class Person(FastHttpUser):
     """Someone at work, clicking through their day."""
 
@@ -95,8 +73,9 @@ class Person(FastHttpUser):
 
     def on_start(self):
         self.me = next(_next)
-        self.client.cookiejar.set_cookie(_cookie("sessionid", self.me["session"]))
-        self.client.cookiejar.set_cookie(_cookie("csrftoken", self.me["csrf"]))
+        cookies = self.client.cookiejar
+        cookies.set_cookie(create_cookie("sessionid", self.me["session"], domain="127.0.0.1"))
+        cookies.set_cookie(create_cookie("csrftoken", self.me["csrf"], domain="127.0.0.1"))
 
     @task(4)
     def read_today(self):
