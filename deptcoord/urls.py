@@ -15,6 +15,7 @@ urlpatterns = [
     path("people/", include("deptcoord.people.urls")),
     path("work/", include("deptcoord.work.urls")),
     path("records/", include("deptcoord.records.urls")),
+    path("", include("deptcoord.notices.urls")),
     path("", include("deptcoord.reports.urls")),
     path("me/", profile.profile, name="profile"),
     path("me/tokens/", profile.token_create, name="token_create"),

@@ -15,7 +15,7 @@ class GoalsConfig(AppConfig):
         from deptcoord.core.periodic import register_periodic
         from deptcoord.goals import access  # noqa: F401  (registers the rules)
         from deptcoord.goals.tasks import refresh_forecasts, remind_check_ins
-        from deptcoord.reports.notifications import register_kind
+        from deptcoord.notices.notifications import register_kind
 
         register_periodic("goals.refresh_forecasts", "daily", refresh_forecasts)
         register_periodic("goals.remind_check_ins", "daily", remind_check_ins)

@@ -14,7 +14,7 @@ from deptcoord.goals import messages
 from deptcoord.goals.models import Goal, KeyResult
 from deptcoord.goals.services.outlook import outlook_refresh
 from deptcoord.goals.services.rollup import rollup_refresh_all
-from deptcoord.reports.notifications import notify
+from deptcoord.notices.notifications import notify
 
 CHUNK = 1000
 QUIET_DAYS = 7

@@ -15,8 +15,8 @@ from deptcoord.access import Action, can
 from deptcoord.meetings import ics, messages
 from deptcoord.meetings.models import Meeting
 from deptcoord.meetings.series import occurrence_of, occurrences_between
+from deptcoord.notices.notifications import email_language, notify
 from deptcoord.org.facts import role_facts_for_person
-from deptcoord.reports.notifications import email_language, notify
 
 REMINDER_LEAD = timedelta(hours=2)
 

@@ -12,10 +12,12 @@ class OrgConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self):
+        from deptcoord.notices.notifications import register_facts_source, register_kind
         from deptcoord.org import (
             access,  # noqa: F401  (registers the rules)
             search,  # noqa: F401  (registers the search sources)
         )
-        from deptcoord.reports.notifications import register_kind
+        from deptcoord.org.facts import role_facts_for_person
 
+        register_facts_source(role_facts_for_person)
         register_kind("org.membership", _("You join a department or your role changes"))

@@ -8,19 +8,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.language import in_language
 from deptcoord.core.versioning import VersionedModel
 
 TIMEZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones())
-
-
-def in_language(english: str, vietnamese: str) -> str:
-    """The Vietnamese or English form for the active language, falling back to the other."""
-    if (get_language() or "en").startswith("vi"):
-        return vietnamese or english
-    return english or vietnamese
 
 
 class Company(VersionedModel):

@@ -13,9 +13,9 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from deptcoord.core.periodic import register_periodic
+        from deptcoord.notices.notifications import register_kind
         from deptcoord.people import access  # noqa: F401  (registers the rules)
         from deptcoord.people.tasks import remind_overdue_actions
-        from deptcoord.reports.notifications import register_kind
 
         register_periodic("people.remind_overdue_actions", "daily", remind_overdue_actions)
         register_kind("people.feedback_given", _("Someone gives you feedback"))

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from deptcoord.notices.notifications import notify
 from deptcoord.org.models import Membership
 from deptcoord.people import messages
 from deptcoord.people.models import DevelopmentAction, DevelopmentPlan
-from deptcoord.reports.notifications import notify
 
 
 def overdue_actions(today):

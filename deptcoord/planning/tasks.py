@@ -12,6 +12,7 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
+from deptcoord.notices.notifications import notify
 from deptcoord.planning import messages
 from deptcoord.planning.department_planner import plan_department
 from deptcoord.planning.errors import PlanningError
@@ -19,7 +20,6 @@ from deptcoord.planning.models import PlanRun
 from deptcoord.planning.serialize import plan_to_dict, problem_from_dict, suggestion_to_dict
 from deptcoord.planning.services.common import refusal, summary
 from deptcoord.planning.suggestions import suggest_changes
-from deptcoord.reports.notifications import notify
 
 logger = logging.getLogger(__name__)
 

@@ -1,1 +1,1 @@
-"""Today's briefing, status reports, exports, notifications and digests."""
+"""Today's briefing, status reports, exports and the morning e-mail."""

@@ -1,39 +1,21 @@
-"""Who sees notifications and status reports, and who may act on a report.
+"""Who sees status reports, and who may act on a report.
 
-Notifications are their recipient's alone. A status report in draft is seen by the people who
-run its department (and admins); once submitted it is read by its author, its recipients, the
-department's people, executives and admins. The department's runners write and submit it,
-recipients acknowledge it, readers comment, and the department head or an executive accepts it
-or sends it back for revision.
+A status report in draft is seen by the people who run its department (and admins); once
+submitted it is read by its author, its recipients, the department's people, executives and
+admins. The department's runners write and submit it, recipients acknowledge it, readers
+comment, and the department head or an executive accepts it or sends it back for revision.
 """
 
 from django.db.models import Q
 
 from deptcoord.access import Action, Relation, Role, RoleFacts, Rule, decide, register
 from deptcoord.org.access import company_wide, department_standings
-from deptcoord.reports.models import Notification, ReportReceipt, StatusReport
+from deptcoord.reports.models import ReportReceipt, StatusReport
 
 A = Action
-RECIPIENT_ACTIONS = frozenset({Action.VIEW, Action.CHANGE})
 RUNNERS = (Role.HEAD, Role.COORDINATOR)
 DEPARTMENT_ROLES = (*RUNNERS, Role.MEMBER)
 WRITE = frozenset({A.VIEW, A.CHANGE, A.SUBMIT, A.DELETE, A.VIEW_HISTORY})
-
-
-class NotificationRule(Rule):
-    """Only the recipient reads a notification and marks it read."""
-
-    model = Notification
-    table = {(role, Relation.OWN): RECIPIENT_ACTIONS for role in Role}
-
-    def standings(self, facts, obj):
-        if obj.recipient_id == facts.person_id:
-            return {(Role.MEMBER, Relation.OWN)}
-        return set()
-
-    def visible_filter(self, facts):
-        return Q(recipient_id=facts.person_id)
-
 
 DRAFTS: dict = {}
 company_wide(DRAFTS, Role.ADMIN, {A.VIEW, A.DELETE, A.VIEW_HISTORY})
@@ -105,5 +87,4 @@ def _is_recipient(facts: RoleFacts, report: StatusReport) -> bool:
     return report.receipts.filter(recipient_id=facts.person_id).exists()
 
 
-register(NotificationRule())
 register(StatusReportRule())

@@ -10,9 +10,9 @@ from deptcoord.access import visible
 from deptcoord.api.http import RecordId
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
-from deptcoord.reports import services
-from deptcoord.reports.models import Delivery, Notification, NotificationPreference
-from deptcoord.reports.notifications import mark_read, notification_kinds
+from deptcoord.notices import services
+from deptcoord.notices.models import Delivery, Notification, NotificationPreference
+from deptcoord.notices.notifications import mark_read, notification_kinds
 from deptcoord.reports.report_api import router as report_router
 from deptcoord.reports.selectors import briefing
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
-    """Today's briefing, notifications and status reports."""
+    """Today's briefing, status reports and the morning e-mail."""
 
     name = "deptcoord.reports"
     label = "reports"
@@ -13,8 +13,8 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from deptcoord.core.periodic import register_periodic
+        from deptcoord.notices.notifications import register_kind
         from deptcoord.reports import access  # noqa: F401  (registers the rules)
-        from deptcoord.reports.notifications import register_kind
         from deptcoord.reports.tasks import prepare_weekly_drafts, send_morning_emails
 
         register_periodic("reports.morning_emails", "hourly", send_morning_emails)

@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from deptcoord.access import Action, can
+from deptcoord.notices.models import Delivery, EmailSettings, Notification
+from deptcoord.notices.notifications import email_language
+from deptcoord.notices.services import unsubscribe_token
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import Person
 from deptcoord.reports import messages
-from deptcoord.reports.models import Delivery, EmailSettings, Notification
-from deptcoord.reports.notifications import email_language
 from deptcoord.reports.selectors import briefing
-from deptcoord.reports.services import unsubscribe_token
 
 DEFAULT_HOUR = EmailSettings._meta.get_field("digest_hour").default
 
@@ -97,8 +97,8 @@ def send_digest(person: Person, now: datetime) -> bool:
             "day": local_day,
             "site": settings.SITE_URL,
             "unsubscribe": settings.SITE_URL
-            + reverse("reports:unsubscribe", args=[unsubscribe_token(person)]),
-            "preferences": settings.SITE_URL + reverse("reports:preferences"),
+            + reverse("notices:unsubscribe", args=[unsubscribe_token(person)]),
+            "preferences": settings.SITE_URL + reverse("notices:preferences"),
         }
         body = render_to_string("reports/email/digest.txt", context)
         html = render_to_string("reports/email/digest.html", context)

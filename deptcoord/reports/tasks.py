@@ -1,36 +1,10 @@
-"""Background jobs of the reports app: notification e-mails."""
+"""Background jobs of the reports app: the morning e-mail and the weekly drafts."""
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from deptcoord.reports.models import Notification
-from deptcoord.reports.notifications import email_language
-
-
-@task
-def send_notification_email(notification_id: int) -> bool:
-    """E-mail a notification once, in the recipient's language, with a link to handle it."""
-    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
-    if notification.emailed_at is not None:
-        return False
-    recipient = notification.recipient
-    with translation.override(email_language(recipient)):
-        context = {
-            "notification": notification,
-            "person": recipient,
-            "link": settings.SITE_URL + notification.url if notification.url else settings.SITE_URL,
-        }
-        body = render_to_string("reports/email/notification.txt", context)
-        html = render_to_string("reports/email/notification.html", context)
-        subject = f"[deptcoord] {notification.message}"[:150]
-    message = EmailMultiAlternatives(subject, body, to=[recipient.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
-    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
-    return True
+# E-mails queued before notices became an app name this path; the worker still finds them.
+from deptcoord.notices.tasks import send_notification_email  # noqa: F401
 
 
 @task

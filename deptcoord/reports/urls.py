@@ -1,19 +1,12 @@
-"""URLs of notifications and status reports (Today lives at the site root)."""
+"""URLs of status reports (Today lives at the site root)."""
 
 from django.urls import path, re_path
 
-from deptcoord.reports.views import notifications as views
 from deptcoord.reports.views import status
 
 app_name = "reports"
 
 urlpatterns = [
-    path("notifications/", views.notifications, name="notifications"),
-    path("notifications/bell/", views.notification_bell, name="notification_bell"),
-    path("notifications/read-all/", views.notifications_read_all, name="notifications_read_all"),
-    path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
-    path("notifications/settings/", views.preferences, name="preferences"),
-    path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("reports/", status.report_list, name="list"),
     re_path(r"^reports\.(?P<file_format>csv|xlsx)$", status.reports_export, name="list_export"),
     path("reports/new/", status.report_create, name="create"),

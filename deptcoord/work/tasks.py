@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from deptcoord.reports.notifications import notify
+from deptcoord.notices.notifications import notify
 from deptcoord.work import messages
 from deptcoord.work.calendar import company_calendar
 from deptcoord.work.calendar_days import date_of_working_day, working_day_index

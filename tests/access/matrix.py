@@ -310,7 +310,7 @@ API = [
 # URL patterns that answer without the policy on purpose: sign-in pages and the API's own docs.
 PUBLIC_PATTERNS = {
     "accept_invitation": "an invitation link works before its owner can sign in",
-    "reports:unsubscribe": "the link in the morning e-mail works without signing in",
+    "notices:unsubscribe": "the link in the morning e-mail works without signing in",
 }
 
 

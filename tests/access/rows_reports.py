@@ -1,5 +1,4 @@
-"""Access-matrix rows for notifications (each is its recipient's alone), the Today briefing and
-status reports.
+"""Access-matrix rows for the Today briefing and status reports.
 
 The records: a Marketing draft written by the coordinator (seen only by those who run
 Marketing, and admins), and a submitted Marketing report sent to Sales' coordinator (read by
@@ -12,7 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from deptcoord.goals.models import Goal
-from deptcoord.reports.models import Notification, ReportReceipt, StatusReport
+from deptcoord.reports.models import ReportReceipt, StatusReport
 from tests.access.matrix import EVERYONE, page, rows
 
 DRAFT_RUNNERS = {"admin", "head", "coordinator"}
@@ -24,8 +23,6 @@ CREATORS = {"head", "coordinator", "other_coordinator"}
 DECIDERS = {"executive", "head"}
 
 POLICY = [
-    *rows("notification", "notification_self", {"view": EVERYONE, "change": EVERYONE}),
-    *rows("notification", "notification_peer", {"view": set(), "change": set()}),
     *rows(
         "status_report",
         "report_draft",
@@ -60,15 +57,6 @@ def _period():
 
 
 PAGES = [
-    page("reports:notifications"),
-    page("reports:notification_bell"),
-    page("reports:notifications_read_all", method="POST"),
-    page("reports:notification_open", "notification_self", method="POST"),
-    page(
-        "reports:notification_open", "notification_peer", method="POST", ok=set(), hidden=EVERYONE
-    ),
-    page("reports:preferences"),
-    page("reports:preferences", method="POST", data={"digest_hour": "8"}),
     page("reports:list"),
     page("reports:list_export", file_format="csv"),
     page("reports:create", ok=CREATORS),
@@ -133,12 +121,8 @@ def _recipients(world):
     return {"recipient_ids": [world.executive.pk]}
 
 
-# Each person reads and changes only their own notifications and settings; reports as above.
+# Each person reads their own briefing; reports as above.
 API = [
-    ("GET", "/api/v1/notifications", "", EVERYONE, (), None),
-    ("POST", "/api/v1/notifications/read", "", EVERYONE, (), {}),
-    ("GET", "/api/v1/notifications/settings", "", EVERYONE, (), None),
-    ("PUT", "/api/v1/notifications/settings", "", EVERYONE, (), {"digest_hour": 8}),
     ("GET", "/api/v1/today", "", EVERYONE, (), None),
     ("GET", "/api/v1/reports", "", EVERYONE, (), None),
     ("POST", "/api/v1/reports", "", WRITERS, {"guest"}, _new_report),
@@ -209,16 +193,7 @@ def _reports(world) -> dict:
 
 
 def target(world, role, name):
-    """The notifications and reports the rows are about."""
+    """The reports the rows are about."""
     if name.startswith("report_"):
         return _reports(world)[name]
-    owners = {"notification_self": world.person(role), "notification_peer": world.peer}
-    if name not in owners:
-        return None
-    return Notification.objects.create(
-        recipient=owners[name],
-        kind="test",
-        message_en="Check in",
-        message_vi="Cập nhật",
-        url="/",
-    )
+    return None

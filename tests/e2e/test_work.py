@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from deptcoord.reports.models import Notification
+from deptcoord.notices.models import Notification
 from deptcoord.work.models import Project, Request, Step
 from tests.e2e.test_organisation import sign_in
 from tests.factories import DepartmentFactory, member

@@ -8,7 +8,7 @@ from deptcoord import urls  # noqa: F401  (builds the URLs and API schemas befor
 from deptcoord.audit.services import verify_chain
 from deptcoord.goals import demo
 from deptcoord.goals.models import Goal, GoalTemplate, KeyResult, Measurement, Standard
-from deptcoord.reports.models import Notification
+from deptcoord.notices.models import Notification
 
 
 @freeze_time("2026-11-26 09:00", tz_offset=7)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from deptcoord.core.actor import SYSTEM
 from deptcoord.goals import messages, services
 from deptcoord.goals.models import Measurement
-from deptcoord.reports.models import Notification
+from deptcoord.notices.models import Notification
 from tests.goals.helpers import actor
 
 

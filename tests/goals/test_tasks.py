@@ -9,7 +9,7 @@ from freezegun import freeze_time
 from deptcoord.core.periodic import registered_jobs
 from deptcoord.goals.models import KeyResult
 from deptcoord.goals.tasks import refresh_forecasts, remind_check_ins
-from deptcoord.reports.models import Notification
+from deptcoord.notices.models import Notification
 from tests.goals.helpers import check_in, key_result
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from deptcoord.meetings import recurrence, services
 from deptcoord.meetings.recurrence import Change, Series, occurrences
 from deptcoord.meetings.tasks import send_reminders
-from deptcoord.reports.models import Notification
+from deptcoord.notices.models import Notification
 from tests.meetings.helpers import actor, schedule
 
 

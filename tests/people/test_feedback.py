@@ -4,10 +4,10 @@ person who moves, acknowledged warnings are final, and only the subject is told.
 from django.urls import reverse
 
 from deptcoord.audit.models import AuditEntry
+from deptcoord.notices.models import Notification
 from deptcoord.org.models import Membership
 from deptcoord.people import services
 from deptcoord.people.models import ConfidentialRead, Feedback
-from deptcoord.reports.models import Notification
 from tests.factories import client_for, member
 from tests.people.helpers import actor, warning
 

@@ -2,9 +2,9 @@
 
 from freezegun import freeze_time
 
+from deptcoord.notices.models import Notification
 from deptcoord.people import services
 from deptcoord.people.tasks import remind_overdue_actions
-from deptcoord.reports.models import Notification
 from tests.people.helpers import actor, days, plan
 
 

@@ -124,7 +124,7 @@ def test_an_outside_predecessor_holds_the_step_until_its_due_date(world):
 
 
 def test_the_person_who_started_the_run_is_told_when_it_is_ready(world):
-    from deptcoord.reports.models import Notification
+    from deptcoord.notices.models import Notification
 
     plan = build_plan(world)
     run = finished_run(world, plan)

@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from deptcoord.audit.models import AuditEntry
 from deptcoord.goals.models import Goal
+from deptcoord.notices.models import Notification
 from deptcoord.people.models import Feedback
 from deptcoord.reports import services
-from deptcoord.reports.models import Notification, ReportReceipt, StatusReport
+from deptcoord.reports.models import ReportReceipt, StatusReport
 from deptcoord.reports.services.status import last_week
 from deptcoord.work.models import Step
 from tests.factories import DepartmentFactory, client_for

@@ -190,8 +190,8 @@ def test_the_morning_email_lists_the_same_sections(world, items, mailoutbox):
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from deptcoord.notices.models import EmailSettings
     from deptcoord.reports.digest import send_digest
-    from deptcoord.reports.models import EmailSettings
 
     EmailSettings.objects.create(person=world.coordinator, morning_briefing=True)
     now = datetime.combine(timezone.localdate(), datetime.min.time(), ZoneInfo("UTC"))

@@ -6,8 +6,8 @@ from freezegun import freeze_time
 
 from deptcoord import urls  # noqa: F401  (builds the URLs and API schemas before time is frozen)
 from deptcoord.audit.services import verify_chain
+from deptcoord.notices.models import Notification
 from deptcoord.org.facts import role_facts_for_person
-from deptcoord.reports.models import Notification
 from deptcoord.work import demo, selectors
 from deptcoord.work.models import Expense, Project, RecurringActivity, Request, Step, TimeEntry
 

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from deptcoord import urls  # noqa: F401  (builds the URLs before time is frozen)
+from deptcoord.notices.models import Notification
 from deptcoord.org.models import CompanyDayOff, TimeOff
-from deptcoord.reports.models import Notification
 from deptcoord.work import recurrence, selectors, tasks
 from deptcoord.work.models import Step
 from tests.work.helpers import link, project, step

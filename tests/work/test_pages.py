@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from deptcoord.audit.models import AuditEntry
-from deptcoord.reports.models import Notification
+from deptcoord.notices.models import Notification
 from deptcoord.work.models import Expense, Request, Step, TimeEntry
 from tests.factories import client_for
 from tests.work.helpers import link, monday, project, step

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from deptcoord.audit.models import AuditEntry
 from deptcoord.core.actor import SYSTEM
-from deptcoord.reports.models import Notification
+from deptcoord.notices.models import Notification
 from deptcoord.work import services
 from deptcoord.work.models import Project, Request, Step
 from tests.work.helpers import actor, link, monday, project, step

@@ -32,8 +32,8 @@ from deptcoord.goals.validation import (
     check_titles,
     raise_if,
 )
+from deptcoord.notices.notifications import notify
 from deptcoord.org.models import Membership
-from deptcoord.reports.notifications import notify
 
 STANDARD_FIELDS = [
     "title_en",

@@ -22,11 +22,11 @@ from deptcoord.meetings.services.common import (
     save_with_audit,
 )
 from deptcoord.meetings.services.steps import step_follow_action, step_for_action
+from deptcoord.notices.notifications import notify
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.records.models import Note
 from deptcoord.records.search.indexing import index_record, unindex_record
 from deptcoord.records.services import note_create, note_delete
-from deptcoord.reports.notifications import notify
 
 AGENDA_FIELDS = [
     "occurrence",

@@ -42,7 +42,7 @@ ROLE_GIVEN = _("%(actor)s made you %(role)s in %(department)s.")
 
 def _tell_the_person(actor: Actor, membership: Membership) -> None:
     """The person learns of their new role, unless they gave it to themselves."""
-    from deptcoord.reports.notifications import notify
+    from deptcoord.notices.notifications import notify
 
     if actor.person is None or actor.person_id == membership.person_id:
         return

@@ -11,6 +11,7 @@ from deptcoord.audit.changes import diff, snapshot
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
+from deptcoord.notices.notifications import notify
 from deptcoord.org.models import Person
 from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.people import messages
@@ -28,7 +29,6 @@ from deptcoord.people.services.common import (
     save_with_audit,
     short_date,
 )
-from deptcoord.reports.notifications import notify
 
 FEEDBACK_FIELDS = ["kind", "visibility", "subject", "author", "body", "level", "reason"]
 EDITABLE = ["visibility", "body", "level", "reason"]

@@ -1,13 +1,5 @@
-"""Writes of the reports app: notification settings, unsubscribing, and status reports."""
+"""Writes of the reports app: status reports."""
 
-from deptcoord.reports.services.notifications import (
-    UNSUBSCRIBE_SALT,
-    email_settings_for,
-    person_for_unsubscribe,
-    preferences_set,
-    unsubscribe,
-    unsubscribe_token,
-)
 from deptcoord.reports.services.status import (
     report_acknowledge,
     report_comment,
@@ -21,10 +13,6 @@ from deptcoord.reports.services.status import (
 )
 
 __all__ = [
-    "UNSUBSCRIBE_SALT",
-    "email_settings_for",
-    "person_for_unsubscribe",
-    "preferences_set",
     "report_acknowledge",
     "report_comment",
     "report_create",
@@ -33,7 +21,5 @@ __all__ = [
     "report_mark_read",
     "report_submit",
     "report_update",
-    "unsubscribe",
-    "unsubscribe_token",
     "weekly_drafts_prepare",
 ]

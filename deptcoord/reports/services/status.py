@@ -14,11 +14,11 @@ from deptcoord.audit.changes import diff, snapshot
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import SYSTEM, Actor, authorize
 from deptcoord.core.versioning import check_version, lock
+from deptcoord.notices.notifications import notify
 from deptcoord.org.models import Department, Membership, Person, in_language
 from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.reports import messages
 from deptcoord.reports.models import ReportComment, ReportReceipt, StatusReport
-from deptcoord.reports.notifications import notify
 from deptcoord.reports.snapshot import gather, is_empty
 
 FIELDS = ["department", "kind", "period_start", "period_end", "narrative", "state"]

@@ -1,5 +1,5 @@
-"""Pages of the reports app: Today, notifications and status reports."""
+"""Pages of the reports app: Today and status reports."""
 
-from deptcoord.reports.views.notifications import today
+from deptcoord.reports.views.today import today
 
 __all__ = ["today"]

@@ -8,8 +8,8 @@ from django.db.models import Q
 from deptcoord.access import Action
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
+from deptcoord.notices.notifications import notify
 from deptcoord.org.models import Person
-from deptcoord.reports.notifications import notify
 from deptcoord.work import messages
 from deptcoord.work.models import Step, StepComment
 from deptcoord.work.services.common import record_created, record_deleted

@@ -11,8 +11,8 @@ from deptcoord.access import Action
 from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
+from deptcoord.notices.notifications import notify
 from deptcoord.org.models import Membership
-from deptcoord.reports.notifications import notify
 from deptcoord.work import messages
 from deptcoord.work.formatting import money
 from deptcoord.work.models import Expense, Project, Step, TimeEntry

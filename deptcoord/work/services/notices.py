@@ -3,8 +3,8 @@ people mentioned."""
 
 from django.urls import reverse
 
+from deptcoord.notices.notifications import notify
 from deptcoord.org.models import Membership, Person
-from deptcoord.reports.notifications import notify
 
 
 def department_coordinators(department_id: int) -> list[Person]:

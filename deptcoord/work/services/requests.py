@@ -12,8 +12,8 @@ from deptcoord.access import Action
 from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import SYSTEM, Actor, authorize
 from deptcoord.core.versioning import check_version, lock
+from deptcoord.notices.notifications import notify
 from deptcoord.org.services.recheck import recheck_reach
-from deptcoord.reports.notifications import notify
 from deptcoord.work import messages
 from deptcoord.work.models import Request
 from deptcoord.work.services.common import record_created, save_with_audit, today

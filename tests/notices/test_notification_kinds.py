@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from deptcoord.reports.notifications import notification_kinds
+from deptcoord.notices.notifications import notification_kinds
 from tests.factories import client_for
 
-SOURCE = Path(__file__).resolve().parent.parent / "deptcoord"
+SOURCE = Path(__file__).resolve().parents[2] / "deptcoord"
 
 
 def _names_notify(call: ast.Call) -> bool:
@@ -50,7 +50,7 @@ def test_every_kind_sent_is_registered_with_a_label():
 
 @pytest.mark.django_db
 def test_the_settings_page_offers_the_work_and_meeting_kinds(world):
-    page = client_for(world.member).get(reverse("reports:preferences"))
+    page = client_for(world.member).get(reverse("notices:preferences"))
     text = page.content.decode()
     assert "A step of yours is due soon" in text
     assert "A meeting you take part in is about to start" in text

@@ -5,15 +5,29 @@ Every notification shows under the bell. Each person chooses, per kind, whether 
 e-mailed at once, gathered into the daily digest, or kept in the app only.
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone, translation
 
-from deptcoord.access import Action, can
-from deptcoord.org.facts import role_facts_for_person
-from deptcoord.reports.models import Delivery, Notification, NotificationPreference
+from deptcoord.access import Action, RoleFacts, can
+from deptcoord.notices.models import Delivery, Notification, NotificationPreference
 
 _kinds: dict[str, object] = {}
+_facts_source: list[Callable[[object], RoleFacts]] = []
+
+
+def register_facts_source(source: Callable[[object], RoleFacts]) -> None:
+    """Say how a recipient's role facts are computed (org does, as it knows the roles)."""
+    _facts_source[:] = [source]
+
+
+def _facts_of(person) -> RoleFacts:
+    if not _facts_source:
+        raise ImproperlyConfigured("No app told notices how to compute a person's role facts.")
+    return _facts_source[0](person)
 
 
 def register_kind(kind: str, label) -> None:
@@ -51,7 +65,7 @@ def notify(
     """
     if recipient is None or not recipient.is_active:
         return None
-    if target is not None and not can(role_facts_for_person(recipient), Action.VIEW, target):
+    if target is not None and not can(_facts_of(recipient), Action.VIEW, target):
         return None
     params = params or {}
     delivery = delivery_for(recipient, kind) if recipient.email else Delivery.OFF
@@ -66,7 +80,7 @@ def notify(
         delivery=delivery,
     )
     if delivery == Delivery.IMMEDIATELY:
-        from deptcoord.reports.tasks import send_notification_email
+        from deptcoord.notices.tasks import send_notification_email
 
         transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
     return notification

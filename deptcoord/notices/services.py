@@ -1,4 +1,4 @@
-"""Writes of the reports app: how notifications reach a person, and unsubscribing."""
+"""Writes of notices: how notifications reach a person, and unsubscribing."""
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -6,10 +6,11 @@ from django.db import transaction
 
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor
-from deptcoord.reports import messages
-from deptcoord.reports.models import Delivery, EmailSettings, NotificationPreference, new_key
-from deptcoord.reports.notifications import notification_kinds
+from deptcoord.notices import messages
+from deptcoord.notices.models import Delivery, EmailSettings, NotificationPreference, new_key
+from deptcoord.notices.notifications import notification_kinds
 
+# Links already e-mailed are signed with this salt; changing it would break them.
 UNSUBSCRIBE_SALT = "deptcoord.reports.unsubscribe"
 
 
@@ -64,6 +65,7 @@ def preferences_set(
             key: [before[key], value] for key, value in after.items() if before[key] != value
         }
         if changes:
+            # The action keeps its name from before notices was an app, so the trail reads alike.
             audit_record(
                 actor=actor,
                 kind="update",

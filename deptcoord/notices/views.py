@@ -1,4 +1,4 @@
-"""The Today page and the person's notifications."""
+"""The bell, the person's notifications, their settings, and the unsubscribe link."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,59 +6,34 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from deptcoord.access import ANONYMOUS, Action, can, get_visible_or_404, visible
+from deptcoord.access import ANONYMOUS, get_visible_or_404
 from deptcoord.core.actor import Actor, actor_from
-from deptcoord.org.models import Department
-from deptcoord.org.selectors import company
-from deptcoord.reports import messages as texts
-from deptcoord.reports import services
-from deptcoord.reports.forms import PreferencesForm
-from deptcoord.reports.models import Delivery, Notification, NotificationPreference
-from deptcoord.reports.notifications import mark_read, notification_kinds
-from deptcoord.reports.selectors import briefing, oversees_company
-
-
-@login_required
-def today(request):
-    """The morning briefing for the signed-in person."""
-    today_date = timezone.localdate()
-    facts = request.facts
-    department_id = _number(request.GET.get("department"))
-    choices = None
-    if oversees_company(facts):
-        choices = visible(facts, Department.objects.filter(is_active=True)).order_by("code")
-    context = {
-        "today": today_date,
-        "briefing": briefing(facts, today_date, department_id),
-        "department_choices": choices,
-        "can_invite_people": can(facts, Action.ADD_PERSON, company()),
-    }
-    return render(request, "reports/today.html", context)
-
-
-def _number(text) -> int | None:
-    return int(text) if text and str(text).isdigit() else None
+from deptcoord.notices import messages as texts
+from deptcoord.notices import services
+from deptcoord.notices.forms import PreferencesForm
+from deptcoord.notices.models import Notification
+from deptcoord.notices.notifications import mark_read, notification_kinds
+from deptcoord.notices.selectors import deliveries_chosen, notifications_visible
 
 
 @login_required
 def notifications(request):
     """The person's notifications, newest first, 50 a page."""
-    mine = visible(request.facts, Notification.objects.all())
+    mine = notifications_visible(request.facts)
     page = Paginator(mine, 50).get_page(request.GET.get("page"))
     context = {"page": page, "unread": mine.filter(read_at__isnull=True).count()}
-    return render(request, "reports/notifications.html", context)
+    return render(request, "notices/notifications.html", context)
 
 
 @login_required
 def notification_bell(request):
     """The bell's unread count and latest notifications (refreshed by htmx)."""
-    mine = visible(request.facts, Notification.objects.all())
+    mine = notifications_visible(request.facts)
     context = {"unread": mine.filter(read_at__isnull=True).count(), "latest": mine[:6]}
-    return render(request, "reports/_bell.html", context)
+    return render(request, "notices/_bell.html", context)
 
 
 @login_required
@@ -69,8 +44,8 @@ def notification_open(request, pk):
     mark_read(recipient=request.person, notification_ids=[notification.pk])
     target = notification.url
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = reverse("reports:notifications")
-    return redirect(target or "reports:notifications")
+        target = reverse("notices:notifications")
+    return redirect(target or "notices:notifications")
 
 
 @login_required
@@ -80,24 +55,20 @@ def notifications_read_all(request):
     mark_read(recipient=request.person)
     if request.htmx:
         return notification_bell(request)
-    return redirect("reports:notifications")
+    return redirect("notices:notifications")
 
 
 @login_required
 def preferences(request):
     """How each kind of notification reaches the signed-in person, and their morning e-mail."""
     person = request.person
-    kinds = notification_kinds()
-    chosen = dict(
-        NotificationPreference.objects.filter(person=person).values_list("kind", "delivery")
-    )
     settings = services.email_settings_for(person)
     initial = {
         "morning_briefing": settings.morning_briefing,
         "digest_hour": settings.digest_hour,
-        **{f"kind:{kind}": chosen.get(kind, Delivery.IMMEDIATELY) for kind in kinds},
+        **{f"kind:{kind}": delivery for kind, delivery in deliveries_chosen(person).items()},
     }
-    form = PreferencesForm(request.POST or None, initial=initial, kinds=kinds)
+    form = PreferencesForm(request.POST or None, initial=initial, kinds=notification_kinds())
     if request.method == "POST" and form.is_valid():
         try:
             services.preferences_set(
@@ -111,8 +82,8 @@ def preferences(request):
             form.apply_service_error(error)
         else:
             messages.success(request, texts.NOTIFICATIONS_PREFERENCES_SAVED)
-            return redirect("reports:preferences")
-    return render(request, "reports/preferences.html", {"form": form})
+            return redirect("notices:preferences")
+    return render(request, "notices/preferences.html", {"form": form})
 
 
 def unsubscribe(request, token):
@@ -129,7 +100,7 @@ def unsubscribe(request, token):
         except ValidationError as refusal:
             error = refusal.messages[0]
         else:
-            return render(request, "reports/unsubscribe.html", {"done": True})
+            return render(request, "notices/unsubscribe.html", {"done": True})
     status = 400 if error else 200
     context = {"error": error, "person": person}
-    return render(request, "reports/unsubscribe.html", context, status=status)
+    return render(request, "notices/unsubscribe.html", context, status=status)

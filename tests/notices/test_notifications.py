@@ -4,10 +4,10 @@ from django.test import TestCase
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.actor import Actor
+from deptcoord.notices.models import Notification
+from deptcoord.notices.notifications import notify
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.services import membership_set
-from deptcoord.reports.models import Notification
-from deptcoord.reports.notifications import notify
 from tests.factories import client_for
 
 MESSAGE = _("%(name)s added you to %(department)s.")

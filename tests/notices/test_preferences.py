@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from deptcoord.audit.models import AuditEntry
 from deptcoord.core.actor import Actor
+from deptcoord.notices.models import Delivery, EmailSettings, Notification, NotificationPreference
+from deptcoord.notices.notifications import notification_kinds, notify
+from deptcoord.notices.services import preferences_set, unsubscribe_token
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import TimeOff
 from deptcoord.reports.digest import people_due, send_digest
-from deptcoord.reports.models import Delivery, EmailSettings, Notification, NotificationPreference
-from deptcoord.reports.notifications import notification_kinds, notify
-from deptcoord.reports.services import preferences_set, unsubscribe_token
 from tests.factories import client_for
 
 MESSAGE = _("%(name)s needs you.")
@@ -111,7 +111,7 @@ def test_the_digest_leaves_out_what_the_reader_can_no_longer_see(world, mailoutb
     visible_then = _notify(world.member, world.own, name="Khoa")
     # The record behind the third notification moves out of the member's reach.
     Notification.objects.filter(pk=visible_then.pk).update(
-        target_type="reports.Notification", target_id=str(hidden.pk)
+        target_type="notices.Notification", target_id=str(hidden.pk)
     )
     send_digest(world.member, SEVEN_IN_HANOI)
     body = mailoutbox[0].body

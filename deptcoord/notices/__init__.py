@@ -1,0 +1,1 @@
+"""In-app notifications: the bell, preferences per kind, e-mails and the unsubscribe link."""
