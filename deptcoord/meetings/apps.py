@@ -12,17 +12,21 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
+        from deptcoord.core.briefing import register_card
         from deptcoord.core.periodic import register_periodic
         from deptcoord.meetings import (
             access,  # noqa: F401  (registers the rules)
             search,  # noqa: F401  (registers the search sources)
             tasks,
         )
+        from deptcoord.meetings.briefing import events, meetings_today
         from deptcoord.meetings.models import Meeting
         from deptcoord.notices.notifications import register_kind
         from deptcoord.records.links import Linkable, register_linkable
 
         register_periodic("meetings.send_reminders", "hourly", tasks.send_reminders)
+        register_card("meetings.today", 60, meetings_today)
+        register_card("meetings.events", 70, events)
         register_linkable(
             Linkable(
                 "meeting",

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from deptcoord.access import RoleFacts, visible
 from deptcoord.meetings import ics
-from deptcoord.meetings.models import Event, Meeting, OccurrenceChange, Participant
-from deptcoord.meetings.recurrence import Change, Series, occurrences
+from deptcoord.meetings.models import Event, Meeting, Participant
 from deptcoord.meetings.selectors import meeting_queryset, people_in, time_off_between
+from deptcoord.meetings.series import meeting_occurrences
 from deptcoord.org.models import in_language
 from deptcoord.work.models import Step
 
@@ -47,33 +47,18 @@ def _wall(moment: datetime, zone: ZoneInfo | None) -> str:
 def _meeting_entries(meetings, start, end, zone=None) -> list[dict]:
     """Each occurrence in the period; rows are read as plain values (no model instances)."""
     pages = reverse("meetings:calendar")  # occurrence pages are /meetings/<pk>/<date>/
-    rows = list(
-        meetings.values_list(
-            "pk", "title_en", "title_vi", "starts_at", "ends_at", "time_zone", "rrule"
-        )
-    )
-    changes: dict[int, list[Change]] = {}
-    for row in OccurrenceChange.objects.filter(meeting_id__in=[row[0] for row in rows]).values_list(
-        "meeting_id", "occurrence", "cancelled", "starts_at", "ends_at"
-    ):
-        changes.setdefault(row[0], []).append(Change(*row[1:]))
-    entries = []
-    for pk, title_en, title_vi, starts_at, ends_at, time_zone, rule in rows:
-        series = Series(starts_at, ends_at, time_zone, rule, tuple(changes.get(pk, ())))
-        title = in_language(title_en, title_vi)
-        for occurrence in occurrences(series, start, end):
-            entries.append(
-                {
-                    "id": f"m{pk}-{occurrence.key}",
-                    "title": title,
-                    "start": _wall(occurrence.start, zone),
-                    "end": _wall(occurrence.end, zone),
-                    "url": f"{pages}{pk}/{occurrence.key.isoformat()}/",
-                    "classNames": ["cal-meeting", "cal-moved" if occurrence.moved else ""],
-                    "extendedProps": {"kind": "meeting", "moved": occurrence.moved},
-                }
-            )
-    return entries
+    return [
+        {
+            "id": f"m{meeting.pk}-{occurrence.key}",
+            "title": in_language(*meeting.values),
+            "start": _wall(occurrence.start, zone),
+            "end": _wall(occurrence.end, zone),
+            "url": f"{pages}{meeting.pk}/{occurrence.key.isoformat()}/",
+            "classNames": ["cal-meeting", "cal-moved" if occurrence.moved else ""],
+            "extendedProps": {"kind": "meeting", "moved": occurrence.moved},
+        }
+        for meeting, occurrence in meeting_occurrences(meetings, start, end, "title_en", "title_vi")
+    ]
 
 
 def calendar_entries(

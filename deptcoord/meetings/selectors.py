@@ -15,12 +15,11 @@ from deptcoord.meetings.models import (
     Decision,
     Event,
     Meeting,
-    OccurrenceChange,
     Participant,
 )
 from deptcoord.meetings.models.meetings import Response
-from deptcoord.meetings.recurrence import Change, Series, next_keys, occurrences
-from deptcoord.meetings.series import occurrences_between, series_of
+from deptcoord.meetings.recurrence import next_keys
+from deptcoord.meetings.series import expand, occurrences_between, scheduled, series_of
 from deptcoord.org.models import Membership, Person, TimeOff
 from deptcoord.work.models import Project, Request, Step
 
@@ -243,34 +242,24 @@ def busy_hours(people, first_day: date, last_day: date) -> dict[tuple[int, date]
             meetings = meetings.filter(
                 Q(participants__person_id__in=ids) | Q(organiser_id__in=ids)
             ).distinct()
-    found = list(
-        meetings.order_by().values_list(
-            "pk", "organiser_id", "starts_at", "ends_at", "time_zone", "rrule"
-        )
-    )
+    found = scheduled(meetings.order_by(), "organiser_id", series_only=True)
     present: dict[int, set[int]] = {}
-    ordered = attending.filter(meeting_id__in=[row[0] for row in found]).order_by()
+    ordered = attending.filter(meeting_id__in=[meeting.pk for meeting in found]).order_by()
     for meeting_id, person_id in ordered.values_list("meeting_id", "person_id"):
         present.setdefault(meeting_id, set()).add(person_id)
-    changes: dict[int, list[Change]] = {}
-    for meeting_id, *change in OccurrenceChange.objects.filter(
-        meeting_id__in=[row[0] for row in found if row[5]]
-    ).values_list("meeting_id", "occurrence", "cancelled", "starts_at", "ends_at"):
-        changes.setdefault(meeting_id, []).append(Change(*change))
+    attendees = {
+        meeting.pk: (present.get(meeting.pk, set()) | {meeting.values[0]}) & ids
+        for meeting in found
+    }
     busy: dict[tuple[int, date], float] = {}
-    for pk, organiser_id, starts_at, ends_at, time_zone, rule in found:
-        who = (present.get(pk, set()) | {organiser_id}) & ids
-        if not who:
-            continue
-        series = Series(starts_at, ends_at, time_zone, rule, tuple(changes.get(pk, ())))
-        for occurrence in occurrences(series, start, end):
-            pieces = {}  # per time zone: the occurrence cut at local midnights
-            for person_id in who:
-                tz = zones[person_id]
-                if tz not in pieces:
-                    pieces[tz] = _by_local_day(occurrence, tz, first_day, last_day)
-                for day, hours in pieces[tz]:
-                    busy[(person_id, day)] = busy.get((person_id, day), 0.0) + hours
+    for meeting, occurrence in expand([m for m in found if attendees[m.pk]], start, end):
+        pieces = {}  # per time zone: the occurrence cut at local midnights
+        for person_id in attendees[meeting.pk]:
+            tz = zones[person_id]
+            if tz not in pieces:
+                pieces[tz] = _by_local_day(occurrence, tz, first_day, last_day)
+            for day, hours in pieces[tz]:
+                busy[(person_id, day)] = busy.get((person_id, day), 0.0) + hours
     return busy
 
 

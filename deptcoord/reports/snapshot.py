@@ -13,9 +13,8 @@ from django.utils import timezone
 
 from deptcoord.goals.models import Goal, Measurement, Standard
 from deptcoord.goals.selectors.goals import department_and_teams
-from deptcoord.meetings.models import Event, Meeting, OccurrenceChange
-from deptcoord.meetings.recurrence import Change, Series, occurrences
-from deptcoord.meetings.series import day_bounds
+from deptcoord.meetings.models import Event, Meeting
+from deptcoord.meetings.series import day_bounds, meeting_occurrences
 from deptcoord.org.models import Department
 from deptcoord.people.models import Feedback
 from deptcoord.work.models import Dependency, Expense, Project, Request, Step
@@ -185,28 +184,18 @@ def _meetings(ids, end, zone_name) -> list[dict]:
     meetings = Meeting.objects.filter(pk__in=shared, status=Meeting.Status.SCHEDULED).filter(
         starts_at__lt=last
     )
-    rows = list(
-        meetings.values_list(
-            "pk", "title_en", "title_vi", "starts_at", "ends_at", "time_zone", "rrule"
-        )
-    )
-    changes: dict[int, list] = {}
-    for row in OccurrenceChange.objects.filter(meeting_id__in=[r[0] for r in rows]).values_list(
-        "meeting_id", "occurrence", "cancelled", "starts_at", "ends_at"
-    ):
-        changes.setdefault(row[0], []).append(Change(*row[1:]))
-    found = []
-    for pk, title_en, title_vi, starts_at, ends_at, time_zone, rule in rows:
-        series = Series(starts_at, ends_at, time_zone, rule, tuple(changes.get(pk, ())))
-        upcoming = occurrences(series, first, last)
-        if upcoming:
-            found.append(
-                {
-                    "title": {"en": title_en or title_vi, "vi": title_vi or title_en},
-                    "next": timezone.localtime(upcoming[0].start).isoformat(timespec="minutes"),
-                    "count": len(upcoming),
-                }
-            )
+    upcoming: dict[int, list] = {}  # meeting id: [titles, first occurrence, count]
+    for meeting, occurrence in meeting_occurrences(meetings, first, last, "title_en", "title_vi"):
+        row = upcoming.setdefault(meeting.pk, [meeting.values, occurrence, 0])
+        row[2] += 1
+    found = [
+        {
+            "title": {"en": title_en or title_vi, "vi": title_vi or title_en},
+            "next": timezone.localtime(occurrence.start).isoformat(timespec="minutes"),
+            "count": count,
+        }
+        for (title_en, title_vi), occurrence, count in upcoming.values()
+    ]
     return sorted(found, key=lambda row: row["next"])
 
 

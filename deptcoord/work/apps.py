@@ -12,6 +12,7 @@ class WorkConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
+        from deptcoord.core.briefing import register_card
         from deptcoord.core.periodic import register_periodic
         from deptcoord.notices.notifications import register_kind
         from deptcoord.records.links import Linkable, register_linkable
@@ -19,6 +20,7 @@ class WorkConfig(AppConfig):
             access,  # noqa: F401  (registers the rules)
             search,  # noqa: F401  (registers the search sources)
         )
+        from deptcoord.work.briefing import overloaded, steps, waiting_requests
         from deptcoord.work.models import Project, Step
         from deptcoord.work.tasks import (
             generate_recurring_steps,
@@ -44,6 +46,9 @@ class WorkConfig(AppConfig):
         register_periodic("work.generate_recurring_steps", "daily", generate_recurring_steps)
         register_periodic("work.remind_due_steps", "daily", remind_due_steps)
         register_periodic("work.note_overdue_steps", "daily", note_overdue_steps)
+        register_card("work.steps", 10, steps)
+        register_card("work.requests", 50, waiting_requests)
+        register_card("work.overloaded", 80, overloaded)
         register_kind("work.assigned", _("A step is assigned to you"))
         register_kind("work.due_soon", _("A step of yours is due soon"))
         register_kind("work.overdue", _("A step of yours is overdue"))

@@ -175,7 +175,7 @@ def test_the_briefing_runs_a_fixed_number_of_queries(world, role):
 
 @pytest.mark.parametrize("made", [3, 10, 13])
 def test_each_card_counts_every_line_below_and_beyond_what_it_shows(world, made):
-    from deptcoord.reports.selectors.today import LIMIT
+    from deptcoord.core.briefing import LIMIT
 
     third = DepartmentFactory(code="OPS", name_en="Operations")
     for index in range(made):

@@ -1,0 +1,166 @@
+"""The goals cards of the Today briefing: goals and key results at risk, check-ins missing,
+and standards breached at their last measurement."""
+
+from datetime import timedelta
+
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from deptcoord.access import visible
+from deptcoord.core.briefing import Line, Morning, Section, section
+from deptcoord.goals.models import Goal, KeyResult, Measurement, Standard
+
+CHECK_IN_DAYS = 7
+
+
+def _percent(value) -> str:
+    return "" if value is None else f"{value:.0f}%"
+
+
+def _goal_line(goal: Goal) -> Line:
+    return Line(
+        title=goal.title,
+        url=reverse("goals:goal_detail", args=[goal.pk]),
+        note=str(
+            _("Progress %(progress)s, forecast %(forecast)s")
+            % {
+                "progress": _percent(goal.progress) or "–",
+                "forecast": _percent(goal.forecast_progress) or "–",
+            }
+        ),
+        badge=str(_("At risk")),
+        tone="danger",
+        day=goal.period_end,
+    )
+
+
+def _key_result_line(key_result: KeyResult) -> Line:
+    return Line(
+        title=key_result.title,
+        url=reverse("goals:key_result_detail", args=[key_result.pk]),
+        note=key_result.goal.title,
+        badge=str(_("%(shortfall)s short") % {"shortfall": _percent(key_result.shortfall_percent)})
+        if key_result.shortfall_percent is not None
+        else str(_("At risk")),
+        tone="danger",
+        day=key_result.due_date,
+    )
+
+
+def at_risk(morning: Morning) -> list[Section]:
+    """Active goals and key results of the scope flagged at risk."""
+    facts, scope = morning.facts, morning.scope
+    goals = (
+        visible(facts, Goal.objects.filter(status=Goal.Status.ACTIVE, at_risk=True))
+        .filter(scope.q("department", "owner"))
+        .select_related("department")
+        .order_by("period_end", "priority", "id")
+    )
+    key_results = (
+        visible(facts, KeyResult.objects.filter(goal__status=Goal.Status.ACTIVE, at_risk=True))
+        .filter(scope.q("goal__department", "owner"))
+        .select_related("goal")
+        .order_by("-shortfall_percent", "id")
+    )
+    return [
+        section(
+            "goals_at_risk",
+            _("Goals at risk"),
+            "bi-flag",
+            _("No goal is at risk."),
+            goals,
+            _goal_line,
+        ),
+        section(
+            "key_results_at_risk",
+            _("Key results at risk"),
+            "bi-graph-down-arrow",
+            _("Every key result is on course."),
+            key_results,
+            _key_result_line,
+        ),
+    ]
+
+
+def missing_check_ins(morning: Morning) -> list[Section]:
+    """Key results of goals running now with no check-in in the last seven days."""
+    today = morning.today
+    since = today - timedelta(days=CHECK_IN_DAYS)
+    key_results = (
+        visible(
+            morning.facts,
+            KeyResult.objects.filter(
+                goal__status=Goal.Status.ACTIVE,
+                goal__period_start__lte=today,
+                goal__period_end__gte=today,
+            ),
+        )
+        .filter(Q(last_check_in_on__isnull=True) | Q(last_check_in_on__lt=since))
+        .filter(morning.scope.q("goal__department", "owner"))
+        .select_related("goal", "owner")
+        .order_by("last_check_in_on", "id")
+    )
+
+    def line(key_result):
+        last = key_result.last_check_in_on
+        return Line(
+            title=key_result.title,
+            url=reverse("goals:key_result_detail", args=[key_result.pk]),
+            note=key_result.owner.full_name if key_result.owner_id else key_result.goal.title,
+            badge=str(_("%(days)s d ago") % {"days": (today - last).days})
+            if last
+            else str(_("Never checked in")),
+            tone="warning",
+            day=last,
+        )
+
+    return [
+        section(
+            "missing_check_ins",
+            _("Check-ins missing"),
+            "bi-clipboard-check",
+            _("Every key result was checked in this week."),
+            key_results,
+            line,
+        )
+    ]
+
+
+def breached_standards(morning: Morning) -> list[Section]:
+    """Active standards of the scope whose latest measurement breached the threshold."""
+    latest = Measurement.objects.filter(standard=OuterRef("pk")).order_by("-period_start")
+    standards = (
+        visible(morning.facts, Standard.objects.filter(is_active=True))
+        .filter(morning.scope.q("department", "owner"))
+        .annotate(
+            latest_breached=Subquery(latest.values("breached")[:1]),
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_period=Subquery(latest.values("period_start")[:1]),
+        )
+        .filter(latest_breached=True)
+        .select_related("department")
+        .order_by("department__code", "title_en", "id")
+    )
+
+    def line(standard):
+        return Line(
+            title=standard.title,
+            url=reverse("goals:standard_detail", args=[standard.pk]),
+            note=f"{standard.department.name} · {standard.latest_value:g} "
+            f"{standard.comparison_sign} {standard.threshold:g} {standard.unit}".strip(),
+            badge=str(_("Breached")),
+            tone="danger",
+            day=standard.latest_period,
+        )
+
+    return [
+        section(
+            "breached_standards",
+            _("Standards breached"),
+            "bi-speedometer",
+            _("Every standard was met at its last measurement."),
+            standards,
+            line,
+        )
+    ]

@@ -1,0 +1,154 @@
+"""The work cards of the Today briefing: steps overdue and due soon, requests waiting between
+departments, and the people with more work than hours this week."""
+
+from datetime import date, timedelta
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from deptcoord.access import visible
+from deptcoord.core.briefing import LIMIT, Line, Morning, Section, section
+from deptcoord.org.briefing import scope_people
+from deptcoord.work.models import Request, Step
+from deptcoord.work.selectors import workload_for
+from deptcoord.work.services.requests import stale_after_days
+
+DUE_SOON_DAYS = 7
+
+
+def _step_line(step: Step, today: date) -> Line:
+    late = step.due < today
+    note = step.assignee.full_name if step.assignee_id else str(_("Nobody assigned"))
+    return Line(
+        title=step.title,
+        url=reverse("work:step", args=[step.pk]),
+        note=f"{step.project.code} · {note}" if step.project_id else note,
+        badge=str(_("%(days)s d late") % {"days": (today - step.due).days})
+        if late
+        else str(step.get_status_display()),
+        tone="danger" if late else "warning",
+        day=step.due,
+    )
+
+
+def steps(morning: Morning) -> list[Section]:
+    """Open steps of the scope past their due date, and those due in the next seven days."""
+    facts, scope, today = morning.facts, morning.scope, morning.today
+    base = visible(facts, Step.objects.exclude(status=Step.Status.DONE).filter(due__isnull=False))
+    base = base.filter(scope.q("department", "assignee")).select_related("project", "assignee")
+    overdue = base.filter(due__lt=today).order_by("due", "priority", "id")
+    soon = base.filter(due__gte=today, due__lte=today + timedelta(days=DUE_SOON_DAYS)).order_by(
+        "due", "priority", "id"
+    )
+    more = reverse("work:my_steps") if not scope.runs else ""
+    return [
+        section(
+            "overdue_steps",
+            _("Overdue steps"),
+            "bi-alarm",
+            _("Nothing is overdue."),
+            overdue,
+            lambda step: _step_line(step, today),
+            more,
+        ),
+        section(
+            "due_soon_steps",
+            _("Due in the next seven days"),
+            "bi-hourglass-split",
+            _("Nothing falls due this week."),
+            soon,
+            lambda step: _step_line(step, today),
+            more,
+        ),
+    ]
+
+
+def _request_boxes(morning: Morning):
+    """Pending requests waiting on the scope's departments, and those they wait on."""
+    scope = morning.scope
+    pending = visible(
+        morning.facts, Request.objects.filter(state=Request.State.PENDING)
+    ).select_related("from_department", "to_department", "requested_by")
+    if scope.department_ids is None:
+        return pending, pending.none()
+    if scope.runs:
+        mine = sorted(scope.department_ids)
+        incoming = pending.filter(to_department__in=mine).exclude(from_department__in=mine)
+        outgoing = pending.filter(from_department__in=mine).exclude(to_department__in=mine)
+        return incoming, outgoing
+    return pending.none(), pending.filter(requested_by_id=scope.person_id)
+
+
+def waiting_requests(morning: Morning) -> list[Section]:
+    """Requests waiting on the scope, and requests the scope waits on."""
+    incoming, outgoing = _request_boxes(morning)
+    limit = morning.now - timedelta(days=stale_after_days())
+
+    def line(request, other):
+        stale = request.created_at < limit
+        return Line(
+            title=request.title,
+            url=reverse("work:request", args=[request.pk]),
+            note=other.name,
+            badge=str(_("Waiting too long")) if stale else str(_("Pending")),
+            tone="danger" if stale else "info",
+            day=request.due,
+        )
+
+    return [
+        section(
+            "requests_incoming",
+            _("Requests waiting on you"),
+            "bi-inbox",
+            _("No request is waiting on you."),
+            incoming.order_by("due", "id"),
+            lambda request: line(request, request.from_department),
+            reverse("work:requests") + "?box=incoming",
+        ),
+        section(
+            "requests_outgoing",
+            _("Requests you wait on"),
+            "bi-send",
+            _("You are not waiting on another department."),
+            outgoing.order_by("due", "id"),
+            lambda request: line(request, request.to_department),
+            reverse("work:requests") + "?box=outgoing",
+        ),
+    ]
+
+
+def overloaded(morning: Morning) -> list[Section]:
+    """The scope's people with more work than hours this week, the heaviest first."""
+    facts, today = morning.facts, morning.today
+    monday = today - timedelta(days=today.weekday())
+    people = (
+        scope_people(facts, morning.scope)
+        .only("pk", "full_name", "working_weekdays", "weekly_capacity_hours", "timezone")
+        .order_by("full_name", "id")
+    )
+    steps_base = visible(facts, Step.objects.all())
+    rows = workload_for(people, [monday], steps_base=steps_base)
+    heavy = [row for row in rows if row.cells and row.cells[0].overloaded]
+    heavy.sort(key=lambda row: -(row.cells[0].assigned - row.cells[0].capacity))
+    workload = reverse("work:workload")
+    lines = [
+        Line(
+            title=row.person.full_name,
+            url=f"{workload}?person={row.person.pk}",
+            note=row.cells[0].title,
+            badge=row.cells[0].text,
+            tone="danger",
+        )
+        for row in heavy[:LIMIT]
+    ]
+    return [
+        Section(
+            "overloaded",
+            _("Overloaded this week"),
+            "bi-battery-full",
+            _("Nobody has more work than hours this week."),
+            lines,
+            len(heavy),
+            workload,
+        )
+    ]
