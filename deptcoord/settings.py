@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "deptcoord.reports",
     "deptcoord.planning",
     "deptcoord.meetings",
+    "deptcoord.demo",
 ]
 
 MIDDLEWARE = [
