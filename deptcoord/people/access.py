@@ -48,6 +48,16 @@ def _staff(facts: RoleFacts) -> bool:
     return facts.is_authenticated and not facts.is_guest()
 
 
+def may_give_feedback(facts: RoleFacts) -> bool:
+    """Whether the person may give feedback at all (praise is open to everyone in the company)."""
+    return _staff(facts)
+
+
+def may_import_skills(facts: RoleFacts) -> bool:
+    """Whether the person may open the skills import (each row is then checked)."""
+    return _staff(facts)
+
+
 def heads_of(facts: RoleFacts) -> list[int]:
     """The departments the person heads (a head's role reaches the sub-departments)."""
     return sorted(pk for pk, role in facts.department_roles.items() if role == Role.HEAD)
