@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "deptcoord.reports",
     "deptcoord.planning",
     "deptcoord.meetings",
+    "deptcoord.demo",
 ]
 
 MIDDLEWARE = [

@@ -56,6 +56,13 @@ for _role in RUNNERS:
 for _role in DEPARTMENT_ROLES:
     PERSONAL_GOALS[(_role, Relation.OWN)] = RUN
 
+
+def may_add_goal_records(facts: RoleFacts) -> bool:
+    """Whether the person may open the forms that add and align goals and import actuals or
+    measurements (each record is then checked): everyone in the company, no guest."""
+    return facts.is_authenticated and not facts.is_guest()
+
+
 GOAL_TABLES = {
     Goal.Level.COMPANY: COMPANY_GOALS,
     Goal.Level.DEPARTMENT: DEPARTMENT_GOALS,

@@ -48,6 +48,16 @@ def _staff(facts: RoleFacts) -> bool:
     return facts.is_authenticated and not facts.is_guest()
 
 
+def may_give_feedback(facts: RoleFacts) -> bool:
+    """Whether the person may give feedback at all (praise is open to everyone in the company)."""
+    return _staff(facts)
+
+
+def may_import_skills(facts: RoleFacts) -> bool:
+    """Whether the person may open the skills import (each row is then checked)."""
+    return _staff(facts)
+
+
 def heads_of(facts: RoleFacts) -> list[int]:
     """The departments the person heads (a head's role reaches the sub-departments)."""
     return sorted(pk for pk, role in facts.department_roles.items() if role == Role.HEAD)
@@ -301,16 +311,32 @@ class ConfidentialReadRule(Rule):
 # 1:1s ----------------------------------------------------------------------------------------
 
 
+def holds_one_on_ones_with(facts: RoleFacts, member) -> bool:
+    """Whether the person may hold 1:1s with the member: they run the member's department (and
+    are not the member)."""
+    if not facts.is_authenticated or member.pk == facts.person_id:
+        return False
+    return facts.role_in(member.primary_department_id) in RUNNERS
+
+
+def one_on_one_member_filter(facts: RoleFacts) -> Q:
+    """The people the person may hold 1:1s with, as a filter on people."""
+    if not facts.is_authenticated:
+        return NOTHING
+    runs = sorted(pk for pk, role in facts.department_roles.items() if role in RUNNERS)
+    return Q(primary_department__in=runs) & ~Q(pk=facts.person_id)
+
+
 def one_on_one_actions(facts: RoleFacts, meeting: OneOnOne) -> frozenset[Action]:
     """The two people read it and add to it; the coordinator side (or HR, admins) reschedules."""
     if not facts.is_authenticated:
         return frozenset()
-    member = meeting.member
-    runs = facts.role_in(member.primary_department_id) in RUNNERS
     if meeting.pk is None:
         # A 1:1 is held by someone who runs the member's department, for themselves.
-        creates = runs and meeting.coordinator_id == facts.person_id
-        return frozenset({A.CHANGE}) if creates and member.pk != facts.person_id else frozenset()
+        creates = meeting.coordinator_id == facts.person_id
+        if creates and holds_one_on_ones_with(facts, meeting.member):
+            return frozenset({A.CHANGE})
+        return frozenset()
     granted: set[Action] = set()
     participant = facts.person_id in (meeting.coordinator_id, meeting.member_id)
     if participant:

@@ -13,6 +13,7 @@ from deptcoord.org.access import company_wide, department_standings
 from deptcoord.planning.models import PlanRun
 
 A = Action
+NOTHING = Q(pk__in=[])
 READ = frozenset({A.VIEW})
 RUN = READ | {A.PLAN, A.APPLY_PLAN}
 
@@ -23,6 +24,42 @@ for _role in (Role.HEAD, Role.COORDINATOR):
     PLAN_TABLE[(_role, Relation.OWN_DEPARTMENT)] = RUN
 # The coordinator of a project, whatever their department role.
 PLAN_TABLE[(Role.COORDINATOR, Relation.OWN)] = RUN
+
+
+def _plans_everywhere(facts: RoleFacts) -> bool:
+    """Whether a company-wide role lets the person plan every department."""
+    return any(
+        A.PLAN in PLAN_TABLE.get((role, Relation.OTHER_DEPARTMENT), ())
+        for role in facts.company_roles()
+    )
+
+
+def _departments_planned(facts: RoleFacts) -> list[int]:
+    """The departments the person's role in them lets them plan."""
+    return sorted(
+        pk
+        for pk, role in facts.department_roles.items()
+        if A.PLAN in PLAN_TABLE.get((role, Relation.OWN_DEPARTMENT), ())
+    )
+
+
+def plannable_department_filter(facts: RoleFacts) -> Q:
+    """The departments whose plans the person may start (a filter on departments)."""
+    if not facts.is_authenticated or facts.is_guest():
+        return NOTHING
+    if _plans_everywhere(facts):
+        return Q()
+    return Q(pk__in=_departments_planned(facts))
+
+
+def plannable_project_filter(facts: RoleFacts) -> Q:
+    """The projects whose plans the person may start (a filter on projects): those led by a
+    department they may plan, and those they coordinate."""
+    if not facts.is_authenticated or facts.is_guest():
+        return NOTHING
+    if _plans_everywhere(facts):
+        return Q()
+    return Q(lead_department__in=_departments_planned(facts)) | Q(coordinator_id=facts.person_id)
 
 
 def _project_coordinator_id(run: PlanRun):
@@ -47,7 +84,7 @@ class PlanRunRule(Rule):
 
     def visible_filter(self, facts: RoleFacts) -> Q:
         if not facts.is_authenticated or facts.is_guest():
-            return Q(pk__in=[])
+            return NOTHING
         if facts.is_admin or facts.is_executive:
             return Q()
         return Q(department__in=sorted(facts.departments_run())) | Q(

@@ -3,10 +3,9 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db.models import Q
-
-from deptcoord.access import Action, RoleFacts, can, visible
+from deptcoord.access import RoleFacts, visible
 from deptcoord.org.models import Department
+from deptcoord.planning.access import plannable_department_filter, plannable_project_filter
 from deptcoord.planning.models import PlanRun
 from deptcoord.planning.services.common import label
 from deptcoord.work.models import Project
@@ -21,27 +20,16 @@ def runs(facts: RoleFacts):
 
 def plannable_departments(facts: RoleFacts) -> list[Department]:
     """Active departments the person may plan."""
-    if not facts.is_authenticated or facts.is_guest():
-        return []
-    candidates = Department.objects.filter(is_active=True).order_by("code")
-    if not (facts.is_admin or facts.is_executive):
-        candidates = candidates.filter(pk__in=sorted(facts.departments_run()))
-    return [d for d in candidates if can(facts, Action.PLAN, PlanRun(department=d))]
+    departments = Department.objects.filter(is_active=True)
+    return list(departments.filter(plannable_department_filter(facts)).order_by("code"))
 
 
 def plannable_projects(facts: RoleFacts):
     """Open projects the person may plan: those their departments lead, or they coordinate."""
-    if not facts.is_authenticated or facts.is_guest():
-        return Project.objects.none()
     projects = Project.objects.exclude(
         status__in=[Project.Status.DONE, Project.Status.CANCELLED]
     ).select_related("lead_department")
-    if not facts.is_admin:
-        projects = projects.filter(
-            Q(lead_department__in=sorted(facts.departments_run()))
-            | Q(coordinator_id=facts.person_id)
-        )
-    return projects.order_by("code")
+    return projects.filter(plannable_project_filter(facts)).order_by("code")
 
 
 def _day(run: PlanRun, day):

@@ -7,9 +7,9 @@ from datetime import timedelta
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from deptcoord.demo.planning import PLAN_WEEKS
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Membership
-from deptcoord.planning.demo import PLAN_WEEKS
 from deptcoord.planning.models import PlanRun
 from deptcoord.work.models import Step
 from tests.e2e.test_organisation import sign_in

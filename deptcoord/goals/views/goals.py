@@ -12,6 +12,7 @@ from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
 from deptcoord.goals import messages as goal_messages
 from deptcoord.goals import selectors, services
+from deptcoord.goals.access import may_add_goal_records
 from deptcoord.goals.forms import GoalForm
 from deptcoord.goals.models import Goal
 from deptcoord.goals.periods import period_choices, quarter_of
@@ -50,7 +51,7 @@ def goal_detail(request, pk):
         "history": org.history(facts, goal),
         "can_change": can(facts, Action.CHANGE, goal),
         "can_delete": can(facts, Action.DELETE, goal) and goal.status == Goal.Status.DRAFT,
-        "can_align": not facts.is_guest(),
+        "can_align": may_add_goal_records(facts),
     }
     return render(request, "goals/goal_detail.html", context)
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from deptcoord.access import Action, can, get_visible_or_404
 from deptcoord.goals import selectors
+from deptcoord.goals.access import may_add_goal_records
 from deptcoord.goals.models import Goal
 from deptcoord.goals.periods import period_choices
 from deptcoord.goals.selectors.tree import PAGE_SIZE
@@ -25,9 +26,9 @@ def _filter_context(request, filters, today) -> dict:
         "categories": Goal.Category.choices,
         "statuses": Goal.Status.choices,
         "levels": Goal.Level.choices,
-        "can_create": can(facts, Action.VIEW, company) and not facts.is_guest(),
+        "can_create": may_add_goal_records(facts),
         "can_export": can(facts, Action.EXPORT, company),
-        "can_import": can(facts, Action.VIEW, company) and not facts.is_guest(),
+        "can_import": may_add_goal_records(facts),
         "query": filters.as_query(),
     }
 

@@ -3,7 +3,7 @@ member's key results during the conversation."""
 
 from django.db import transaction
 
-from deptcoord.access import Action, Role
+from deptcoord.access import Action
 from deptcoord.audit.changes import snapshot
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor, authorize
@@ -12,6 +12,7 @@ from deptcoord.goals.services import check_in_create
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import Person
 from deptcoord.people import messages
+from deptcoord.people.access import holds_one_on_ones_with
 from deptcoord.people.models import OneOnOne, OneOnOneActionItem, PrivateNote, TalkingPoint
 from deptcoord.people.services.common import (
     add,
@@ -25,12 +26,6 @@ from deptcoord.people.services.common import (
 ONE_ON_ONE_FIELDS = ["coordinator", "member", "scheduled_at", "status"]
 
 
-def runs_department_of(coordinator: Person, member: Person) -> bool:
-    """Whether the coordinator is a head or coordinator of the member's department."""
-    role = role_facts_for_person(coordinator).role_in(member.primary_department_id)
-    return role in (Role.HEAD, Role.COORDINATOR)
-
-
 @transaction.atomic
 def one_on_one_create(
     *, actor: Actor, member: Person, scheduled_at, coordinator: Person | None = None
@@ -42,7 +37,7 @@ def one_on_one_create(
     errors: dict = {}
     if coordinator is None or coordinator.pk == member.pk:
         add(errors, "member", messages.ONE_ON_ONE_WITH_SELF)
-    elif not runs_department_of(coordinator, member):
+    elif not holds_one_on_ones_with(role_facts_for_person(coordinator), member):
         add(
             errors,
             "coordinator",

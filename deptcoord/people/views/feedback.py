@@ -13,6 +13,7 @@ from deptcoord.core.actor import actor_from
 from deptcoord.org import selectors as org
 from deptcoord.org.views.common import paginate
 from deptcoord.people import exports, selectors, services
+from deptcoord.people.access import may_give_feedback
 from deptcoord.people.forms import FeedbackEditForm, FeedbackForm, TextForm
 from deptcoord.people.models import Feedback
 from deptcoord.people.views.common import SERVICE_ERRORS, cleaned, may, report
@@ -49,7 +50,7 @@ def feedback_list(request):
         "kind": kind,
         "direction": direction,
         "kinds": Feedback.Kind.choices,
-        "can_give": not request.facts.is_guest(),
+        "can_give": may_give_feedback(request.facts),
         "query_string": request.GET.urlencode(),
     }
     return render(request, "people/feedback_list.html", context)
@@ -204,7 +205,7 @@ def wall(request):
         "praise": selectors.wall(request.facts, department_id),
         "departments": org.flatten(org.department_tree(request.facts)),
         "department_id": department_id,
-        "can_give": not request.facts.is_guest(),
+        "can_give": may_give_feedback(request.facts),
         "query_string": request.GET.urlencode(),
     }
     return render(request, "people/wall.html", context)

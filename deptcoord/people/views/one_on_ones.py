@@ -19,6 +19,7 @@ from deptcoord.org import selectors as org
 from deptcoord.org.models import Person
 from deptcoord.org.views.common import paginate
 from deptcoord.people import exports, selectors, services
+from deptcoord.people.access import one_on_one_member_filter
 from deptcoord.people.forms import ActionItemForm, OneOnOneEditForm, OneOnOneForm, TextForm
 from deptcoord.people.models import OneOnOne, OneOnOneActionItem, TalkingPoint
 from deptcoord.people.views.common import SERVICE_ERRORS, may, report
@@ -26,9 +27,7 @@ from deptcoord.people.views.common import SERVICE_ERRORS, may, report
 
 def _members(request):
     """People the viewer may hold a 1:1 with: those of the departments they run."""
-    facts = request.facts
-    people = org.people(facts).exclude(pk=request.person.pk)
-    return people.filter(primary_department__in=sorted(facts.departments_run()))
+    return org.people(request.facts).filter(one_on_one_member_filter(request.facts))
 
 
 def _one_on_ones_filtered(request):
@@ -113,7 +112,7 @@ def one_on_one_detail(request, pk, **forms):
     member's key results to check in on."""
     facts = request.facts
     meeting = get_visible_or_404(facts, selectors.one_on_one_detail_queryset(), pk=pk)
-    participant = request.person.pk in (meeting.coordinator_id, meeting.member_id)
+    participant = may(request, Action.ANNOTATE, meeting)  # one of its two people
     notes = selectors.my_notes(facts, meeting)
     services.reads_record(actor=actor_from(request), notes=notes)
     context = {

@@ -19,6 +19,7 @@ from deptcoord.org import selectors as org
 from deptcoord.org.forms import ImportForm
 from deptcoord.org.models import Department
 from deptcoord.people import imports, selectors, services
+from deptcoord.people.access import may_import_skills
 from deptcoord.people.forms import AssessmentForm, RoleAssignForm
 from deptcoord.people.models import Assessment, PersonProfile
 from deptcoord.people.views.common import SERVICE_ERRORS, cleaned, may, person_or_404
@@ -48,7 +49,7 @@ def matrix(request):
         "matrix": selectors.skills_matrix(request.facts, department),
         "departments": _matrix_departments(request.facts),
         "department": department,
-        "can_import": not request.facts.is_guest(),
+        "can_import": may_import_skills(request.facts),
     }
     return render(request, "people/matrix.html", context)
 

@@ -8,7 +8,7 @@ from freezegun import freeze_time
 
 from deptcoord import urls  # noqa: F401  (builds the URLs and API schemas before time is frozen)
 from deptcoord.audit.services import verify_chain
-from deptcoord.planning import demo
+from deptcoord.demo import planning as planning_demo
 from deptcoord.planning.models import PlanRun
 
 
@@ -27,6 +27,6 @@ def test_the_launch_plan_loads_once_with_one_goal_out_of_reach(db, settings, tmp
     extra = [s for s in run.result["suggestions"] if s["kind"] == "extra_capacity"]
     assert extra and extra[0]["verdict"]["achievable"] is True
     assert 0 < extra[0]["extra_hours_per_week"] <= 16
-    demo.load(timezone.localdate())
+    planning_demo.load(timezone.localdate())
     assert PlanRun.objects.count() == 1
     assert verify_chain() == []

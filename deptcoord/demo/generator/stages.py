@@ -5,9 +5,9 @@ from collections.abc import Callable
 
 from django.db import transaction
 
-from bench.company import goals, history, meetings, org, people, records, work
-from bench.company.context import Context
-from bench.company.scale import Scale
+from deptcoord.demo.generator import goals, history, meetings, org, people, records, work
+from deptcoord.demo.generator.context import Context
+from deptcoord.demo.generator.scale import Scale
 
 Stage = tuple[str, Callable[[Scale], int], Callable]
 

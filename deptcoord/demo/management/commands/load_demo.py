@@ -1,26 +1,18 @@
 """Load the demo company on first start (an empty database) and print how to sign in."""
 
 import secrets
-from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from deptcoord.org.demo import DOMAIN, load_demo_company
+from deptcoord.demo import goals, meetings, people, planning, records, reports, work
+from deptcoord.demo.org import DOMAIN, load_demo_company
 from deptcoord.org.models import Department, Membership
 
 # Each capability adds its chapter to the demo company's story, in this order.
-DEMO_CHAPTERS = [
-    "deptcoord.goals",
-    "deptcoord.work",
-    "deptcoord.planning",
-    "deptcoord.meetings",
-    "deptcoord.people",
-    "deptcoord.records",
-    "deptcoord.reports",
-]
+DEMO_CHAPTERS = [goals, work, planning, meetings, people, records, reports]
 
 
 class Command(BaseCommand):
@@ -34,8 +26,8 @@ class Command(BaseCommand):
             password = secrets.token_urlsafe(9)
             today = timezone.localdate()
             load_demo_company(make_password(password), today)
-            for app in DEMO_CHAPTERS:
-                import_module(f"{app}.demo").load(today)
+            for chapter in DEMO_CHAPTERS:
+                chapter.load(today)
             password_file.write_text(password)
             password_file.chmod(0o600)
             self.stdout.write(self.style.SUCCESS("Demo company loaded."))

@@ -5,8 +5,8 @@ from collections import defaultdict
 from datetime import timedelta
 from decimal import Decimal
 
-from bench.company.context import Context
-from bench.company.names import PRODUCTS, PROJECTS, REGIONS, REQUESTS, STEPS, THINGS
+from deptcoord.demo.generator.context import Context
+from deptcoord.demo.generator.names import PRODUCTS, PROJECTS, REGIONS, REQUESTS, STEPS, THINGS
 
 
 def _fill(rng, templates) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from deptcoord import urls  # noqa: F401  (builds the URLs and API schemas before time is frozen)
 from deptcoord.audit.services import verify_chain
-from deptcoord.goals import demo
+from deptcoord.demo import goals as goals_demo
 from deptcoord.goals.models import Goal, GoalTemplate, KeyResult, Measurement, Standard
 from deptcoord.notices.models import Notification
 
@@ -17,7 +17,7 @@ def test_the_launch_story_loads_once(db, settings, tmp_path):
     settings.VAR_DIR = tmp_path
     call_command("load_demo")
     today = timezone.localdate()
-    demo.load(today)
+    goals_demo.load(today)
     company = Goal.objects.get(level="company")
     assert company.title_vi == "Ra mắt thành công loa thông minh SM Home"
     departments = set(company.children.values_list("department__code", flat=True))
@@ -40,5 +40,5 @@ def test_the_launch_story_loads_once(db, settings, tmp_path):
     assert 0 < company.progress < 100 and company.forecast_progress is not None
     assert verify_chain() == []
     count = Goal.objects.count()
-    demo.load(today)
+    goals_demo.load(today)
     assert Goal.objects.count() == count

@@ -3,11 +3,11 @@ launch, with receipts and comments, and a draft for Sales."""
 
 from django.utils import timezone
 
-from deptcoord.goals import demo as goals_demo
-from deptcoord.org.demo import load_demo_company
-from deptcoord.reports import demo
+from deptcoord.demo import goals as goals_demo
+from deptcoord.demo import reports as reports_demo
+from deptcoord.demo import work as work_demo
+from deptcoord.demo.org import load_demo_company
 from deptcoord.reports.models import StatusReport
-from deptcoord.work import demo as work_demo
 
 
 def test_demo_reports_are_written_once(db):
@@ -15,8 +15,8 @@ def test_demo_reports_are_written_once(db):
     load_demo_company("!", today)
     goals_demo.load(today)
     work_demo.load(today)
-    demo.load(today)
-    demo.load(today)
+    reports_demo.load(today)
+    reports_demo.load(today)
     marketing = StatusReport.objects.get(department__code="MKT")
     assert marketing.state == StatusReport.State.ACCEPTED
     assert marketing.snapshot["goals"], "the frozen figures name Marketing's goals"

@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from bench.company.context import Context
-from bench.company.names import GOALS, KEY_RESULTS, PRODUCTS, REGIONS
+from deptcoord.demo.generator.context import Context
+from deptcoord.demo.generator.names import GOALS, KEY_RESULTS, PRODUCTS, REGIONS
 
 
 def _title(rng):

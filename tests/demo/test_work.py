@@ -6,9 +6,11 @@ from freezegun import freeze_time
 
 from deptcoord import urls  # noqa: F401  (builds the URLs and API schemas before time is frozen)
 from deptcoord.audit.services import verify_chain
+from deptcoord.demo import work as work_demo
+from deptcoord.demo.launch_plan import EXPENSES
 from deptcoord.notices.models import Notification
 from deptcoord.org.facts import role_facts_for_person
-from deptcoord.work import demo, selectors
+from deptcoord.work import selectors
 from deptcoord.work.models import Expense, Project, RecurringActivity, Request, Step, TimeEntry
 
 
@@ -16,7 +18,7 @@ from deptcoord.work.models import Expense, Project, RecurringActivity, Request, 
 def test_the_launch_project_loads_once(db, settings, tmp_path):
     settings.VAR_DIR = tmp_path
     call_command("load_demo")
-    demo.load(timezone.localdate())
+    work_demo.load(timezone.localdate())
     project = Project.objects.get(code="SMH-LAUNCH")
     assert project.lead_department.code == "PRD"
     # the Digital team joins for a stretch assignment (the people chapter)
@@ -43,7 +45,7 @@ def test_the_launch_project_loads_once(db, settings, tmp_path):
     }
     assert RecurringActivity.objects.filter(title_en="Weekly sales report").exists()
     assert Step.objects.filter(recurring__title_en="Weekly sales report").exists()
-    assert Expense.objects.filter(project=project).count() == len(demo.EXPENSES)
+    assert Expense.objects.filter(project=project).count() == len(EXPENSES)
     project.refresh_from_db()
     assert project.budget_alerted_at is not None
     assert Notification.objects.filter(kind="work.budget").exists()

@@ -16,6 +16,7 @@ from itertools import pairwise
 from django.db import transaction
 
 from deptcoord.core.actor import SYSTEM
+from deptcoord.demo.launch_plan import CODE as LAUNCH_CODE
 from deptcoord.goals import services as goal_services
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Department, Membership
@@ -23,7 +24,6 @@ from deptcoord.planning import services
 from deptcoord.planning.models import PlanRun
 from deptcoord.planning.tasks import execute
 from deptcoord.work import services as work_services
-from deptcoord.work.demo import CODE as LAUNCH_CODE
 from deptcoord.work.models import Dependency, Project
 
 PLAN_WEEKS = 8

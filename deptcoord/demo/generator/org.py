@@ -5,8 +5,8 @@ from datetime import time, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
-from bench.company.context import Context
-from bench.company.names import DIVISIONS, TEAMS, TITLES
+from deptcoord.demo.generator.context import Context
+from deptcoord.demo.generator.names import DIVISIONS, TEAMS, TITLES
 
 PASSWORD = "bench-company-password"  # noqa: S105  (a generated test company)
 

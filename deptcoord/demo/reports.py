@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from deptcoord.core.actor import Actor
-from deptcoord.goals.demo_story import Company
+from deptcoord.demo.story import Company
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import Department, Person
 from deptcoord.reports import services

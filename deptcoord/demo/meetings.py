@@ -9,12 +9,12 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 
 from deptcoord.core.actor import SYSTEM
-from deptcoord.goals.demo_story import Company
+from deptcoord.demo.launch_plan import CODE as LAUNCH_CODE
+from deptcoord.demo.story import Company
 from deptcoord.meetings import invitations, services
 from deptcoord.meetings.models import Meeting
 from deptcoord.org.models import Department, Membership
 from deptcoord.work import services as work_services
-from deptcoord.work.demo import CODE as LAUNCH_CODE
 from deptcoord.work.models import Project
 
 ZONE = "Asia/Ho_Chi_Minh"

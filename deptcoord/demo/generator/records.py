@@ -1,9 +1,9 @@
 """Department notes in Markdown, some pinned or private, and their search entries built by the
 records app's own indexing in bulk."""
 
-from bench.company.context import Context
-from bench.company.names import NOTE_SENTENCES, NOTES, PRODUCTS, REGIONS, THINGS
-from bench.company.work import members_by_department
+from deptcoord.demo.generator.context import Context
+from deptcoord.demo.generator.names import NOTE_SENTENCES, NOTES, PRODUCTS, REGIONS, THINGS
+from deptcoord.demo.generator.work import members_by_department
 
 
 def notes(context: Context, progress) -> int:

@@ -6,7 +6,7 @@ from datetime import date
 
 from faker import Faker
 
-from bench.company.scale import Scale
+from deptcoord.demo.generator.scale import Scale
 
 BATCH = 2_000
 

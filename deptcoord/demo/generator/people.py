@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from bench.company.context import Context
-from bench.company.names import PRAISE, PRODUCTS, REGIONS, SKILLS
-from bench.company.work import members_by_department
+from deptcoord.demo.generator.context import Context
+from deptcoord.demo.generator.names import PRAISE, PRODUCTS, REGIONS, SKILLS
+from deptcoord.demo.generator.work import members_by_department
 
 
 def skills(context: Context, progress) -> int:

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.utils import timezone
 
-from bench.company.context import Context
+from deptcoord.demo.generator.context import Context
 
 
 def audit_entries(context: Context, progress) -> int:

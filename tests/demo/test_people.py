@@ -7,9 +7,10 @@ from freezegun import freeze_time
 
 from deptcoord import urls  # noqa: F401  (builds the URLs and API schemas before time is frozen)
 from deptcoord.audit.services import verify_chain
+from deptcoord.demo import people as people_demo
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import Person
-from deptcoord.people import demo, selectors
+from deptcoord.people import selectors
 from deptcoord.people.models import DevelopmentPlan, Feedback, OneOnOne, SkillCategory
 
 
@@ -17,7 +18,7 @@ from deptcoord.people.models import DevelopmentPlan, Feedback, OneOnOne, SkillCa
 def test_the_people_chapter_loads_once(db, settings, tmp_path):
     settings.VAR_DIR = tmp_path
     call_command("load_demo")
-    demo.load(timezone.localdate())
+    people_demo.load(timezone.localdate())
     assert SkillCategory.objects.count() == 5
     plan = DevelopmentPlan.objects.get()
     assert plan.person.primary_department.code == "MKT-DIG"

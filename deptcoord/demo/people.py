@@ -14,13 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from deptcoord.core.actor import SYSTEM, Actor
-from deptcoord.goals.demo_story import Company
+from deptcoord.demo.launch_plan import CODE as LAUNCH_CODE
+from deptcoord.demo.story import Company
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import Person
 from deptcoord.people import services
 from deptcoord.people.models import RoleProfile, Skill, SkillCategory
 from deptcoord.work import services as work_services
-from deptcoord.work.demo import CODE as LAUNCH_CODE
 from deptcoord.work.models import Project
 
 CATALOGUE = {

@@ -7,11 +7,11 @@ import pytest
 from django.db import connection, transaction
 from django.db.models import F
 
-from bench.company.context import Context
-from bench.company.scale import SIZES
-from bench.company.stages import generate
 from deptcoord.audit.models import AuditEntry
 from deptcoord.audit.services import verify_chain
+from deptcoord.demo.generator.context import Context
+from deptcoord.demo.generator.scale import SIZES
+from deptcoord.demo.generator.stages import generate
 from deptcoord.goals.models import CheckIn, Goal, KeyResult
 from deptcoord.meetings.models import AgendaItem, Event, Meeting, Participant
 from deptcoord.org.models import Department, Membership, Person

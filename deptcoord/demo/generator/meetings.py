@@ -5,9 +5,9 @@ those already held, and company events."""
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bench.company.context import Context
-from bench.company.names import AGENDA, EVENTS, MEETINGS, PRODUCTS
-from bench.company.work import members_by_department
+from deptcoord.demo.generator.context import Context
+from deptcoord.demo.generator.names import AGENDA, EVENTS, MEETINGS, PRODUCTS
+from deptcoord.demo.generator.work import members_by_department
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 SERIES = ["FREQ=WEEKLY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=TH", "FREQ=MONTHLY;BYDAY=1TU"]

@@ -9,11 +9,8 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from deptcoord.core.actor import SYSTEM
-from deptcoord.goals.demo_story import Company
-from deptcoord.goals.models import Goal
-from deptcoord.org.models import Department
-from deptcoord.records import services
-from deptcoord.records.demo_texts import (
+from deptcoord.demo.launch_plan import CODE as LAUNCH_CODE
+from deptcoord.demo.record_texts import (
     BRIEF_HTML,
     COMMUNICATION_PLAN,
     DEALER_PRICES,
@@ -25,9 +22,12 @@ from deptcoord.records.demo_texts import (
     SUPPLIER_REVIEW,
     TICKET_PLAYBOOK,
 )
+from deptcoord.demo.story import Company
+from deptcoord.goals.models import Goal
+from deptcoord.org.models import Department
+from deptcoord.records import services
 from deptcoord.records.models import Note
 from deptcoord.records.search.indexing import rebuild_index
-from deptcoord.work.demo import CODE as LAUNCH_CODE
 from deptcoord.work.models import Project
 
 

@@ -14,8 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from deptcoord.core.actor import SYSTEM
-from deptcoord.goals import services
-from deptcoord.goals.demo_story import (
+from deptcoord.demo.story import (
     BILLION,
     Company,
     Story,
@@ -26,6 +25,7 @@ from deptcoord.goals.demo_story import (
     product,
     sales,
 )
+from deptcoord.goals import services
 from deptcoord.goals.models import Goal
 from deptcoord.goals.periods import quarter_of
 from deptcoord.org.models import Department

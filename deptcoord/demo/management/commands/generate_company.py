@@ -1,4 +1,4 @@
-"""Build a large, deterministic company for benchmarks (the generator lives in bench/company)."""
+"""Build a large, deterministic company for benchmarks (the generator lives in demo/generator)."""
 
 import time
 
@@ -18,9 +18,9 @@ class Command(BaseCommand):
     def handle(self, *args, size, seed, quiet, **options):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-        from bench.company.context import Context
-        from bench.company.scale import SIZES
-        from bench.company.stages import generate
+        from deptcoord.demo.generator.context import Context
+        from deptcoord.demo.generator.scale import SIZES
+        from deptcoord.demo.generator.stages import generate
         from deptcoord.org.models import Person
 
         if Person.objects.exists():
