@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "deptcoord.core",
     "deptcoord.access",
     "deptcoord.audit",
+    "deptcoord.search",
     "deptcoord.org",
     "deptcoord.goals",
     "deptcoord.people",

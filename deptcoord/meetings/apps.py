@@ -19,8 +19,8 @@ class MeetingsConfig(AppConfig):
             tasks,
         )
         from deptcoord.meetings.models import Meeting
-        from deptcoord.records.links import Linkable, register_linkable
         from deptcoord.reports.notifications import register_kind
+        from deptcoord.search.linkables import Linkable, register_linkable
 
         register_periodic("meetings.send_reminders", "hourly", tasks.send_reminders)
         register_linkable(

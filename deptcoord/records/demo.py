@@ -26,7 +26,7 @@ from deptcoord.records.demo_texts import (
     TICKET_PLAYBOOK,
 )
 from deptcoord.records.models import Note
-from deptcoord.records.search.indexing import rebuild_index
+from deptcoord.search.indexing import rebuild_index
 from deptcoord.work.demo import CODE as LAUNCH_CODE
 from deptcoord.work.models import Project
 

@@ -13,8 +13,8 @@ class WorkConfig(AppConfig):
 
     def ready(self):
         from deptcoord.core.periodic import register_periodic
-        from deptcoord.records.links import Linkable, register_linkable
         from deptcoord.reports.notifications import register_kind
+        from deptcoord.search.linkables import Linkable, register_linkable
         from deptcoord.work import (
             access,  # noqa: F401  (registers the rules)
             search,  # noqa: F401  (registers the search sources)

@@ -8,7 +8,7 @@ from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import Person
 from deptcoord.records import demo
 from deptcoord.records.models import Document, Note
-from deptcoord.records.search.query import search
+from deptcoord.search.query import search
 
 
 def test_demo_records_are_written_once_and_searchable(db):

@@ -24,9 +24,9 @@ from deptcoord.meetings.services.common import (
 from deptcoord.meetings.services.steps import step_follow_action, step_for_action
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.records.models import Note
-from deptcoord.records.search.indexing import index_record, unindex_record
 from deptcoord.records.services import note_create, note_delete
 from deptcoord.reports.notifications import notify
+from deptcoord.search.indexing import index_record, unindex_record
 
 AGENDA_FIELDS = [
     "occurrence",
