@@ -6,7 +6,10 @@ twice: as written (for display and highlighting) and normalised (lower case, wit
 Vietnamese diacritics, "đ" as "d"), which is what both databases index. On SQLite an FTS5
 table mirrors the normalised columns (created in a migration, kept in step by triggers); on
 PostgreSQL a generated tsvector column with a GIN index does the same. The tables keep the
-names they had when the index belonged to the records app (the raw SQL objects refer to them).
+names they had when the index belonged to the records app: the FTS5 table, its triggers and the
+tsvector column are made by ``records/migrations/0002_full_text_index.py`` and refer to them. A
+later migration that makes SQLite rebuild ``records_searchtext`` drops those triggers: recreate
+them there and run ``manage.py rebuild_search_index``.
 """
 
 from django.db import models
