@@ -1,4 +1,5 @@
-"""The department tree, read by the access rules of every app."""
+"""The department tree: the departments below and above others, read by the role facts, the
+access rules and the goal alignment of every app."""
 
 from deptcoord.access import RoleFacts
 from deptcoord.org.models import Department
@@ -17,3 +18,20 @@ def departments_above(facts: RoleFacts) -> set[int]:
             above.add(node)
             node = parent_of.get(node)
     return above - mine
+
+
+def descendants_map(parent_of: dict[int, int | None]) -> dict[int, list[int]]:
+    """Each department's descendants, from a child → parent map."""
+    children: dict[int, list[int]] = {}
+    for child, parent in parent_of.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    result = {}
+    for root in parent_of:
+        stack, found = list(children.get(root, [])), []
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            stack.extend(children.get(node, []))
+        result[root] = found
+    return result
