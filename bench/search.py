@@ -70,8 +70,9 @@ def _text(rng: random.Random, length: int) -> str:
 
 def _notes(count: int, rng: random.Random, organisation) -> None:
     """Notes in every department and team, and their search entries (as the services index)."""
-    from deptcoord.records.models import Note, SearchEntry, SearchText
-    from deptcoord.records.text_search import normalise
+    from deptcoord.records.models import Note
+    from deptcoord.search.models import SearchEntry, SearchText
+    from deptcoord.search.text_search import normalise
 
     departments, teams, people, _homes = organisation
     places = departments + teams
@@ -138,7 +139,7 @@ def _time(user, runs: int) -> dict:
 
 def _matches(query: str) -> int:
     from deptcoord.access import RoleFacts
-    from deptcoord.records.search.query import search
+    from deptcoord.search.query import search
 
     return search(RoleFacts(person_id=0, is_admin=True), query).total
 

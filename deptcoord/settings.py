@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "deptcoord.access",
     "deptcoord.audit",
     "deptcoord.notices",
+    "deptcoord.search",
     "deptcoord.org",
     "deptcoord.goals",
     "deptcoord.people",

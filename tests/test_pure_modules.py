@@ -19,7 +19,7 @@ PURE_MODULES = [
     "deptcoord.meetings.recurrence",
     "deptcoord.goals.forecast",
     "deptcoord.people.gaps",
-    "deptcoord.records.text_search",
+    "deptcoord.search.text_search",
     "deptcoord.records.file_types",
     "deptcoord.reports.charts",
 ]

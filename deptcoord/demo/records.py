@@ -27,7 +27,7 @@ from deptcoord.goals.models import Goal
 from deptcoord.org.models import Department
 from deptcoord.records import services
 from deptcoord.records.models import Note
-from deptcoord.records.search.indexing import rebuild_index
+from deptcoord.search.indexing import rebuild_index
 from deptcoord.work.models import Project
 
 

@@ -21,7 +21,7 @@ from deptcoord.goals.models import (
     Standard,
 )
 from deptcoord.org.access import company_wide, department_standings
-from deptcoord.org.models import Department
+from deptcoord.org.tree import departments_above
 
 A = Action
 READ = frozenset({A.VIEW, A.VIEW_HISTORY})
@@ -74,21 +74,6 @@ GOAL_TABLES = {
 def _own_roles(facts: RoleFacts) -> set[Role]:
     best = facts.best_department_role()
     return {best} if best else facts.company_roles()
-
-
-def departments_above(facts: RoleFacts) -> set[int]:
-    """The departments above those the person belongs to (a team's department, and up)."""
-    mine = facts.departments_in()
-    if not mine:
-        return set()
-    parent_of = dict(Department.objects.values_list("id", "parent_id"))
-    above: set[int] = set()
-    for pk in mine:
-        node = parent_of.get(pk)
-        while node is not None and node not in above:
-            above.add(node)
-            node = parent_of.get(node)
-    return above - mine
 
 
 def _above_roles(facts: RoleFacts, goal: Goal) -> set[tuple[Role, Relation]]:

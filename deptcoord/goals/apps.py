@@ -14,7 +14,11 @@ class GoalsConfig(AppConfig):
     def ready(self):
         from deptcoord.core.briefing import register_card
         from deptcoord.core.periodic import register_periodic
-        from deptcoord.goals import access  # noqa: F401  (registers the rules)
+        from deptcoord.goals import (  # noqa: F401  (registers the rules, links and sources)
+            access,
+            links,
+            search,
+        )
         from deptcoord.goals.briefing import at_risk, breached_standards, missing_check_ins
         from deptcoord.goals.tasks import refresh_forecasts, remind_check_ins
         from deptcoord.notices.notifications import register_kind

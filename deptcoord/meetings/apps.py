@@ -22,7 +22,7 @@ class MeetingsConfig(AppConfig):
         from deptcoord.meetings.briefing import events, meetings_today
         from deptcoord.meetings.models import Meeting
         from deptcoord.notices.notifications import register_kind
-        from deptcoord.records.links import Linkable, register_linkable
+        from deptcoord.search.linkables import Linkable, register_linkable
 
         register_periodic("meetings.send_reminders", "hourly", tasks.send_reminders)
         register_card("meetings.today", 60, meetings_today)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.meetings.models import AgendaItem, Meeting
-from deptcoord.records.search.registry import SearchSource, register_source
+from deptcoord.search.registry import SearchSource, register_source
 
 
 def _meeting_text(meeting: Meeting) -> str:

@@ -3,25 +3,9 @@
 from deptcoord.access import ANONYMOUS, Role, RoleFacts
 from deptcoord.access.actions import DEPARTMENT_ROLE_RANK
 from deptcoord.org.models import Department, Membership, Person
+from deptcoord.org.tree import descendants_map
 
 RUNNING_ROLES = {Role.HEAD, Role.COORDINATOR}
-
-
-def descendants_map(parent_of: dict[int, int | None]) -> dict[int, list[int]]:
-    """Each department's descendants, from a child → parent map."""
-    children: dict[int, list[int]] = {}
-    for child, parent in parent_of.items():
-        if parent is not None:
-            children.setdefault(parent, []).append(child)
-    result = {}
-    for root in parent_of:
-        stack, found = list(children.get(root, [])), []
-        while stack:
-            node = stack.pop()
-            found.append(node)
-            stack.extend(children.get(node, []))
-        result[root] = found
-    return result
 
 
 def role_facts_for_person(person: Person | None) -> RoleFacts:

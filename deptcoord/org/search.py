@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.org.models import Person
-from deptcoord.records.search.registry import SearchSource, register_source
+from deptcoord.search.registry import SearchSource, register_source
 
 
 def _person_text(person: Person) -> str:

@@ -10,8 +10,8 @@ the record they stand for.
 from django.db.models import Q
 
 from deptcoord.access import Action, Relation, Role, RoleFacts, Rule, decide, register, rule_for
-from deptcoord.goals.access import departments_above
 from deptcoord.org.access import company_wide, department_standings
+from deptcoord.org.tree import departments_above
 from deptcoord.records.models import Document, DocumentVersion, Note, RecordLink
 
 A = Action

@@ -5,15 +5,27 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RecordsConfig(AppConfig):
-    """Notes, documents, the search index and the department activity feed."""
+    """Notes, documents, the search page and the department activity feed."""
 
     name = "deptcoord.records"
     label = "records"
     verbose_name = _("Records")
 
     def ready(self):
-        from deptcoord.records import access  # noqa: F401  (registers the rules)
-        from deptcoord.records.links import register_default_linkables
-        from deptcoord.records.search import sources  # noqa: F401  (registers the sources)
+        from deptcoord.org.models import Person
+        from deptcoord.records import (
+            access,  # noqa: F401  (registers the rules)
+            search,  # noqa: F401  (registers the search sources)
+        )
+        from deptcoord.search.linkables import Linkable, register_linkable
 
-        register_default_linkables()
+        register_linkable(
+            Linkable(
+                "person",
+                Person,
+                _("Person"),
+                "bi-person",
+                "org:person_detail",
+                ("full_name", "email"),
+            )
+        )

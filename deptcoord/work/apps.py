@@ -15,7 +15,7 @@ class WorkConfig(AppConfig):
         from deptcoord.core.briefing import register_card
         from deptcoord.core.periodic import register_periodic
         from deptcoord.notices.notifications import register_kind
-        from deptcoord.records.links import Linkable, register_linkable
+        from deptcoord.search.linkables import Linkable, register_linkable
         from deptcoord.work import (
             access,  # noqa: F401  (registers the rules)
             search,  # noqa: F401  (registers the search sources)

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.records.search.registry import SearchSource, register_source
+from deptcoord.search.registry import SearchSource, register_source
 from deptcoord.work.models import Project, Step
 
 

@@ -16,7 +16,8 @@ from deptcoord.goals.models import CheckIn, Goal, KeyResult
 from deptcoord.meetings.models import AgendaItem, Event, Meeting, Participant
 from deptcoord.org.models import Department, Membership, Person
 from deptcoord.people.models import Assessment, Feedback
-from deptcoord.records.models import Note, SearchEntry
+from deptcoord.records.models import Note
+from deptcoord.search.models import SearchEntry
 from deptcoord.work.models import Dependency, Expense, Project, Request, Step, TimeEntry
 
 SIZE = SIZES["S"]

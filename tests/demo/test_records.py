@@ -9,7 +9,7 @@ from deptcoord.demo.org import load_demo_company
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import Person
 from deptcoord.records.models import Document, Note
-from deptcoord.records.search.query import search
+from deptcoord.search.query import search
 
 
 @pytest.fixture(autouse=True)

@@ -7,10 +7,10 @@ from django.contrib.contenttypes.models import ContentType
 from deptcoord.meetings import services
 from deptcoord.meetings.models import Decision, Meeting
 from deptcoord.org.facts import role_facts_for_person
-from deptcoord.records.links import linkables
 from deptcoord.records.models import Note
+from deptcoord.search.linkables import linkables
 from tests.meetings.helpers import actor, schedule
-from tests.records.test_search import found
+from tests.search.test_search import found
 
 pytestmark = pytest.mark.django_db
 

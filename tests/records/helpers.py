@@ -7,7 +7,8 @@ from deptcoord.audit.models import AuditEntry
 from deptcoord.core.actor import Actor
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.records import services
-from deptcoord.records.models import Document, DocumentVersion, Note, SearchEntry
+from deptcoord.records.models import Document, DocumentVersion, Note
+from deptcoord.search.models import SearchEntry
 
 
 def actor(person) -> Actor:

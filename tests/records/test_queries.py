@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from deptcoord.audit.models import AuditEntry, AuditHead
-from deptcoord.records.models import Note, SearchEntry, SearchText, Tag
-from deptcoord.records.text_search import normalise
+from deptcoord.records.models import Note, Tag
+from deptcoord.search.models import SearchEntry, SearchText
+from deptcoord.search.text_search import normalise
 from tests.factories import client_for
 
 

@@ -9,7 +9,7 @@ from deptcoord.demo.generator.work import members_by_department
 def notes(context: Context, progress) -> int:
     """Notes spread over the departments, written by their people, each indexed for search."""
     from deptcoord.records.models import Note
-    from deptcoord.records.search.indexing import index_new_records
+    from deptcoord.search.indexing import index_new_records
 
     rng = context.rng
     departments = context.made["departments"]

@@ -9,8 +9,8 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from deptcoord.access import RoleFacts, visible
 from deptcoord.goals.models import CheckIn, Goal, KeyResult
 from deptcoord.goals.periods import parse_period, quarter_of
-from deptcoord.org.facts import descendants_map
 from deptcoord.org.models import Department, Person
+from deptcoord.org.tree import descendants_map
 
 LEVEL_ORDER = Case(
     When(level=Goal.Level.COMPANY, then=Value(0)),

@@ -17,7 +17,7 @@ from deptcoord.goals.services.goal_checks import GOAL_FIELDS, check_goal
 from deptcoord.goals.services.outlook import outlook_refresh
 from deptcoord.goals.services.rollup import rollup_refresh
 from deptcoord.org.services.recheck import recheck_reach
-from deptcoord.records.search.indexing import index_record, unindex_record
+from deptcoord.search.indexing import index_record, unindex_record
 
 
 @transaction.atomic

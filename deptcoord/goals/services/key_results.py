@@ -27,7 +27,7 @@ from deptcoord.goals.validation import (
     short_date,
 )
 from deptcoord.org.services.recheck import recheck_reach
-from deptcoord.records.search.indexing import index_record, unindex_record
+from deptcoord.search.indexing import index_record, unindex_record
 
 KEY_RESULT_FIELDS = [
     "title_en",

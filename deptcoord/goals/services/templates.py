@@ -24,8 +24,8 @@ from deptcoord.goals.validation import (
     check_weight,
     raise_if,
 )
-from deptcoord.org.facts import descendants_map
 from deptcoord.org.models import Department, Membership
+from deptcoord.org.tree import descendants_map
 
 TEMPLATE_FIELDS = ["title_en", "title_vi", "description", "category", "kind"]
 TEMPLATE_KEY_RESULT_FIELDS = [

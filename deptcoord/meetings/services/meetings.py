@@ -24,7 +24,7 @@ from deptcoord.meetings.services.common import (
 )
 from deptcoord.org import selectors as org
 from deptcoord.org.services.recheck import recheck_reach
-from deptcoord.records.search.indexing import index_record
+from deptcoord.search.indexing import index_record
 
 MEETING_FIELDS = [
     "title_en",

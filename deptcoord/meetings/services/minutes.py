@@ -25,8 +25,8 @@ from deptcoord.meetings.services.steps import step_follow_action, step_for_actio
 from deptcoord.notices.notifications import notify
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.records.models import Note
-from deptcoord.records.search.indexing import index_record, unindex_record
 from deptcoord.records.services import note_create, note_delete
+from deptcoord.search.indexing import index_record, unindex_record
 
 AGENDA_FIELDS = [
     "occurrence",

@@ -15,7 +15,7 @@ from deptcoord.org.services.departments import ensure_may_place
 from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.org.tasks import send_invitation
 from deptcoord.org.validation import check_person
-from deptcoord.records.search.indexing import index_record
+from deptcoord.search.indexing import index_record
 
 EDITABLE_FIELDS = [
     "full_name",

@@ -10,7 +10,7 @@ from deptcoord.org.models import Department
 from deptcoord.records import messages, selectors
 from deptcoord.records.api.notes import PrimaryKey
 from deptcoord.records.api.schemas import ActivityOut, SearchOut
-from deptcoord.records.search.query import search as run_search
+from deptcoord.search.query import search as run_search
 
 router = Router(tags=["search"])
 

@@ -7,11 +7,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.org import selectors as org
-from deptcoord.records.links import Linkable, linkables
 from deptcoord.records.models import Document, DocumentVersion, Note, RecordLink, Tag
-from deptcoord.records.search.query import search
-from deptcoord.records.search.registry import sources
-from deptcoord.records.text_search import query_words
+from deptcoord.search.linkables import Linkable, linkables
+from deptcoord.search.query import search
+from deptcoord.search.registry import sources
+from deptcoord.search.text_search import query_words
 
 TAGS = Prefetch("tags", queryset=Tag.objects.order_by("name"))
 

@@ -20,7 +20,6 @@ from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.records import messages
 from deptcoord.records.file_types import FileType, detect, extract_text, type_for_extension
 from deptcoord.records.models import Document, DocumentVersion
-from deptcoord.records.search.indexing import index_record, unindex_record
 from deptcoord.records.services.common import (
     check_department,
     clean_tags,
@@ -31,6 +30,7 @@ from deptcoord.records.services.common import (
     set_tags,
 )
 from deptcoord.records.services.links import add_links
+from deptcoord.search.indexing import index_record, unindex_record
 
 DOCUMENT_FIELDS = ["department", "title", "description", "tag_names", "current"]
 

@@ -9,8 +9,8 @@ from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import lock
 from deptcoord.records import messages
-from deptcoord.records.links import linkable_for_model, linkables
 from deptcoord.records.models import Document, Note, RecordLink
+from deptcoord.search.linkables import linkable_for_model, linkables
 
 
 def _target(actor: Actor, kind: str, target_id):

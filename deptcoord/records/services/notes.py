@@ -10,7 +10,6 @@ from deptcoord.core.versioning import check_version, lock
 from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.records import messages
 from deptcoord.records.models import Note
-from deptcoord.records.search.indexing import index_record, unindex_record
 from deptcoord.records.services.common import (
     check_department,
     clean_tags,
@@ -21,6 +20,7 @@ from deptcoord.records.services.common import (
     set_tags,
 )
 from deptcoord.records.services.links import add_links
+from deptcoord.search.indexing import index_record, unindex_record
 
 NOTE_FIELDS = ["department", "title", "body", "tag_names", "is_pinned", "is_private", "source"]
 MAX_BODY = 100_000

@@ -6,8 +6,8 @@ from django.shortcuts import render
 from deptcoord.access import Action
 from deptcoord.org import selectors as org
 from deptcoord.records import messages as record_messages
-from deptcoord.records.search.query import search as run_search
-from deptcoord.records.search.registry import sources
+from deptcoord.search.query import search as run_search
+from deptcoord.search.registry import sources
 
 MAX_QUERY = 200
 

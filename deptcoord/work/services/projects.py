@@ -10,7 +10,7 @@ from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.org.services.recheck import recheck_reach
-from deptcoord.records.search.indexing import index_record
+from deptcoord.search.indexing import index_record
 from deptcoord.work import messages
 from deptcoord.work.models import Project
 from deptcoord.work.validation import (

@@ -10,7 +10,7 @@ from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.notices.notifications import notify
 from deptcoord.org.services.recheck import recheck_reach
-from deptcoord.records.search.indexing import index_record, unindex_record
+from deptcoord.search.indexing import index_record, unindex_record
 from deptcoord.work import messages
 from deptcoord.work.models import Step
 from deptcoord.work.services.common import record_created, record_deleted, save_with_audit, today

@@ -12,14 +12,14 @@ from deptcoord.meetings import services as meeting_services
 from deptcoord.meetings.models import AgendaItem, Meeting
 from deptcoord.org import services as org_services
 from deptcoord.org.facts import role_facts_for_person
-from deptcoord.records.models import SearchEntry
-from deptcoord.records.search.indexing import rebuild_index
-from deptcoord.records.search.query import search
+from deptcoord.search.indexing import rebuild_index
+from deptcoord.search.models import SearchEntry
+from deptcoord.search.query import search
 from deptcoord.work import services as work_services
 from deptcoord.work.models import Project, Step
 from tests.factories import client_for, member
 from tests.meetings.helpers import schedule
-from tests.records.test_search import found
+from tests.search.test_search import found
 from tests.work.helpers import actor, monday
 
 pytestmark = pytest.mark.django_db

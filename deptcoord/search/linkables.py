@@ -1,5 +1,7 @@
-"""Records a note or a document can link to: goals, key results and people today; projects,
-steps and meetings register themselves the same way (``register_linkable``)."""
+"""The kinds of record a note or a document can link to: each app registers its own (goals and
+key results, projects and steps, meetings, people) with ``register_linkable`` in its
+``AppConfig.ready``, and a link resolves its target through this registry. It lives below every
+app that fills it, beside the search sources, so that none of them imports the records app."""
 
 from dataclasses import dataclass
 
@@ -63,32 +65,3 @@ def linkable_for_model(model: type[Model]) -> Linkable | None:
         if linkable.model is model:
             return linkable
     return None
-
-
-def register_default_linkables() -> None:
-    """Goals, key results and people can be linked from the start."""
-    from django.utils.translation import gettext_lazy as _
-
-    from deptcoord.goals.models import Goal, KeyResult
-    from deptcoord.org.models import Person
-
-    register_linkable(
-        Linkable(
-            "goal", Goal, _("Goal"), "bi-bullseye", "goals:goal_detail", ("title_en", "title_vi")
-        )
-    )
-    register_linkable(
-        Linkable(
-            "key_result",
-            KeyResult,
-            _("Key result"),
-            "bi-graph-up-arrow",
-            "goals:key_result_detail",
-            ("title_en", "title_vi"),
-        )
-    )
-    register_linkable(
-        Linkable(
-            "person", Person, _("Person"), "bi-person", "org:person_detail", ("full_name", "email")
-        )
-    )

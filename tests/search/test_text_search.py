@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deptcoord.records.text_search import (
+from deptcoord.search.text_search import (
     excerpt,
     fts5_query,
     highlight,

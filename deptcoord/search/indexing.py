@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
-from deptcoord.records.models import SearchEntry, SearchText
-from deptcoord.records.search.registry import SearchSource, source_for, sources
-from deptcoord.records.text_search import normalise
+from deptcoord.search.models import SearchEntry, SearchText
+from deptcoord.search.registry import SearchSource, source_for, sources
+from deptcoord.search.text_search import normalise
 
 MAX_BODY = 200_000
 

@@ -3,7 +3,7 @@ or after restoring a backup)."""
 
 from django.core.management.base import BaseCommand
 
-from deptcoord.records.search.indexing import rebuild_index
+from deptcoord.search.indexing import rebuild_index
 
 
 class Command(BaseCommand):

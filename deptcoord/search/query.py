@@ -25,10 +25,10 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 
 from deptcoord.access import RoleFacts
-from deptcoord.records.models import SearchEntry, SearchText
-from deptcoord.records.search.registry import sources, visible_entries_filter
-from deptcoord.records.text_search import Segment, excerpt, fts5_query, highlight, query_words
-from deptcoord.records.text_search import tsquery as make_tsquery
+from deptcoord.search.models import SearchEntry, SearchText
+from deptcoord.search.registry import sources, visible_entries_filter
+from deptcoord.search.text_search import Segment, excerpt, fts5_query, highlight, query_words
+from deptcoord.search.text_search import tsquery as make_tsquery
 
 PER_PAGE = 20
 

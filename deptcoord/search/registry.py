@@ -1,6 +1,7 @@
 """Search sources: each app says which of its records are searchable, and how.
 
-An app registers a ``SearchSource`` for a model (in its ``AppConfig.ready``), calls
+An app registers a ``SearchSource`` for a model (in its ``search.py``, imported by its
+``AppConfig.ready``), calls
 ``index_record(obj)`` from every service that creates or changes such a record and
 ``unindex_record(obj)`` before deleting one. ``manage.py rebuild_search_index`` rebuilds it all.
 """

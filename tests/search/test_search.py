@@ -9,8 +9,8 @@ from deptcoord.goals import services as goal_services
 from deptcoord.goals.models import Goal
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.records import services
-from deptcoord.records.models import SearchEntry
-from deptcoord.records.search.query import search
+from deptcoord.search.models import SearchEntry
+from deptcoord.search.query import search
 from tests.factories import client_for
 from tests.goals.helpers import goal, key_result
 from tests.records.helpers import actor, document, note

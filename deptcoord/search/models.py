@@ -5,13 +5,16 @@ matches through the access policy reads little; its text lives beside it in ``Se
 twice: as written (for display and highlighting) and normalised (lower case, without
 Vietnamese diacritics, "đ" as "d"), which is what both databases index. On SQLite an FTS5
 table mirrors the normalised columns (created in a migration, kept in step by triggers); on
-PostgreSQL a generated tsvector column with a GIN index does the same.
+PostgreSQL a generated tsvector column with a GIN index does the same. The tables keep the
+names they had when the index belonged to the records app: the FTS5 table, its triggers and the
+tsvector column are made by ``records/migrations/0002_full_text_index.py`` and refer to them. A
+later migration that makes SQLite rebuild ``records_searchtext`` drops those triggers: recreate
+them there and run ``manage.py rebuild_search_index``.
 """
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-
-from deptcoord.org.models import in_language
 
 
 class SearchEntry(models.Model):
@@ -26,6 +29,7 @@ class SearchEntry(models.Model):
     updated_at = models.DateTimeField(_("indexed at"), auto_now=True)
 
     class Meta:
+        db_table = "records_searchentry"
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         constraints = [
@@ -37,8 +41,10 @@ class SearchEntry(models.Model):
 
     @property
     def title(self) -> str:
-        """The title in the viewer's language."""
-        return in_language(self.title_en, self.title_vi)
+        """The title in the viewer's language, falling back to the other."""
+        if (get_language() or "en").startswith("vi"):
+            return self.title_vi or self.title_en
+        return self.title_en or self.title_vi
 
 
 class SearchText(models.Model):
@@ -52,6 +58,7 @@ class SearchText(models.Model):
     body_text = models.TextField(blank=True)
 
     class Meta:
+        db_table = "records_searchtext"
         verbose_name = _("search text")
         verbose_name_plural = _("search texts")
 
