@@ -17,7 +17,7 @@ class GoalsConfig(AppConfig):
         from deptcoord.goals.tasks import refresh_forecasts, remind_check_ins
         from deptcoord.reports.notifications import register_kind
 
-        register_periodic("goals.refresh_forecasts", "daily", refresh_forecasts)
+        register_periodic("goals.refresh_forecasts", "daily", refresh_forecasts, repeatable=True)
         register_periodic("goals.remind_check_ins", "daily", remind_check_ins)
         register_kind("goals.check_in_reminder", _("Reminders to check in on key results"))
         register_kind("goals.standard_breached", _("A standard of your department is breached"))
