@@ -14,6 +14,7 @@ from deptcoord.core.workers import ALIVE_WITHIN, beat, recover_interrupted
 from deptcoord.planning.models import PlanRun
 from deptcoord.planning.tasks import run_plan
 from deptcoord.reports.models import Notification
+from tests.factories import build_world
 from tests.planning.helpers import build_plan, start_run
 
 
@@ -80,8 +81,9 @@ def test_a_plan_run_of_a_silent_worker_is_interrupted_and_its_author_told(world)
 
 @pytest.mark.skipif(bool(os.environ.get("REDIS_URL")), reason="with Redis, jobs run on RQ")
 def test_a_starting_worker_ends_what_the_crashed_one_held_and_leaves_no_heartbeat(
-    world, database_queue
+    transactional_db, database_queue
 ):
+    world = build_world()  # committed: the worker reads through connections of its own
     plan = build_plan(world)
     lost = start_run(world, plan)
     silent("crashed-3")
