@@ -140,19 +140,14 @@ def _finish_the_night(environment: dict) -> float:
     """Run today's periodic jobs (forecasts, reminders, the e-mails they send) to the end
     before the run, as the night before a working morning would have: the run measures the
     day's traffic, not a first start's backlog. Returns the seconds it took."""
-    from django.conf import settings
 
     began = time.perf_counter()
     manage = [sys.executable, "manage.py"]
     subprocess.run(
         [*manage, "run_scheduler", "--once"], cwd=REPOSITORY, env=environment, check=True
     )
-    if settings.REDIS_URL:
-        drain = ["rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job"]
-    else:
-        drain = ["db_worker", "--batch", "--no-startup-delay"]
     subprocess.run(
-        [*manage, *drain],
+        [*manage, "run_worker", "--batch"],
         cwd=REPOSITORY,
         env=environment,
         check=True,

@@ -41,7 +41,9 @@ def test_prune_forgets_old_uploads(db):
 @pytest.mark.skipif(bool(os.environ.get("REDIS_URL")), reason="with Redis, jobs run on RQ")
 @pytest.mark.django_db(transaction=True)
 def test_database_worker_runs_enqueued_jobs(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
     ImportUpload.objects.create(kind="people", filename="a.csv", content=b"x")
     ImportUpload.objects.update(created_at=timezone.now() - timedelta(days=30))
     with transaction.atomic():
@@ -56,7 +58,9 @@ def test_database_worker_runs_enqueued_jobs(settings):
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="runs in the PostgreSQL + Redis pass")
 @pytest.mark.django_db(transaction=True)
 def test_redis_worker_runs_enqueued_jobs(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": settings.TASK_QUEUES}
+    }
     ImportUpload.objects.create(kind="people", filename="a.csv", content=b"x")
     ImportUpload.objects.update(created_at=timezone.now() - timedelta(days=30))
     result = prune_old_records.enqueue()

@@ -1,5 +1,5 @@
-"""`manage.py serve` (what `make run` ends with) serves pages with its worker and scheduler,
-and Ctrl-C stops all three."""
+"""`manage.py serve` (what `make run` ends with) serves pages with its workers and scheduler,
+and Ctrl-C or SIGTERM stops them all."""
 
 import os
 import signal
@@ -9,6 +9,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,7 +22,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_serve_answers_and_stops_on_ctrl_c(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_serve_answers_and_stops_everything_it_started(tmp_path, stop):
     env = {
         key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}
     }
@@ -49,8 +52,9 @@ def test_serve_answers_and_stops_on_ctrl_c(tmp_path):
         children = subprocess.run(
             ["pgrep", "-g", str(server.pid)], capture_output=True, text=True, check=False
         ).stdout.split()
-        assert len(children) >= 4  # serve, gunicorn (master and worker), worker, scheduler
-        server.send_signal(signal.SIGINT)
+        # serve, gunicorn (master and worker), a task worker per queue, the scheduler
+        assert len(children) >= 6
+        server.send_signal(stop)  # SIGTERM is what systemd and `docker stop` send
         assert server.wait(timeout=30) == 0
         time.sleep(0.5)
         left = subprocess.run(

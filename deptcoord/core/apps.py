@@ -13,4 +13,4 @@ class CoreConfig(AppConfig):
         from deptcoord.core.periodic import register_periodic
         from deptcoord.core.tasks import prune_old_records
 
-        register_periodic("core.prune_old_records", "daily", prune_old_records)
+        register_periodic("core.prune_old_records", "daily", prune_old_records, repeatable=True)

@@ -41,3 +41,20 @@ class PeriodicRun(models.Model):
 
     def __str__(self):
         return f"{self.job} {self.period}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A background worker's last sign of life: work held by a silent worker was interrupted."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    host = models.CharField(_("host"), max_length=255)
+    pid = models.PositiveIntegerField(_("process"))
+    started_at = models.DateTimeField(_("started at"))
+    seen_at = models.DateTimeField(_("last seen at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self):
+        return self.worker_id

@@ -10,6 +10,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 
 from deptcoord.core.models import PeriodicRun
+from deptcoord.core.workers import register_repeatable
 
 PERIOD_FORMATS = {"hourly": "%Y-%m-%dT%H", "daily": "%Y-%m-%d", "weekly": "%G-W%V"}
 
@@ -30,11 +31,14 @@ class PeriodicJob:
 _jobs: dict[str, PeriodicJob] = {}
 
 
-def register_periodic(name: str, every: str, task) -> None:
-    """Register a task to run once per hour, day or week."""
+def register_periodic(name: str, every: str, task, *, repeatable: bool = False) -> None:
+    """Register a task to run once per hour, day or week; ``repeatable`` when a run cut short
+    may simply run again from the start (it sends nothing twice)."""
     if every not in PERIOD_FORMATS:
         raise ValueError(f"Unknown period {every!r}")
     _jobs[name] = PeriodicJob(name=name, every=every, task=task)
+    if repeatable:
+        register_repeatable(task)
 
 
 def registered_jobs() -> list[PeriodicJob]:

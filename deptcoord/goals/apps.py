@@ -23,7 +23,7 @@ class GoalsConfig(AppConfig):
         from deptcoord.goals.tasks import refresh_forecasts, remind_check_ins
         from deptcoord.notices.notifications import register_kind
 
-        register_periodic("goals.refresh_forecasts", "daily", refresh_forecasts)
+        register_periodic("goals.refresh_forecasts", "daily", refresh_forecasts, repeatable=True)
         register_periodic("goals.remind_check_ins", "daily", remind_check_ins)
         register_card("goals.at_risk", 20, at_risk)
         register_card("goals.missing_check_ins", 30, missing_check_ins)

@@ -13,9 +13,11 @@ class PlanningConfig(AppConfig):
 
     def ready(self):
         from deptcoord.core.periodic import register_periodic
+        from deptcoord.core.workers import register_recovery
         from deptcoord.notices.notifications import register_kind
         from deptcoord.planning import access  # noqa: F401  (registers the rules)
-        from deptcoord.planning.tasks import fail_stale_runs
+        from deptcoord.planning.tasks import end_interrupted_runs, fail_stale_runs
 
-        register_periodic("planning.fail_stale_runs", "hourly", fail_stale_runs)
+        register_periodic("planning.fail_stale_runs", "hourly", fail_stale_runs, repeatable=True)
+        register_recovery(end_interrupted_runs)
         register_kind("planning.run_finished", _("A plan you started is ready"))

@@ -19,6 +19,9 @@ UNKNOWN_SUGGESTION = _("This suggestion is not part of the plan. Reload the page
 SOLVER_FAILED = _(
     "The planner stopped unexpectedly. Try again; if it happens again, tell an admin."
 )
+INTERRUPTED = _(
+    "The planner was interrupted by a server restart before it finished. Run the plan again."
+)
 
 # The engine's error codes, in the viewer's language; names replace the engine's ids.
 ENGINE_ERRORS = {

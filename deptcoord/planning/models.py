@@ -60,6 +60,8 @@ class PlanRun(VersionedModel):
     method = models.CharField(_("method"), max_length=20, blank=True)
     seconds = models.FloatField(_("seconds"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
+    # The background worker running it: a run held by a worker that went silent was interrupted.
+    worker = models.CharField(_("worker"), max_length=64, blank=True)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("scenario of"),

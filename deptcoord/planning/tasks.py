@@ -12,6 +12,7 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
+from deptcoord.core.workers import current_worker_id
 from deptcoord.notices.notifications import notify
 from deptcoord.planning import messages
 from deptcoord.planning.department_planner import plan_department
@@ -83,7 +84,7 @@ def execute(run_id: int, *, seconds: float | None = None, suggestion_seconds=Non
     run = PlanRun.objects.get(pk=run_id)
     if run.status != PlanRun.Status.QUEUED:
         return run
-    _write(run_id, status=PlanRun.Status.RUNNING, progress=1)
+    _write(run_id, status=PlanRun.Status.RUNNING, progress=1, worker=current_worker_id())
     seconds = settings.PLANNER_SECONDS if seconds is None else seconds
     suggestion_seconds = suggestion_seconds or settings.PLANNER_SUGGESTION_SECONDS
     workers = settings.PLANNER_WORKERS
@@ -135,7 +136,26 @@ def _fail(run_id: int, message: str) -> None:
     _tell_creator(run, messages.RUN_FAILED, error=message)
 
 
-@task
+def end_interrupted_runs(live_workers: set[str]) -> int:
+    """Fail the runs whose worker went silent, telling who started them; returns how many."""
+    held = (
+        PlanRun.objects.filter(status=PlanRun.Status.RUNNING)
+        .exclude(worker="")
+        .exclude(worker__in=live_workers)
+        .values_list("pk", flat=True)
+    )
+    ended = 0
+    for run_id in list(held):
+        # The status in the condition makes a second worker's recovery of the same run a no-op.
+        if PlanRun.objects.filter(pk=run_id, status=PlanRun.Status.RUNNING).update(
+            status=PlanRun.Status.FAILED, finished_at=timezone.now()
+        ):
+            _fail(run_id, str(messages.INTERRUPTED))
+            ended += 1
+    return ended
+
+
+@task(queue_name="planner")
 def run_plan(run_id: int) -> str:
     """Plan a queued run in the background."""
     return execute(run_id).status

@@ -1,4 +1,4 @@
-"""Serve the application with its task worker and scheduler; Ctrl-C stops all three."""
+"""Serve the application with its task worker and scheduler; Ctrl-C or SIGTERM stops all three."""
 
 import os
 import signal
@@ -8,6 +8,10 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 class Command(BaseCommand):
@@ -32,21 +36,15 @@ class Command(BaseCommand):
             str(workers),
         ]
         web += ["--access-logfile", "-", "--graceful-timeout", "5"]
-        if settings.REDIS_URL:
-            worker = [
-                python,
-                "manage.py",
-                "rqworker",
-                "default",
-                "--job-class",
-                "django_tasks_rq.Job",
-            ]
-            worker.append("--with-scheduler")
-        else:
-            worker = [python, "manage.py", "db_worker", "--interval", "1"]
+        # One task worker per queue: plan runs never hold up e-mails and reminders.
+        task_workers = [
+            [python, "manage.py", "run_worker", "--queue", queue] for queue in settings.TASK_QUEUES
+        ]
         scheduler = [python, "manage.py", "run_scheduler"]
-        processes = [subprocess.Popen(command) for command in (web, worker, scheduler)]  # noqa: S603
+        processes = [subprocess.Popen(command) for command in (web, *task_workers, scheduler)]  # noqa: S603
         self.stdout.write(self.style.SUCCESS(f"Serving on http://{bind}/ — press Ctrl-C to stop."))
+        # systemd and `docker stop` send SIGTERM: stop the three the same way as Ctrl-C does.
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             while all(process.poll() is None for process in processes):
                 time.sleep(0.5)
