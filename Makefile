@@ -39,6 +39,7 @@ chromium:
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 test: setup chromium lint
 	$(MANAGE) makemigrations --check --dry-run
