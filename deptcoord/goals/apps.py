@@ -13,7 +13,10 @@ class GoalsConfig(AppConfig):
 
     def ready(self):
         from deptcoord.core.periodic import register_periodic
-        from deptcoord.goals import access  # noqa: F401  (registers the rules)
+        from deptcoord.goals import (
+            access,  # noqa: F401  (registers the rules)
+            imports,  # noqa: F401  (registers the import kinds)
+        )
         from deptcoord.goals.tasks import refresh_forecasts, remind_check_ins
         from deptcoord.reports.notifications import register_kind
 

@@ -14,6 +14,7 @@ class OrgConfig(AppConfig):
     def ready(self):
         from deptcoord.org import (
             access,  # noqa: F401  (registers the rules)
+            imports,  # noqa: F401  (registers the import kinds)
             search,  # noqa: F401  (registers the search sources)
         )
         from deptcoord.reports.notifications import register_kind

@@ -96,6 +96,15 @@ for _role in (*RUNNERS, Role.MEMBER):
     PERSON_RECORD_TABLE[(_role, Relation.INVITED)] = frozenset({A.VIEW})
 
 
+# A skills matrix import assesses many people at once: open to those who may assess someone
+# (admins; heads and coordinators their department; everyone in a department themselves).
+# Each row is still checked on its person. HR and executives do not assess.
+IMPORTERS: dict = {}
+company_wide(IMPORTERS, Role.ADMIN, {A.IMPORT})
+for _role in (*RUNNERS, Role.MEMBER):
+    IMPORTERS[(_role, Relation.OTHER_DEPARTMENT)] = frozenset({A.IMPORT})
+
+
 def person_standings(facts: RoleFacts, person) -> set[tuple[Role, Relation]]:
     """The viewer's standings toward a person's own records (via their current department)."""
     if not _staff(facts) and person.pk != facts.person_id:

@@ -13,7 +13,10 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from deptcoord.core.periodic import register_periodic
-        from deptcoord.people import access  # noqa: F401  (registers the rules)
+        from deptcoord.people import (
+            access,  # noqa: F401  (registers the rules)
+            imports,  # noqa: F401  (registers the import kinds)
+        )
         from deptcoord.people.tasks import remind_overdue_actions
         from deptcoord.reports.notifications import register_kind
 

@@ -17,6 +17,7 @@ class WorkConfig(AppConfig):
         from deptcoord.reports.notifications import register_kind
         from deptcoord.work import (
             access,  # noqa: F401  (registers the rules)
+            imports,  # noqa: F401  (registers the import kinds)
             search,  # noqa: F401  (registers the search sources)
         )
         from deptcoord.work.models import Project, Step

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
+from deptcoord.core.imports import may_import
 from deptcoord.goals import exports, selectors, services
 from deptcoord.goals.charts import standard_chart
 from deptcoord.goals.forms import MeasurementForm, StandardForm
@@ -43,7 +44,7 @@ def standard_list(request):
         "department_id": department_id,
         "include_inactive": include_inactive,
         "can_create": run_departments(facts).exists(),
-        "can_import": not facts.is_guest(),
+        "can_import": may_import(facts, "goals.measurements"),
         "query_string": request.GET.urlencode(),
     }
     template = (

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from deptcoord.access import Action, can, get_visible_or_404
+from deptcoord.core.imports import may_import
 from deptcoord.goals import selectors
 from deptcoord.goals.models import Goal
 from deptcoord.goals.periods import period_choices
@@ -27,7 +28,7 @@ def _filter_context(request, filters, today) -> dict:
         "levels": Goal.Level.choices,
         "can_create": can(facts, Action.VIEW, company) and not facts.is_guest(),
         "can_export": can(facts, Action.EXPORT, company),
-        "can_import": can(facts, Action.VIEW, company) and not facts.is_guest(),
+        "can_import": may_import(facts, "goals.actuals"),
         "query": filters.as_query(),
     }
 
