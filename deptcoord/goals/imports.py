@@ -1,7 +1,7 @@
-"""Importing key-result actuals and standard measurements from spreadsheets (through the
-import flow of ``deptcoord.core.imports``: preview first, nothing saved unless every row is
-valid). Actuals become check-ins (the sales system's monthly figures, say); measurements are recorded
-for the period containing their date.
+"""Importing key-result actuals and standard measurements from spreadsheets, through the
+import flow of ``deptcoord.core.imports`` (preview first, nothing saved unless every row is
+valid). Actuals become check-ins (the sales system's monthly figures, say); measurements are
+recorded for the period containing their date.
 """
 
 from datetime import date, datetime

@@ -102,6 +102,17 @@ def test_a_confirmed_upload_cannot_be_applied_twice_nor_by_someone_else(world, g
     assert CheckIn.objects.count() == 1
 
 
+def test_actuals_in_vietnamese_numbers(world, goals):
+    world.head.language = "vi"
+    world.head.save(update_fields=["language"])
+    client = client_for(world.head)
+    upload(
+        client, "actuals", "a.csv", f'key_result_id,value\n{goals.reach.pk},"1.250,5"\n'.encode()
+    )
+    assert confirm(client).status_code == 302
+    assert KeyResult.objects.get(pk=goals.reach.pk).current_value == pytest.approx(1250.5)
+
+
 @pytest.mark.parametrize(
     ("text", "number"),
     [
