@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
-    """The audit trail; listens to sign-ins and policy denials."""
+    """The audit trail; listens to sign-ins, policy denials and applied imports."""
 
     name = "deptcoord.audit"
     label = "audit"
     verbose_name = _("Audit trail")
 
     def ready(self):
-        from deptcoord.audit import security  # noqa: F401  (connects the listeners)
+        from deptcoord.audit import imports, security  # noqa: F401  (connects the listeners)

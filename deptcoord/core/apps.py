@@ -10,7 +10,10 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
+        from deptcoord.access import register
+        from deptcoord.core.imports import ImportUploadRule
         from deptcoord.core.periodic import register_periodic
         from deptcoord.core.tasks import prune_old_records
 
         register_periodic("core.prune_old_records", "daily", prune_old_records, repeatable=True)
+        register(ImportUploadRule())

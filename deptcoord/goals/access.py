@@ -258,6 +258,15 @@ class GoalTemplateRule(_DepartmentRecordRule):
         return _department_filter(facts, owner=False)
 
 
+# Importing actuals or measurements is checking in or measuring many at once: open to those who
+# may check in or measure somewhere (each row is still checked on its key result or standard).
+# HR alone reads goals but neither checks in nor measures; guests see no goals.
+IMPORTERS: dict = {}
+company_wide(IMPORTERS, Role.ADMIN, {A.IMPORT})
+company_wide(IMPORTERS, Role.EXECUTIVE, {A.IMPORT})
+for _role in DEPARTMENT_ROLES:
+    IMPORTERS[(_role, Relation.OTHER_DEPARTMENT)] = frozenset({A.IMPORT})
+
 for _rule in (
     GOAL_RULE,
     KeyResultRule(),

@@ -14,8 +14,9 @@ class GoalsConfig(AppConfig):
     def ready(self):
         from deptcoord.core.briefing import register_card
         from deptcoord.core.periodic import register_periodic
-        from deptcoord.goals import (  # noqa: F401  (registers the rules, links and sources)
+        from deptcoord.goals import (  # noqa: F401  (registers the rules, links, sources, imports)
             access,
+            imports,
             links,
             search,
         )

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.forms import DateInput, ServiceForm
+from deptcoord.core.validation import LocalDecimalField
 from deptcoord.goals.models import Confidence, Direction, Goal, Metric, Standard
 from deptcoord.goals.models.choices import STANDARD_METRICS
 from deptcoord.goals.periods import Period, period_label
@@ -43,13 +44,7 @@ def period_field(periods: list[Period]) -> forms.ChoiceField:
 
 def value_field(label, required: bool = False, **extra) -> forms.DecimalField:
     """A number typed the way the viewer writes numbers (1.234,5 in Vietnamese)."""
-    return forms.DecimalField(
-        label=label,
-        required=required,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-        **extra,
-    )
+    return LocalDecimalField(label=label, required=required, **extra)
 
 
 class GoalChoiceField(forms.ModelChoiceField):

@@ -1,9 +1,7 @@
-"""Importing key-result actuals and standard measurements from spreadsheets.
-
-As with people, the preview runs the very import inside a transaction and rolls it back, so the
-preview shows exactly what the import will do; nothing is saved unless every row is valid.
-Actuals become check-ins (the sales system's monthly figures, say); measurements are recorded
-for the period containing their date.
+"""Importing key-result actuals and standard measurements from spreadsheets, through the
+import flow of ``deptcoord.core.imports`` (preview first, nothing saved unless every row is
+valid). Actuals become check-ins (the sales system's monthly figures, say); measurements are
+recorded for the period containing their date.
 """
 
 from datetime import date, datetime
@@ -11,13 +9,23 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import Action, can, visible
-from deptcoord.goals import messages, services
+from deptcoord.core.imports import (
+    ImportKind,
+    ImportReport,
+    RowOutcome,
+    register_import_kind,
+    row_errors,
+    run_rows,
+    upload_target,
+)
+from deptcoord.core.validation import NumberError, parse_decimal
+from deptcoord.goals import access, messages, services
 from deptcoord.goals.models import Confidence, KeyResult, Measurement, Standard
 from deptcoord.goals.periods import measurement_period
-from deptcoord.goals.validation import to_decimal
-from deptcoord.org.imports import ImportReport, RowOutcome
 
 ACTUALS_COLUMNS = ["key_result_id", "value", "date", "confidence", "note"]
 MEASUREMENT_COLUMNS = ["standard_id", "date", "value", "note"]
@@ -26,29 +34,7 @@ REQUIRED_COLUMNS = {
     "actuals": {"key_result_id", "value"},
     "measurements": {"standard_id", "date", "value"},
 }
-UPLOAD_KINDS = {"actuals": "goals.actuals", "measurements": "goals.measurements"}
 DATE_PATTERNS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
-CURRENCY_MARKS = ("₫", "đ", "VND", "vnd", "%", "\u00a0", " ")
-
-
-class _Rollback(Exception):
-    """Raised to undo a preview, or an import with bad rows."""
-
-
-def parse_number(text) -> Decimal:
-    """A number as people type it: 1200000, 1.200.000, 1,200,000.50, 95,5 %, 300 ₫."""
-    cleaned = str(text or "").strip()
-    for mark in CURRENCY_MARKS:
-        cleaned = cleaned.replace(mark, "")
-    if "," in cleaned and "." in cleaned:
-        decimal_mark = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
-        grouping = "." if decimal_mark == "," else ","
-        cleaned = cleaned.replace(grouping, "").replace(decimal_mark, ".")
-    elif cleaned.count(",") > 1 or cleaned.count(".") > 1:
-        cleaned = cleaned.replace(",", "").replace(".", "")
-    else:
-        cleaned = cleaned.replace(",", ".")
-    return to_decimal(cleaned)
 
 
 def parse_date(text) -> date | None:
@@ -67,17 +53,12 @@ def parse_date(text) -> date | None:
 def run_import(*, actor, kind: str, rows, commit: bool) -> ImportReport:
     """Import the rows (or only preview them when ``commit`` is false)."""
     handler = {"actuals": _actual_row, "measurements": _measurement_row}[kind]
-    report = ImportReport(rows=[])
-    try:
-        with transaction.atomic():
-            for row in rows:
-                report.rows.append(_run_row(actor, handler, row))
-            if not commit or report.error_rows:
-                raise _Rollback
-    except _Rollback:
-        return report
-    report.saved = True
-    return report
+
+    def fill(report: ImportReport) -> None:
+        for row in rows:
+            report.rows.append(_run_row(actor, handler, row))
+
+    return run_rows(fill, commit=commit)
 
 
 def _run_row(actor, handler, row) -> RowOutcome:
@@ -86,20 +67,16 @@ def _run_row(actor, handler, row) -> RowOutcome:
         with transaction.atomic():
             outcome.label, outcome.action = handler(actor, row.values)
     except ValidationError as error:
-        outcome.errors.extend(
-            (name, str(message))
-            for name, problems in error.message_dict.items()
-            for message in problems
-        )
+        outcome.errors.extend(row_errors(error))
         outcome.label = outcome.label or next(iter(row.values.values()), "")
     return outcome
 
 
 def _number(errors: dict, column: str, text) -> Decimal | None:
     try:
-        return parse_number(text)
-    except ValueError:
-        errors[column] = [messages.NOT_A_NUMBER % {"value": text}]
+        return parse_decimal(text, units=True)
+    except NumberError as error:
+        errors[column] = [str(error)]
         return None
 
 
@@ -169,3 +146,28 @@ def _measurement_row(actor, values: dict) -> tuple[str, str]:
         return standard.title, "create"
     same = existing.value == value.quantize(Decimal("0.0001")) and existing.note == note.strip()
     return standard.title, "unchanged" if same else "update"
+
+
+DONE = _("Import done: %(created)s recorded, %(updated)s corrected, %(unchanged)s unchanged.")
+
+
+def _register(kind: str, done_url: str) -> None:
+    def run(*, actor, rows, commit, scope) -> ImportReport:
+        return run_import(actor=actor, kind=kind, rows=rows, commit=commit)
+
+    register_import_kind(
+        ImportKind(
+            name=f"goals.{kind}",
+            columns=COLUMNS[kind],
+            required=REQUIRED_COLUMNS[kind],
+            run=run,
+            target=lambda facts, scope: upload_target(f"goals.{kind}"),
+            done_message=DONE,
+            done_url=lambda scope: reverse(done_url),
+            importers=access.IMPORTERS,
+        )
+    )
+
+
+_register("actuals", "goals:list")
+_register("measurements", "goals:standards")

@@ -2,11 +2,16 @@
 says what to do. Every check adds to an ``errors`` dict so one pass reports every problem."""
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 
+from deptcoord.core.validation import (  # noqa: F401  (the services import them from here)
+    add,
+    raise_if,
+    read_number,
+    to_decimal,
+)
 from deptcoord.goals import messages
 from deptcoord.goals.models import Direction, Metric
 
@@ -15,17 +20,6 @@ LARGEST_VALUE = Decimal(10) ** 16
 LARGEST_WEIGHT = Decimal(1000)
 LONGEST_PERIOD_DAYS = 5 * 366
 MAX_MILESTONES = 50
-
-
-def raise_if(errors: dict) -> None:
-    """Raise all the collected field errors at once."""
-    if errors:
-        raise ValidationError(errors)
-
-
-def add(errors: dict, field: str, message) -> None:
-    """Record one problem with a field."""
-    errors.setdefault(field, []).append(message)
 
 
 def short_date(day: date) -> str:
@@ -52,29 +46,14 @@ def check_choice(errors: dict, field: str, value, choices) -> str:
     return text
 
 
-def to_decimal(value) -> Decimal:
-    """A finite decimal from a number or text, or ValueError."""
-    if isinstance(value, bool) or value is None:
-        raise ValueError(value)
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(value) from None
-    if not number.is_finite():
-        raise ValueError(value)
-    return number
-
-
 def check_number(errors: dict, field: str, value, required: bool = True) -> Decimal | None:
     """A value of a key result or standard: finite, at most 16 digits before the point."""
     if value is None or value == "":
         if required:
             add(errors, field, messages.REQUIRED)
         return None
-    try:
-        number = to_decimal(value)
-    except ValueError:
-        add(errors, field, messages.NOT_A_NUMBER % {"value": value})
+    number = read_number(errors, field, value)
+    if number is None:
         return None
     if abs(number) >= LARGEST_VALUE:
         add(errors, field, messages.NUMBER_TOO_LARGE)

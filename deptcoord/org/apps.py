@@ -15,6 +15,7 @@ class OrgConfig(AppConfig):
         from deptcoord.notices.notifications import register_facts_source, register_kind
         from deptcoord.org import (
             access,  # noqa: F401  (registers the rules)
+            imports,  # noqa: F401  (registers the import kinds)
             search,  # noqa: F401  (registers the search sources)
         )
         from deptcoord.org.facts import role_facts_for_person

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.forms import DateInput, ServiceForm, TimeInput
+from deptcoord.core.validation import LocalDecimalField
 from deptcoord.org.models import TIMEZONE_CHOICES, Department, Membership, TimeOff
 
 
@@ -55,7 +56,7 @@ class PersonForm(ServiceForm):
         choices=[("", _("Browser’s language")), *settings.LANGUAGES],
         required=False,
     )
-    weekly_capacity_hours = forms.DecimalField(
+    weekly_capacity_hours = LocalDecimalField(
         label=_("Weekly capacity (hours)"),
         max_digits=5,
         decimal_places=1,
@@ -107,15 +108,6 @@ class TimeOffForm(ServiceForm):
     end_date = forms.DateField(label=_("Last day"), widget=DateInput)
     kind = forms.ChoiceField(label=_("Kind"), choices=TimeOff.Kind.choices)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
-
-
-class ImportForm(forms.Form):
-    """Upload a CSV or XLSX file for preview."""
-
-    file = forms.FileField(
-        label=_("Spreadsheet (CSV or XLSX)"),
-        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".csv,.xlsx"}),
-    )
 
 
 class ProfileForm(ServiceForm):

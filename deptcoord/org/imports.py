@@ -4,15 +4,23 @@ The preview runs the very same import inside a transaction and rolls it back, so
 preview promises is exactly what the import does; nothing is saved unless every row is valid.
 """
 
-from dataclasses import dataclass, field
 from datetime import datetime, time
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.org import messages, services
+from deptcoord.core.imports import (
+    ImportKind,
+    ImportReport,
+    RowOutcome,
+    register_import_kind,
+    row_errors,
+    run_rows,
+)
+from deptcoord.core.validation import NumberError, parse_decimal
+from deptcoord.org import messages, selectors, services
 from deptcoord.org.models import Department, Membership, Person
 from deptcoord.org.validation import check_person
 
@@ -41,58 +49,17 @@ BAD_ROLE = _("“%(value)s” is not a role. Use head, coordinator or member.")
 DUPLICATE_ROW = _("Row %(row)s already has “%(value)s”. Each one may appear only once.")
 
 
-@dataclass
-class RowOutcome:
-    """What the import does with one row: create, update, unchanged, or the row's errors."""
-
-    number: int
-    label: str
-    action: str = "unchanged"
-    errors: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass
-class ImportReport:
-    """The outcome of every row and whether the import was saved."""
-
-    rows: list[RowOutcome]
-    saved: bool = False
-
-    @property
-    def error_rows(self) -> list[RowOutcome]:
-        """The rows that stop the import."""
-        return [row for row in self.rows if row.errors]
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """Rows per action, for the preview's summary."""
-        return {action: self.count(action) for action in ("create", "update", "unchanged")}
-
-    def count(self, action: str) -> int:
-        """How many rows end in the given action."""
-        return sum(1 for row in self.rows if row.action == action and not row.errors)
-
-
-class _Rollback(Exception):
-    """Raised to undo a preview or an import with bad rows."""
-
-
 def run_import(*, actor, kind: str, rows, commit: bool) -> ImportReport:
     """Import the rows (or only preview them when ``commit`` is false)."""
     handler = {"departments": _department_row, "people": _person_row}[kind]
     ordered = _parents_first(rows) if kind == "departments" else list(rows)
-    report = ImportReport(rows=[])
-    try:
-        with transaction.atomic():
-            seen: dict[str, int] = {}
-            for row in ordered:
-                report.rows.append(_run_row(actor, handler, row, seen, kind))
-            if not commit or report.error_rows:
-                raise _Rollback
-    except _Rollback:
-        report.rows.sort(key=lambda outcome: outcome.number)
-        return report
-    report.saved = True
+
+    def fill(report: ImportReport) -> None:
+        seen: dict[str, int] = {}
+        for row in ordered:
+            report.rows.append(_run_row(actor, handler, row, seen, kind))
+
+    report = run_rows(fill, commit=commit)
     report.rows.sort(key=lambda outcome: outcome.number)
     return report
 
@@ -109,19 +76,8 @@ def _run_row(actor, handler, row, seen: dict, kind: str) -> RowOutcome:
         with transaction.atomic():
             outcome.action = handler(actor, row.values)
     except ValidationError as error:
-        outcome.errors.extend(_row_errors(error))
+        outcome.errors.extend(row_errors(error, COLUMN_OF_FIELD))
     return outcome
-
-
-def _row_errors(error: ValidationError) -> list[tuple[str, str]]:
-    if not hasattr(error, "error_dict"):
-        return [("", message) for message in error.messages]
-    return [
-        (COLUMN_OF_FIELD.get(name, name), str(message))
-        for name, errors in error.error_dict.items()
-        for item in errors
-        for message in item.messages
-    ]
 
 
 def _parents_first(rows) -> list:
@@ -227,10 +183,8 @@ def _person_fields(values: dict) -> tuple[dict, dict]:
             errors.update(error.message_dict)
     if values.get("weekly_capacity_hours"):
         try:
-            fields["weekly_capacity_hours"] = Decimal(
-                values["weekly_capacity_hours"].replace(",", ".")
-            )
-        except InvalidOperation:
+            fields["weekly_capacity_hours"] = parse_decimal(values["weekly_capacity_hours"])
+        except NumberError:
             errors["weekly_capacity_hours"] = [
                 messages.NOT_A_NUMBER % {"value": values["weekly_capacity_hours"]}
             ]
@@ -296,3 +250,27 @@ def people_rows(people) -> list[list]:
             ]
         )
     return rows
+
+
+DONE = _("Import done: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+
+
+def _register(kind: str, columns: list[str], done_url: str) -> None:
+    def run(*, actor, rows, commit, scope) -> ImportReport:
+        return run_import(actor=actor, kind=kind, rows=rows, commit=commit)
+
+    register_import_kind(
+        ImportKind(
+            name=f"org.{kind}",
+            columns=columns,
+            required=REQUIRED_COLUMNS[kind],
+            run=run,
+            target=lambda facts, scope: selectors.company(),
+            done_message=DONE,
+            done_url=lambda scope: reverse(done_url),
+        )
+    )
+
+
+_register("departments", DEPARTMENT_COLUMNS, "org:tree")
+_register("people", PEOPLE_COLUMNS, "org:people")

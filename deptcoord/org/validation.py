@@ -3,12 +3,13 @@
 import re
 import zoneinfo
 from datetime import time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
 
+from deptcoord.core.validation import NumberError, to_decimal
 from deptcoord.org import messages
 from deptcoord.org.models import Department, Person
 
@@ -123,8 +124,8 @@ def _check_email(errors: dict, value, instance) -> str:
 
 def _check_capacity(errors: dict, value) -> Decimal | None:
     try:
-        hours = Decimal(str(value).replace(",", "."))
-    except (InvalidOperation, ValueError):
+        hours = to_decimal(value)
+    except NumberError:
         errors.setdefault("weekly_capacity_hours", []).append(messages.CAPACITY_RANGE)
         return None
     if not hours.is_finite() or hours < 0 or hours > 168:

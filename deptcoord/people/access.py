@@ -53,11 +53,6 @@ def may_give_feedback(facts: RoleFacts) -> bool:
     return _staff(facts)
 
 
-def may_import_skills(facts: RoleFacts) -> bool:
-    """Whether the person may open the skills import (each row is then checked)."""
-    return _staff(facts)
-
-
 def heads_of(facts: RoleFacts) -> list[int]:
     """The departments the person heads (a head's role reaches the sub-departments)."""
     return sorted(pk for pk, role in facts.department_roles.items() if role == Role.HEAD)
@@ -104,6 +99,15 @@ for _role in RUNNERS:
 for _role in (*RUNNERS, Role.MEMBER):
     PERSON_RECORD_TABLE[(_role, Relation.OWN)] = READ | {A.ASSESS, A.CHECK_IN}
     PERSON_RECORD_TABLE[(_role, Relation.INVITED)] = frozenset({A.VIEW})
+
+
+# A skills matrix import assesses many people at once: open to those who may assess someone
+# (admins; heads and coordinators their department; everyone in a department themselves).
+# Each row is still checked on its person. HR and executives do not assess.
+IMPORTERS: dict = {}
+company_wide(IMPORTERS, Role.ADMIN, {A.IMPORT})
+for _role in (*RUNNERS, Role.MEMBER):
+    IMPORTERS[(_role, Relation.OTHER_DEPARTMENT)] = frozenset({A.IMPORT})
 
 
 def person_standings(facts: RoleFacts, person) -> set[tuple[Role, Relation]]:

@@ -15,7 +15,10 @@ class PeopleConfig(AppConfig):
         from deptcoord.core.briefing import register_card
         from deptcoord.core.periodic import register_periodic
         from deptcoord.notices.notifications import register_kind
-        from deptcoord.people import access  # noqa: F401  (registers the rules)
+        from deptcoord.people import (
+            access,  # noqa: F401  (registers the rules)
+            imports,  # noqa: F401  (registers the import kinds)
+        )
         from deptcoord.people.briefing import unacknowledged_warnings
         from deptcoord.people.tasks import remind_overdue_actions
 

@@ -2,28 +2,35 @@
 
 The file has an ``email`` column and one column per skill, named as in the catalogue (English
 or Vietnamese); each cell is a level 0–5 (empty: not assessed). Each changed level becomes a
-coordinator assessment dated today. As with people, the preview runs the very import inside a
-transaction and rolls it back; nothing is saved unless every row is valid.
+coordinator assessment dated today. The import flow of ``deptcoord.core.imports`` previews it
+first; nothing is saved unless every row is valid.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import Action, can, visible
+from deptcoord.core.imports import (
+    ImportKind,
+    ImportReport,
+    RowOutcome,
+    register_import_kind,
+    row_errors,
+    run_rows,
+    upload_target,
+)
 from deptcoord.core.spreadsheets import normalise_header
-from deptcoord.org.imports import ImportReport, RowOutcome
 from deptcoord.org.models import Person
-from deptcoord.people import messages, services
+from deptcoord.people import access, messages, services
 from deptcoord.people.models import Assessment, Skill
 from deptcoord.people.selectors.skills import latest_levels
 
 UPLOAD_KIND = "people.skills"
 REQUIRED_COLUMNS = {"email"}
 FIXED_COLUMNS = {"email", "full_name", "name", "role_profile", "department"}
-
-
-class _Rollback(Exception):
-    """Raised to undo a preview, or an import with bad rows."""
+DONE = _("Import done: %(updated)s people reassessed, %(unchanged)s unchanged.")
 
 
 def skill_columns() -> dict[str, Skill]:
@@ -36,20 +43,15 @@ def skill_columns() -> dict[str, Skill]:
     return columns
 
 
-def run_import(*, actor, rows, commit: bool) -> ImportReport:
+def run_import(*, actor, rows, commit: bool, scope: str = "") -> ImportReport:
     """Import the rows (or only preview them when ``commit`` is false)."""
     columns = skill_columns()
-    report = ImportReport(rows=[])
-    try:
-        with transaction.atomic():
-            for row in rows:
-                report.rows.append(_run_row(actor, columns, row))
-            if not commit or report.error_rows:
-                raise _Rollback
-    except _Rollback:
-        return report
-    report.saved = True
-    return report
+
+    def fill(report: ImportReport) -> None:
+        for row in rows:
+            report.rows.append(_run_row(actor, columns, row))
+
+    return run_rows(fill, commit=commit)
 
 
 def _run_row(actor, columns: dict, row) -> RowOutcome:
@@ -58,11 +60,7 @@ def _run_row(actor, columns: dict, row) -> RowOutcome:
         with transaction.atomic():
             outcome.action = _row(actor, columns, row.values)
     except ValidationError as error:
-        outcome.errors.extend(
-            (name, str(message))
-            for name, problems in error.message_dict.items()
-            for message in problems
-        )
+        outcome.errors.extend(row_errors(error))
     return outcome
 
 
@@ -121,3 +119,17 @@ def export_rows(matrix) -> tuple[list[str], list[list]]:
         for row in matrix.rows
     ]
     return headers, rows
+
+
+register_import_kind(
+    ImportKind(
+        name=UPLOAD_KIND,
+        columns=["email", "full_name", "role_profile"],
+        required=REQUIRED_COLUMNS,
+        run=run_import,
+        target=lambda facts, scope: upload_target(UPLOAD_KIND),
+        done_message=DONE,
+        done_url=lambda scope: reverse("people:matrix"),
+        importers=access.IMPORTERS,
+    )
+)

@@ -18,6 +18,7 @@ class WorkConfig(AppConfig):
         from deptcoord.search.linkables import Linkable, register_linkable
         from deptcoord.work import (
             access,  # noqa: F401  (registers the rules)
+            imports,  # noqa: F401  (registers the import kinds)
             search,  # noqa: F401  (registers the search sources)
         )
         from deptcoord.work.briefing import overloaded, steps, waiting_requests

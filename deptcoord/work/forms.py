@@ -5,19 +5,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.forms import DateInput, ServiceForm
+from deptcoord.core.validation import LocalDecimalField
 from deptcoord.people.models.skills import LEVELS
 from deptcoord.work.models import Expense, Project, Step
 
 
 def hours_field(label, required=False, **extra):
     """Hours typed the way the viewer writes numbers."""
-    return forms.DecimalField(
-        label=label,
-        required=required,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-        **extra,
-    )
+    return LocalDecimalField(label=label, required=required, **extra)
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -48,12 +43,7 @@ class ProjectForm(ServiceForm):
     start = forms.DateField(label=_("Starts"), widget=DateInput)
     end = forms.DateField(label=_("Ends"), widget=DateInput)
     status = forms.ChoiceField(label=_("Status"), choices=Project.Status.choices)
-    budget = forms.DecimalField(
-        label=_("Planned budget"),
-        required=False,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-    )
+    budget = LocalDecimalField(label=_("Planned budget"), required=False)
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="VND")
     budget_alert_percent = forms.IntegerField(
         label=_("Alert at this share of the budget (percent)"), initial=80, required=False
@@ -155,9 +145,7 @@ class ExpenseForm(ServiceForm):
     """Money spent on a project."""
 
     date = forms.DateField(label=_("Date"), widget=DateInput)
-    amount = forms.DecimalField(
-        label=_("Amount"), localize=True, widget=forms.TextInput(attrs={"inputmode": "decimal"})
-    )
+    amount = LocalDecimalField(label=_("Amount"))
     category = forms.ChoiceField(label=_("Category"), choices=Expense.Category.choices)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
@@ -228,12 +216,3 @@ class RecurringForm(ServiceForm):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
         self.fields["assignee"].queryset = people
-
-
-class PlanImportForm(forms.Form):
-    """A spreadsheet of steps to add to a project."""
-
-    file = forms.FileField(
-        label=_("Spreadsheet (CSV or XLSX)"),
-        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".csv,.xlsx"}),
-    )

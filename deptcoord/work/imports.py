@@ -1,8 +1,8 @@
 """Importing a project's plan from a spreadsheet: steps with department, assignee e-mail,
 effort, dates, predecessor references and the skill needed (by name, in either language).
 
-The preview runs the very import inside a transaction and rolls it back, so it shows exactly
-what the import will do; nothing is saved unless every row is valid.
+The import flow of ``deptcoord.core.imports`` previews it first; nothing is saved unless every
+row is valid.
 """
 
 import re
@@ -10,13 +10,25 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from deptcoord.goals.imports import parse_date, parse_number
-from deptcoord.org.imports import ImportReport, RowOutcome
+from deptcoord.access import get_visible_or_404
+from deptcoord.core.imports import (
+    ImportKind,
+    ImportReport,
+    RowOutcome,
+    register_import_kind,
+    row_errors,
+    run_rows,
+)
+from deptcoord.core.validation import NumberError, parse_decimal
+from deptcoord.goals.imports import parse_date
 from deptcoord.org.models import Department
 from deptcoord.org.selectors import person_by_email
 from deptcoord.people.models import Skill
 from deptcoord.work import messages
+from deptcoord.work.models import Project
 from deptcoord.work.services.dependencies import dependency_create
 from deptcoord.work.services.steps import step_create
 
@@ -38,39 +50,27 @@ REQUIRED_COLUMNS = {"ref", "department"}
 UPLOAD_KIND = "work.plan"
 SEPARATORS = re.compile(r"[;,\s]+")
 TRUE = {"1", "yes", "y", "true", "x", "có", "co"}
-
-
-class _Rollback(Exception):
-    """Raised to undo a preview, or an import with bad rows."""
+DONE = _("Plan imported: %(count)s steps added.")
 
 
 def run_import(*, actor, project, rows, commit: bool) -> ImportReport:
     """Import the rows as steps of ``project`` (or only preview them)."""
-    report = ImportReport(rows=[])
-    refs: dict[str, object] = {}
-    pending_links = []
-    try:
-        with transaction.atomic():
-            for row in rows:
-                outcome = RowOutcome(number=row.number, label=row.values.get("title_en", ""))
-                report.rows.append(outcome)
-                _step_row(actor, project, row.values, outcome, refs, pending_links)
-            for outcome, step, predecessors, lag in pending_links:
-                _link_row(actor, outcome, step, predecessors, refs, lag)
-            if not commit or report.error_rows:
-                raise _Rollback
-    except _Rollback:
-        return report
-    report.saved = True
-    return report
+
+    def fill(report: ImportReport) -> None:
+        refs: dict[str, object] = {}
+        pending_links = []
+        for row in rows:
+            outcome = RowOutcome(number=row.number, label=row.values.get("title_en", ""))
+            report.rows.append(outcome)
+            _step_row(actor, project, row.values, outcome, refs, pending_links)
+        for outcome, step, predecessors, lag in pending_links:
+            _link_row(actor, outcome, step, predecessors, refs, lag)
+
+    return run_rows(fill, commit=commit)
 
 
 def _errors(outcome: RowOutcome, error: ValidationError) -> None:
-    outcome.errors.extend(
-        (name, str(message))
-        for name, problems in error.message_dict.items()
-        for message in problems
-    )
+    outcome.errors.extend(row_errors(error))
 
 
 def skill_by_name(name: str):
@@ -96,9 +96,9 @@ def _step_row(actor, project, values, outcome, refs, pending_links) -> None:
         errors["assignee_email"] = [messages.NO_SUCH_PERSON % {"value": email}]
     effort = values.get("effort_hours") or "0"
     try:
-        effort = parse_number(effort)
-    except ValueError:
-        errors["effort_hours"] = [messages.NOT_A_NUMBER % {"value": effort}]
+        effort = parse_decimal(effort)
+    except NumberError as error:
+        errors["effort_hours"] = [str(error)]
     skill_name = (values.get("skill") or "").strip()
     skill = skill_by_name(skill_name) if skill_name else None
     if skill_name and skill is None:
@@ -158,3 +158,21 @@ def _link_row(actor, outcome, step, predecessors, refs, lag) -> None:
                 )
         except ValidationError as error:
             _errors(outcome, error)
+
+
+def _run(*, actor, rows, commit, scope) -> ImportReport:
+    project = Project.objects.get(pk=scope)
+    return run_import(actor=actor, project=project, rows=rows, commit=commit)
+
+
+register_import_kind(
+    ImportKind(
+        name=UPLOAD_KIND,
+        columns=COLUMNS,
+        required=REQUIRED_COLUMNS,
+        run=_run,
+        target=lambda facts, scope: get_visible_or_404(facts, Project, pk=scope),
+        done_message=DONE,
+        done_url=lambda scope: reverse("work:project", kwargs={"pk": scope}),
+    )
+)

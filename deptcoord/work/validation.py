@@ -3,29 +3,22 @@ says what to do. Every check adds to an ``errors`` dict so one pass reports ever
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
 
+from deptcoord.core.validation import (  # noqa: F401  (the services import them from here)
+    add,
+    raise_if,
+    read_number,
+)
 from deptcoord.work import messages
 
 MAX_EFFORT = Decimal(10_000)
 LARGEST_MONEY = Decimal(10) ** 14
 LONGEST_PROJECT_DAYS = 5 * 366
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$")
-
-
-def raise_if(errors: dict) -> None:
-    """Raise all the collected field errors at once."""
-    if errors:
-        raise ValidationError(errors)
-
-
-def add(errors: dict, field: str, message) -> None:
-    """Record one problem with a field."""
-    errors.setdefault(field, []).append(message)
 
 
 def short_date(day: date) -> str:
@@ -55,28 +48,13 @@ def check_choice(errors: dict, field: str, value, choices, default=None):
     return default
 
 
-def to_decimal(value) -> Decimal:
-    """A finite decimal from a number or text, or ValueError."""
-    if isinstance(value, bool) or value is None:
-        raise ValueError(value)
-    try:
-        number = Decimal(str(value).strip().replace(",", ""))
-    except InvalidOperation:
-        raise ValueError(value) from None
-    if not number.is_finite():
-        raise ValueError(value)
-    return number
-
-
 def check_decimal(errors, field, value, low, high, message, *, low_open=False, places="0.01"):
     """A number within [low, high] (or (low, high] when ``low_open``), rounded to ``places``."""
     if value is None or value == "":
         add(errors, field, messages.REQUIRED)
         return None
-    try:
-        number = to_decimal(value)
-    except ValueError:
-        add(errors, field, messages.NOT_A_NUMBER % {"value": value})
+    number = read_number(errors, field, value)
+    if number is None:
         return None
     if number > high or number < low or (low_open and number == low):
         add(errors, field, message)

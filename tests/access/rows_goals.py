@@ -233,7 +233,7 @@ PAGES = [
         data={"value": "12", "confidence": "on_track"},
     ),
     page("goals:export", ok=EXPORTERS, file_format="csv"),
-    page("goals:import", ok=STAFF, kind="actuals"),
+    page("goals:import", ok=STAFF - {"hr"}, kind="actuals"),
     page(
         "goals:import_confirm",
         "upload_actuals",

@@ -273,7 +273,7 @@ PAGES = [
     page("people:level_edit", "feedback_level", ok=CATALOGUE_KEEPERS, hidden={"guest"}),
     page("people:matrix", ok=STAFF, hidden={"guest"}),
     page("people:matrix_export", ok=STAFF, hidden={"guest"}, file_format="csv"),
-    page("people:matrix_import", ok=STAFF),
+    page("people:matrix_import", ok=STAFF - {"hr"}),
     page(
         "people:matrix_import_confirm",
         "upload_skills",

@@ -39,7 +39,7 @@ def target_for(world, role: str, name: str):
             return found
     if name == "upload":
         return ImportUpload.objects.create(
-            kind="people",
+            kind="org.people",
             filename="p.csv",
             content="email,full_name\nmoi@example.com,Người Mới\n".encode(),
             uploaded_by_id=world.admin.pk,

@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from deptcoord.core.actor import SYSTEM
+from deptcoord.core.imports import ALREADY_APPLIED
 from deptcoord.core.models import ImportUpload
+from deptcoord.core.validation import parse_decimal
 from deptcoord.goals import messages, services
 from deptcoord.goals.exports import COLUMNS
-from deptcoord.goals.imports import parse_number
 from deptcoord.goals.models import CheckIn, KeyResult, Measurement
 from tests.factories import client_for
 from tests.goals.helpers import check_in
@@ -95,8 +96,21 @@ def test_a_confirmed_upload_cannot_be_applied_twice_nor_by_someone_else(world, g
     url = reverse("goals:import_confirm", kwargs={"pk": upload_id})
     assert other.post(url).status_code == 404
     assert client.post(url).status_code == 302
-    assert client.post(url).status_code == 404
+    again = client.post(url)
+    assert again.status_code == 409
+    assert str(ALREADY_APPLIED) in again.content.decode()
     assert CheckIn.objects.count() == 1
+
+
+def test_actuals_in_vietnamese_numbers(world, goals):
+    world.head.language = "vi"
+    world.head.save(update_fields=["language"])
+    client = client_for(world.head)
+    upload(
+        client, "actuals", "a.csv", f'key_result_id,value\n{goals.reach.pk},"1.250,5"\n'.encode()
+    )
+    assert confirm(client).status_code == 302
+    assert KeyResult.objects.get(pk=goals.reach.pk).current_value == pytest.approx(1250.5)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +126,7 @@ def test_a_confirmed_upload_cannot_be_applied_twice_nor_by_someone_else(world, g
     ],
 )
 def test_numbers_are_read_as_people_type_them(text, number):
-    assert float(parse_number(text)) == pytest.approx(number)
+    assert float(parse_decimal(text, units=True)) == pytest.approx(number)
 
 
 def test_export_has_a_row_per_key_result_with_its_id(world, goals):

@@ -1,20 +1,10 @@
 """Small pieces the goals pages share."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from deptcoord.access import Action, RoleFacts
-from deptcoord.core.versioning import StaleVersionError
+from deptcoord.core.service_calls import SERVICE_ERRORS, report  # noqa: F401  (for the pages)
 from deptcoord.org import selectors as org
-
-SERVICE_ERRORS = (ValidationError, StaleVersionError)
-
-
-def report(request, error) -> None:
-    """Show a service's refusal as error messages (for buttons without a form)."""
-    for message in getattr(error, "messages", [str(getattr(error, "message", error))]):
-        messages.error(request, message)
 
 
 def cleaned(form, names) -> dict:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
+from deptcoord.core.service_calls import run_service
 from deptcoord.goals import selectors, services
 from deptcoord.goals.charts import key_result_chart
 from deptcoord.goals.forms import CheckInForm, KeyResultForm
@@ -20,11 +21,9 @@ from deptcoord.goals.models import Goal, KeyResult
 from deptcoord.goals.outlook import forecast_for, progress_of
 from deptcoord.goals.services.key_results import KEY_RESULT_FIELDS
 from deptcoord.goals.views.common import (
-    SERVICE_ERRORS,
     cleaned,
     people_choices,
     posted_version,
-    report,
 )
 from deptcoord.org import selectors as org
 
@@ -99,16 +98,17 @@ def check_in(request, pk):
     form = check_in_form(key_result, request.POST)
     saved = False
     if form.is_valid():
-        try:
-            services.check_in_create(
-                actor=actor_from(request),
-                key_result_id=key_result.pk,
-                **cleaned(form, CHECK_IN_FIELDS),
+        saved = bool(
+            run_service(
+                request,
+                lambda: services.check_in_create(
+                    actor=actor_from(request),
+                    key_result_id=key_result.pk,
+                    **cleaned(form, CHECK_IN_FIELDS),
+                ),
+                form=form,
             )
-        except SERVICE_ERRORS as error:
-            form.apply_service_error(error)
-        else:
-            saved = True
+        )
     if request.htmx:
         return _card_response(request, pk, form, saved)
     if saved:
@@ -150,14 +150,16 @@ def key_result_create(request, pk):
     }
     form = _form(request, initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            key_result = services.key_result_create(
+        created = run_service(
+            request,
+            lambda: services.key_result_create(
                 actor=actor_from(request), goal=goal, **cleaned(form, KEY_RESULT_FIELDS)
-            )
-        except SERVICE_ERRORS as error:
-            form.apply_service_error(error)
-        else:
-            messages.success(request, _("Key result “%(title)s” added.") % {"title": key_result})
+            ),
+            form=form,
+        )
+        if created:
+            title = {"title": created.value}
+            messages.success(request, _("Key result “%(title)s” added.") % title)
             return redirect("goals:goal_detail", pk=goal.pk)
     context = {"form": form, "goal": goal, "key_result": None}
     return render(request, "goals/key_result_form.html", context)
@@ -173,16 +175,17 @@ def key_result_edit(request, pk):
     initial.update(owner=key_result.owner_id, version=key_result.version)
     form = _form(request, initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.key_result_update(
+        saved = run_service(
+            request,
+            lambda: services.key_result_update(
                 actor=actor_from(request),
                 key_result_id=key_result.pk,
                 expected_version=form.expected_version(),
                 **cleaned(form, KEY_RESULT_FIELDS),
-            )
-        except SERVICE_ERRORS as error:
-            form.apply_service_error(error)
-        else:
+            ),
+            form=form,
+        )
+        if saved:
             messages.success(request, _("Changes saved."))
             return redirect("goals:key_result_detail", pk=key_result.pk)
     context = {"form": form, "goal": key_result.goal, "key_result": key_result}
@@ -196,14 +199,15 @@ def key_result_delete(request, pk):
     facts = request.facts
     key_result = _key_result(request, pk)
     require(facts, Action.DELETE, key_result)
-    try:
-        services.key_result_delete(
+    deleted = run_service(
+        request,
+        lambda: services.key_result_delete(
             actor=actor_from(request),
             key_result_id=key_result.pk,
             expected_version=posted_version(request),
-        )
-    except SERVICE_ERRORS as error:
-        report(request, error)
+        ),
+    )
+    if not deleted:
         return redirect("goals:key_result_detail", pk=pk)
     messages.success(request, _("Key result “%(title)s” removed.") % {"title": key_result})
     return redirect("goals:goal_detail", pk=key_result.goal_id)

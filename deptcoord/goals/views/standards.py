@@ -10,13 +10,14 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
+from deptcoord.core.imports import may_import
+from deptcoord.core.service_calls import run_service
 from deptcoord.goals import exports, selectors, services
-from deptcoord.goals.access import may_add_goal_records
 from deptcoord.goals.charts import standard_chart
 from deptcoord.goals.forms import MeasurementForm, StandardForm
 from deptcoord.goals.models import Standard
 from deptcoord.goals.services.standards import STANDARD_FIELDS
-from deptcoord.goals.views.common import SERVICE_ERRORS, cleaned, people_choices, run_departments
+from deptcoord.goals.views.common import cleaned, people_choices, run_departments
 from deptcoord.org import selectors as org
 
 MEASUREMENT_FIELDS = ["day", "value", "note"]
@@ -44,7 +45,7 @@ def standard_list(request):
         "department_id": department_id,
         "include_inactive": include_inactive,
         "can_create": run_departments(facts).exists(),
-        "can_import": may_add_goal_records(facts),
+        "can_import": may_import(facts, "goals.measurements"),
         "query_string": request.GET.urlencode(),
     }
     template = (
@@ -89,13 +90,14 @@ def standard_create(request):
     if request.method == "POST" and form.is_valid():
         fields = cleaned(form, STANDARD_FIELDS)
         fields.pop("is_active", None)
-        try:
-            standard = services.standard_create(
+        created = run_service(
+            request,
+            lambda: services.standard_create(
                 actor=actor_from(request), department=form.cleaned_data["department"], **fields
-            )
-        except SERVICE_ERRORS as error:
-            form.apply_service_error(error)
-        else:
+            ),
+            form=form,
+        )
+        if standard := created.value:
             messages.success(request, _("Standard “%(title)s” defined.") % {"title": standard})
             return redirect("goals:standard_detail", pk=standard.pk)
     return render(request, "goals/standard_form.html", {"form": form, "standard": None})
@@ -131,16 +133,17 @@ def standard_edit(request, pk):
     initial.update(owner=standard.owner_id, version=standard.version)
     form = StandardForm(request.POST or None, initial=initial, people=people_choices(facts))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.standard_update(
+        saved = run_service(
+            request,
+            lambda: services.standard_update(
                 actor=actor_from(request),
                 standard_id=standard.pk,
                 expected_version=form.expected_version(),
                 **cleaned(form, STANDARD_FIELDS),
-            )
-        except SERVICE_ERRORS as error:
-            form.apply_service_error(error)
-        else:
+            ),
+            form=form,
+        )
+        if saved:
             messages.success(request, _("Changes saved."))
             return redirect("goals:standard_detail", pk=standard.pk)
     return render(request, "goals/standard_form.html", {"form": form, "standard": standard})
@@ -155,15 +158,16 @@ def measurement_record(request, pk):
     require(facts, Action.MEASURE, standard)
     form = MeasurementForm(request.POST)
     if form.is_valid():
-        try:
-            measurement = services.measurement_record(
+        recorded = run_service(
+            request,
+            lambda: services.measurement_record(
                 actor=actor_from(request),
                 standard_id=standard.pk,
                 **cleaned(form, MEASUREMENT_FIELDS),
-            )
-        except SERVICE_ERRORS as error:
-            form.apply_service_error(error)
-        else:
+            ),
+            form=form,
+        )
+        if measurement := recorded.value:
             if measurement.breached:
                 messages.warning(
                     request, _("Measurement saved. It breaches the standard; the owner is told.")

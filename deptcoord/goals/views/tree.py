@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from deptcoord.access import Action, can, get_visible_or_404
+from deptcoord.core.imports import may_import
 from deptcoord.goals import selectors
 from deptcoord.goals.access import may_add_goal_records
 from deptcoord.goals.models import Goal
@@ -28,7 +29,7 @@ def _filter_context(request, filters, today) -> dict:
         "levels": Goal.Level.choices,
         "can_create": may_add_goal_records(facts),
         "can_export": can(facts, Action.EXPORT, company),
-        "can_import": may_add_goal_records(facts),
+        "can_import": may_import(facts, "goals.actuals"),
         "query": filters.as_query(),
     }
 

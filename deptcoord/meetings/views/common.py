@@ -2,23 +2,13 @@
 
 from datetime import date
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from deptcoord.access import Action, get_visible_or_404
-from deptcoord.core.versioning import StaleVersionError
+from deptcoord.core.service_calls import SERVICE_ERRORS, report  # noqa: F401  (for the pages)
 from deptcoord.meetings import selectors
 from deptcoord.meetings.models import Meeting
 from deptcoord.org import selectors as org
-
-SERVICE_ERRORS = (ValidationError, StaleVersionError)
-
-
-def report(request, error) -> None:
-    """Show a service's refusal as error messages (for buttons without a form)."""
-    for message in getattr(error, "messages", [str(getattr(error, "message", error))]):
-        messages.error(request, message)
 
 
 def parse_day(text: str) -> date:

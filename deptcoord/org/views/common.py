@@ -1,12 +1,10 @@
 """Small pieces the organisation pages share."""
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 
-from deptcoord.core.versioning import StaleVersionError
+from deptcoord.core.service_calls import SERVICE_ERRORS  # noqa: F401  (shared with the pages)
 
 PAGE_SIZE = 50
-SERVICE_ERRORS = (ValidationError, StaleVersionError)
 
 
 def paginate(request, queryset):

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
+from deptcoord.core.service_calls import SERVICE_ERRORS, report
 from deptcoord.org import selectors, services
 from deptcoord.org.forms import CompanyRolesForm, PersonForm, TimeOffForm
 from deptcoord.org.models import Department, Membership, Person, TimeOff
 from deptcoord.org.services.people import EDITABLE_FIELDS as PERSON_FIELDS
-from deptcoord.org.views.common import SERVICE_ERRORS, paginate
+from deptcoord.org.views.common import paginate
 
 
 def people_filters(request) -> dict:
@@ -134,11 +135,6 @@ def person_edit(request, pk):
     return render(request, "org/person_form.html", {"form": form, "person": person})
 
 
-def _report(request, error) -> None:
-    for message in getattr(error, "messages", [str(getattr(error, "message", error))]):
-        messages.error(request, message)
-
-
 @login_required
 @require_POST
 def person_toggle_active(request, pk):
@@ -152,7 +148,7 @@ def person_toggle_active(request, pk):
             actor=actor_from(request), person_id=pk, expected_version=request.POST.get("version")
         )
     except SERVICE_ERRORS as error:
-        _report(request, error)
+        report(request, error)
     else:
         messages.success(
             request,
@@ -182,7 +178,7 @@ def person_roles(request, pk):
                 is_hr=form.cleaned_data["is_hr"],
             )
         except SERVICE_ERRORS as error:
-            _report(request, error)
+            report(request, error)
         else:
             messages.success(request, _("Company roles saved."))
     return redirect("org:person_detail", pk=pk)
@@ -198,7 +194,7 @@ def person_invite(request, pk):
     try:
         services.person_invite(actor=actor_from(request), person_id=pk)
     except SERVICE_ERRORS as error:
-        _report(request, error)
+        report(request, error)
     else:
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": person.email})
     return redirect("org:person_detail", pk=pk)
@@ -217,7 +213,7 @@ def time_off_create(request, pk):
         try:
             services.time_off_create(actor=actor_from(request), person=person, **data)
         except SERVICE_ERRORS as error:
-            _report(request, error)
+            report(request, error)
         else:
             messages.success(request, _("Time off recorded."))
     else:

@@ -1,11 +1,10 @@
 """Skills pages: a department's skills matrix (with import and export), a person's skills with
 their history, assessing, and giving a person a role profile."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,16 +12,16 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
-from deptcoord.core.models import ImportUpload
-from deptcoord.core.spreadsheets import SpreadsheetError, read_rows
+from deptcoord.core.import_views import import_confirm_page, import_upload_page
+from deptcoord.core.imports import may_import
 from deptcoord.org import selectors as org
-from deptcoord.org.forms import ImportForm
 from deptcoord.org.models import Department
 from deptcoord.people import imports, selectors, services
-from deptcoord.people.access import may_import_skills
 from deptcoord.people.forms import AssessmentForm, RoleAssignForm
 from deptcoord.people.models import Assessment, PersonProfile
 from deptcoord.people.views.common import SERVICE_ERRORS, cleaned, may, person_or_404
+
+IMPORT_TEMPLATE = "people/import.html"
 
 
 def _matrix_departments(facts):
@@ -49,7 +48,7 @@ def matrix(request):
         "matrix": selectors.skills_matrix(request.facts, department),
         "departments": _matrix_departments(request.facts),
         "department": department,
-        "can_import": may_import_skills(request.facts),
+        "can_import": may_import(request.facts, imports.UPLOAD_KIND),
     }
     return render(request, "people/matrix.html", context)
 
@@ -74,56 +73,20 @@ def matrix_export(request, file_format):
 @login_required
 def matrix_import(request):
     """Upload a skills matrix; the preview shows each row's changes or its problems."""
-    require(request.facts, Action.VIEW, org.company())
-    form = ImportForm(request.POST or None, request.FILES or None)
-    context = {"form": form}
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data = upload.read(settings.IMPORT_MAX_BYTES + 1)
-        try:
-            rows = read_rows(data, upload.name, imports.REQUIRED_COLUMNS, settings.IMPORT_MAX_BYTES)
-        except SpreadsheetError as error:
-            form.add_error("file", str(error))
-        else:
-            stored = ImportUpload.objects.create(
-                kind=imports.UPLOAD_KIND,
-                filename=upload.name,
-                content=data,
-                uploaded_by_id=request.person.pk,
-            )
-            report = imports.run_import(actor=actor_from(request), rows=rows, commit=False)
-            context.update({"report": report, "upload": stored})
-    template = "people/import.html#import-result" if request.htmx else "people/import.html"
-    return render(request, template, context)
+    return import_upload_page(request, imports.UPLOAD_KIND, template=IMPORT_TEMPLATE, context={})
 
 
 @login_required
 @require_POST
 def matrix_import_confirm(request, pk):
     """Apply a previewed skills import: all rows or, if any row has become bad, none."""
-    upload = get_object_or_404(
-        ImportUpload,
-        pk=pk,
-        kind=imports.UPLOAD_KIND,
-        uploaded_by_id=request.person.pk,
-        applied_at__isnull=True,
+    return import_confirm_page(
+        request,
+        pk,
+        kinds={imports.UPLOAD_KIND},
+        template=IMPORT_TEMPLATE,
+        context_for=lambda name, scope: {},
     )
-    require(request.facts, Action.VIEW, org.company())
-    rows = read_rows(
-        bytes(upload.content), upload.filename, imports.REQUIRED_COLUMNS, settings.IMPORT_MAX_BYTES
-    )
-    report = imports.run_import(actor=actor_from(request), rows=rows, commit=True)
-    if report.saved:
-        upload.applied_at = timezone.now()
-        upload.save(update_fields=["applied_at"])
-        messages.success(
-            request,
-            _("Import done: %(updated)s people reassessed, %(unchanged)s unchanged.")
-            % {"updated": report.count("update"), "unchanged": report.count("unchanged")},
-        )
-        return redirect("people:matrix")
-    context = {"form": ImportForm(), "report": report, "upload": upload}
-    return render(request, "people/import.html", context)
 
 
 @login_required

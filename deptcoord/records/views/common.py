@@ -1,20 +1,11 @@
 """Small pieces the records pages share."""
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 
-from deptcoord.core.versioning import StaleVersionError
+from deptcoord.core.service_calls import SERVICE_ERRORS, report  # noqa: F401  (for the pages)
 
-SERVICE_ERRORS = (ValidationError, StaleVersionError)
 PER_PAGE = 50
-
-
-def report(request, error) -> None:
-    """Show a service's refusal as error messages (for buttons without a form)."""
-    for message in getattr(error, "messages", [str(getattr(error, "message", error))]):
-        messages.error(request, message)
 
 
 def posted_version(request) -> int | None:

@@ -10,11 +10,11 @@ from django.utils import timezone
 from deptcoord.access import Action
 from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import Actor, authorize
+from deptcoord.core.money import format_money
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.notices.notifications import notify
 from deptcoord.org.models import Membership
 from deptcoord.work import messages
-from deptcoord.work.formatting import money
 from deptcoord.work.models import Expense, Project, Step, TimeEntry
 from deptcoord.work.services.common import record_created, record_deleted, save_with_audit, today
 from deptcoord.work.validation import (
@@ -143,8 +143,8 @@ def budget_check(project: Project) -> bool:
             message=messages.BUDGET_ALERT,
             params={
                 "project": project.title,
-                "spent": money(total, project.currency),
-                "budget": money(project.budget, project.currency),
+                "spent": format_money(total, project.currency),
+                "budget": format_money(project.budget, project.currency),
                 "percent": int(percent),
             },
             url=reverse("work:project_budget", args=[project.pk]),

@@ -1,4 +1,5 @@
-"""Template helpers of the work pages: badges for statuses, money and hours."""
+"""Template helpers of the work pages: badges for statuses, and hours (money is the
+``money`` filter of the ``deptcoord`` library)."""
 
 from django import template
 from django.utils.html import format_html
@@ -62,12 +63,6 @@ def request_state(item):
         REQUEST_BADGES.get(item.state, "text-bg-light"),
         REQUEST_LABELS.get(item.state, item.state),
     )
-
-
-@register.filter
-def money(amount, currency="VND"):
-    """An amount in its currency for the active language."""
-    return formatting.money(amount, currency or "VND")
 
 
 @register.filter

@@ -1,24 +1,14 @@
 """Small pieces the work pages share."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from deptcoord.access import Action, RoleFacts, visible
-from deptcoord.core.versioning import StaleVersionError
+from deptcoord.core.service_calls import SERVICE_ERRORS, report  # noqa: F401  (for the pages)
 from deptcoord.goals.models import Goal
 from deptcoord.org import selectors as org
 from deptcoord.people.models import Skill
 
-SERVICE_ERRORS = (ValidationError, StaleVersionError)
-
 STEPS_PER_PAGE = 50  # lists of steps (a project's, a department's) show this many a page
-
-
-def report(request, error) -> None:
-    """Show a service's refusal as error messages (for buttons without a form)."""
-    for message in getattr(error, "messages", [str(getattr(error, "message", error))]):
-        messages.error(request, message)
 
 
 def cleaned(form, names) -> dict:

@@ -1,12 +1,11 @@
 """Projects: the list, a project's overview, timeline, board, budget, time and workload tabs,
 creating and changing projects, exports and the plan import."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,14 +15,13 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, allowed, get_visible_or_404, require
 from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
-from deptcoord.core.models import ImportUpload
-from deptcoord.core.spreadsheets import SpreadsheetError, read_rows
+from deptcoord.core.import_views import import_confirm_page, import_upload_page
+from deptcoord.core.money import format_money
 from deptcoord.org import selectors as org
 from deptcoord.planning.selectors import plannable_projects
 from deptcoord.work import exports, imports, selectors, services
 from deptcoord.work.access import steps_allowing
-from deptcoord.work.formatting import money
-from deptcoord.work.forms import ExpenseForm, PlanImportForm, ProjectForm
+from deptcoord.work.forms import ExpenseForm, ProjectForm
 from deptcoord.work.models import Project, Step
 from deptcoord.work.services.projects import PROJECT_FIELDS, PROJECT_LINKS
 from deptcoord.work.views.common import (
@@ -313,8 +311,8 @@ def project_budget(request, pk):
         "expenses": selectors.expenses(facts, project)[:500],
         "form": form,
         "chart": chart,
-        "spent_text": money(figures.spent, project.currency),
-        "budget_text": money(project.budget, project.currency),
+        "spent_text": format_money(figures.spent, project.currency),
+        "budget_text": format_money(project.budget, project.currency),
     }
     return render(request, "work/project_budget.html", context)
 
@@ -390,65 +388,30 @@ def project_workload(request, pk):
     return render(request, "work/project_workload.html", context)
 
 
+IMPORT_TEMPLATE = "work/plan_import.html"
+
+
 @login_required
 def plan_import(request, pk):
     """Upload a plan; the preview shows each row's step or its problems."""
     project = _project(request, pk, Action.IMPORT)
-    form = PlanImportForm(request.POST or None, request.FILES or None)
-    context = _header(request, project, "overview") | {
-        "form": form,
-        "columns": imports.COLUMNS,
-    }
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data = upload.read(settings.IMPORT_MAX_BYTES + 1)
-        try:
-            rows = read_rows(data, upload.name, imports.REQUIRED_COLUMNS, settings.IMPORT_MAX_BYTES)
-        except SpreadsheetError as error:
-            form.add_error("file", str(error))
-        else:
-            stored = ImportUpload.objects.create(
-                kind=f"{imports.UPLOAD_KIND}:{project.pk}",
-                filename=upload.name,
-                content=data,
-                uploaded_by_id=request.person.pk,
-            )
-            context["report"] = imports.run_import(
-                actor=actor_from(request), project=project, rows=rows, commit=False
-            )
-            context["upload"] = stored
-    template = "work/plan_import.html#import-result" if request.htmx else "work/plan_import.html"
-    return render(request, template, context)
+    return import_upload_page(
+        request,
+        imports.UPLOAD_KIND,
+        scope=str(project.pk),
+        template=IMPORT_TEMPLATE,
+        context=_header(request, project, "overview"),
+    )
 
 
 @login_required
 @require_POST
 def plan_import_confirm(request, pk):
     """Apply a previewed plan: all rows or, if any row has become bad, none."""
-    upload = get_object_or_404(
-        ImportUpload,
-        pk=pk,
-        kind__startswith=imports.UPLOAD_KIND + ":",
-        uploaded_by_id=request.person.pk,
-        applied_at__isnull=True,
+
+    def context_for(name, scope) -> dict:
+        return _header(request, _project(request, int(scope), Action.IMPORT), "overview")
+
+    return import_confirm_page(
+        request, pk, kinds={imports.UPLOAD_KIND}, template=IMPORT_TEMPLATE, context_for=context_for
     )
-    project_id = upload.kind.split(":", 1)[1]
-    project = _project(request, int(project_id), Action.IMPORT)
-    rows = read_rows(
-        bytes(upload.content), upload.filename, imports.REQUIRED_COLUMNS, settings.IMPORT_MAX_BYTES
-    )
-    result = imports.run_import(actor=actor_from(request), project=project, rows=rows, commit=True)
-    if result.saved:
-        upload.applied_at = timezone.now()
-        upload.save(update_fields=["applied_at"])
-        messages.success(
-            request, _("Plan imported: %(count)s steps added.") % {"count": result.count("create")}
-        )
-        return redirect("work:project", pk=project.pk)
-    context = _header(request, project, "overview") | {
-        "form": PlanImportForm(),
-        "columns": imports.COLUMNS,
-        "report": result,
-        "upload": upload,
-    }
-    return render(request, "work/plan_import.html", context)
