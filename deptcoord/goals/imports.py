@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from deptcoord.access import Action, can, visible
+from deptcoord.core.bounds import check_import_date
 from deptcoord.goals import messages, services
 from deptcoord.goals.models import Confidence, KeyResult, Measurement, Standard
 from deptcoord.goals.periods import measurement_period
@@ -105,7 +106,7 @@ def _number(errors: dict, column: str, text) -> Decimal | None:
 
 def _day(errors: dict, text) -> date | None:
     try:
-        return parse_date(text)
+        return check_import_date(errors, "date", parse_date(text))
     except ValueError:
         errors["date"] = [messages.BAD_DATE % {"value": text}]
         return None

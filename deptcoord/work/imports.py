@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from deptcoord.core.bounds import check_import_date
 from deptcoord.goals.imports import parse_date, parse_number
 from deptcoord.org.imports import ImportReport, RowOutcome
 from deptcoord.org.models import Department
@@ -106,7 +107,7 @@ def _step_row(actor, project, values, outcome, refs, pending_links) -> None:
     dates = {}
     for column in ("start", "due"):
         try:
-            dates[column] = parse_date(values.get(column))
+            dates[column] = check_import_date(errors, column, parse_date(values.get(column)))
         except ValueError:
             errors[column] = [messages.NOT_A_DATE % {"value": values.get(column)}]
     if errors:
