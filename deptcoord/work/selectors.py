@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import (
     Count,
     DecimalField,
+    Exists,
     IntegerField,
     OuterRef,
     Q,
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import RoleFacts, visible
 from deptcoord.core.bounds import add_days, date_in_bounds
+from deptcoord.goals.models import Goal
 from deptcoord.meetings.selectors import MANY_PEOPLE, busy_hours
 from deptcoord.org.calendar import days_off_between
 from deptcoord.org.models import Membership, Person, TimeOff
@@ -234,6 +236,15 @@ def timeline(facts: RoleFacts, project: Project) -> Timeline:
 
 def _in_bounds(step: Step) -> bool:
     return date_in_bounds(step.start) and date_in_bounds(step.due)
+
+
+def goals_served(facts: RoleFacts, project: Project) -> tuple[list[Goal], int]:
+    """The project's goals the viewer may open, and how many others it serves (their titles
+    stay hidden), in one query."""
+    openable = visible(facts, Goal.objects.filter(pk=OuterRef("pk")))
+    linked = list(project.goals.annotate(can_open=Exists(openable)).order_by("pk"))
+    shown = [goal for goal in linked if goal.can_open]
+    return shown, len(linked) - len(shown)
 
 
 def step_detail_queryset() -> QuerySet:
