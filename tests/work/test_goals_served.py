@@ -9,7 +9,7 @@ from deptcoord.audit.security import record_denial
 from deptcoord.goals.models import Goal
 from deptcoord.org.facts import role_facts_for_person
 from tests.factories import client_for
-from tests.work.helpers import project
+from tests.work.helpers import project, step
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +51,17 @@ def test_denials_in_a_history_are_shown_to_admins_only(world):
         assert "Access was refused" not in page, person
     admin_page = client_for(world.admin).get(f"/work/projects/{plan.pk}/").content.decode()
     assert "Access was refused (change)." in admin_page
+
+
+def test_an_assignee_outside_the_project_does_not_read_its_name(world):
+    plan = project(world, title_en="Confidential merger")
+    plan.departments.set([world.own])
+    task = step(world.own, "Count the chairs", project=plan, assignee=world.other_member)
+    client = client_for(world.other_member)
+    assert client.get(f"/work/projects/{plan.pk}/").status_code == 404
+    response = client.get(f"/work/steps/{task.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Count the chairs" in page and "Confidential merger" not in page
+    own_page = client_for(world.coordinator).get(f"/work/steps/{task.pk}/").content.decode()
+    assert "Confidential merger" in own_page
