@@ -100,8 +100,9 @@ def _checked(value, depth: int = 0):
         raise PydanticCustomError("date_range", str(DATE_OUT_OF_RANGE))
     if isinstance(value, str) and has_control(value):
         raise PydanticCustomError("control_characters", str(CONTROL_CHARACTERS))
-    if isinstance(value, list | tuple | set) and depth < 3:
-        for item in value:
+    items = value.values() if isinstance(value, dict) else value
+    if isinstance(value, dict | list | tuple | set) and depth < 3:
+        for item in items:
             _checked(item, depth + 1)
     return value
 
