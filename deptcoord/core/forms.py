@@ -6,6 +6,7 @@ from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 
+from deptcoord.core.bounds import bound_form_fields
 from deptcoord.core.versioning import StaleVersionError
 
 
@@ -57,12 +58,14 @@ QUICK = {forms.Select: QuickSelect, forms.SelectMultiple: QuickSelectMultiple}
 
 
 class ServiceForm(forms.Form):
-    """A form whose domain checks happen in a service; the service's errors land on the fields."""
+    """A form whose domain checks happen in a service; the service's errors land on the fields.
+    Its dates and text follow the input rules of ``core.bounds``."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        bound_form_fields(self.fields)
         for field in self.fields.values():
             if type(field.widget) in QUICK:
                 quick = QUICK[type(field.widget)](attrs=field.widget.attrs)

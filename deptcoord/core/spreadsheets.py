@@ -15,6 +15,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from deptcoord.core.bounds import strip_control
+
 NOT_A_SPREADSHEET = gettext_lazy(
     "The file is not a CSV or XLSX spreadsheet. Save it as .csv or .xlsx and try again."
 )
@@ -72,7 +74,7 @@ def _row_values(headers: list[str], row) -> dict[str, str]:
     values = {}
     for index, header in enumerate(headers):
         cell = row[index] if index < len(row) else ""
-        values[header] = "" if cell is None else str(cell).strip()
+        values[header] = "" if cell is None else strip_control(str(cell)).strip()
     return values
 
 
@@ -122,9 +124,12 @@ def moment_cell(value) -> str:
 
 
 def neutralise(value) -> object:
-    """A cell value that a spreadsheet program will show, not evaluate."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
+    """A cell value that a spreadsheet program will show, not evaluate, without the control
+    characters an XLSX file cannot hold (a title stored before they were refused)."""
+    if isinstance(value, str):
+        value = strip_control(value)
+        if value.startswith(FORMULA_PREFIXES):
+            return "'" + value
     return value
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import Action, can, visible
+from deptcoord.core.bounds import check_import_date
 from deptcoord.core.imports import (
     ImportKind,
     ImportReport,
@@ -82,7 +83,7 @@ def _number(errors: dict, column: str, text) -> Decimal | None:
 
 def _day(errors: dict, text) -> date | None:
     try:
-        return parse_date(text)
+        return check_import_date(errors, "date", parse_date(text))
     except ValueError:
         errors["date"] = [messages.BAD_DATE % {"value": text}]
         return None

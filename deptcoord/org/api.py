@@ -4,13 +4,14 @@ from datetime import date, time
 from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
 from deptcoord.api.http import RecordId, expected_version, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.org import selectors, services
 from deptcoord.org.models import Department, Membership, Person, TimeOff
 

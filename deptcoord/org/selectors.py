@@ -153,14 +153,14 @@ def people_away(facts: RoleFacts, day, department_ids=None) -> QuerySet:
 
 
 def history(facts: RoleFacts, obj, limit: int = 50) -> list[AuditEntry]:
-    """The record's audit entries, newest first, when the viewer may see its history."""
+    """The record's audit entries, newest first, when the viewer may see its history;
+    security events (denials, exports, sign-ins) only for admins."""
     if not can(facts, Action.VIEW_HISTORY, obj):
         return []
-    return list(
-        AuditEntry.objects.filter(target_type=obj._meta.label, target_id=str(obj.pk)).order_by(
-            "-id"
-        )[:limit]
-    )
+    entries = AuditEntry.objects.filter(target_type=obj._meta.label, target_id=str(obj.pk))
+    if not facts.is_admin:
+        entries = entries.exclude(kind=AuditEntry.Kind.SECURITY)
+    return list(entries.order_by("-id")[:limit])
 
 
 def person_by_email(email: str) -> Person | None:

@@ -3,13 +3,14 @@
 from datetime import date
 
 from django.http import Http404, HttpResponse
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
 from deptcoord.api.http import RecordId, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Department
 from deptcoord.planning import selectors, services

@@ -3,13 +3,14 @@
 from datetime import date, datetime
 
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 from ninja.pagination import paginate
 
 from deptcoord.access import visible
 from deptcoord.api.http import RecordId
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.notices import services
 from deptcoord.notices.models import Delivery, Notification, NotificationPreference
 from deptcoord.notices.notifications import mark_read, notification_kinds

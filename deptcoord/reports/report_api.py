@@ -5,13 +5,14 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from ninja import Field, Path, Query, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, can, get_visible_or_404
 from deptcoord.api.http import RecordId, expected_version, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.org.models import Department
 from deptcoord.reports import presenting, services
 from deptcoord.reports.models import StatusReport

@@ -5,13 +5,14 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import HttpResponse
-from ninja import Field, Path, Query, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
 from deptcoord.api.http import expected_version, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.core.spreadsheets import SheetRow
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Department, Person

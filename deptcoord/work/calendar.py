@@ -1,15 +1,16 @@
 """The company's working calendar for steps: weekends, public holidays and company days off,
 handed to the pure working-day arithmetic in ``calendar_days``."""
 
-from datetime import date, timedelta
+from datetime import date
 
+from deptcoord.core.bounds import add_days
 from deptcoord.org.calendar import days_off_between
 from deptcoord.work.calendar_days import WorkingCalendar, working_days_between
 
 
 def company_calendar(start: date, end: date, origin: date | None = None) -> WorkingCalendar:
     """Monday to Friday minus the days off between ``start`` and ``end`` (with a margin)."""
-    first, last = start - timedelta(days=31), end + timedelta(days=400)
+    first, last = add_days(start, -31), add_days(end, 400)
     return WorkingCalendar(
         origin=origin or start, days_off=frozenset(days_off_between(first, last))
     )

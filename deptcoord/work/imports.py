@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import get_visible_or_404
+from deptcoord.core.bounds import check_import_date
 from deptcoord.core.imports import (
     ImportKind,
     ImportReport,
@@ -106,7 +107,7 @@ def _step_row(actor, project, values, outcome, refs, pending_links) -> None:
     dates = {}
     for column in ("start", "due"):
         try:
-            dates[column] = parse_date(values.get(column))
+            dates[column] = check_import_date(errors, column, parse_date(values.get(column)))
         except ValueError:
             errors[column] = [messages.NOT_A_DATE % {"value": values.get(column)}]
     if errors:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import (
     Count,
     DecimalField,
+    Exists,
     IntegerField,
     OuterRef,
     Q,
@@ -25,6 +26,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import RoleFacts, visible
+from deptcoord.core.bounds import add_days, date_in_bounds
+from deptcoord.goals.models import Goal
 from deptcoord.meetings.selectors import MANY_PEOPLE, busy_hours
 from deptcoord.org.calendar import days_off_between
 from deptcoord.org.models import Membership, Person, TimeOff
@@ -182,8 +185,9 @@ def timeline(facts: RoleFacts, project: Project) -> Timeline:
         .only(*TIMELINE_FIELDS)
         .order_by("start", "due", "id")
     )
-    dated = [s for s in visible_steps if s.start or s.due]
-    undated = [s for s in visible_steps if not (s.start or s.due)]
+    # A step dated outside 1900–2200 (stored before dates were bounded) is listed as undated.
+    dated = [s for s in visible_steps if (s.start or s.due) and _in_bounds(s)]
+    undated = [s for s in visible_steps if s not in dated]
     if not dated:
         return Timeline([], frozenset(), None, undated)
     ids = {s.pk for s in dated}
@@ -230,6 +234,19 @@ def timeline(facts: RoleFacts, project: Project) -> Timeline:
     return Timeline(rows, critical, last, undated)
 
 
+def _in_bounds(step: Step) -> bool:
+    return date_in_bounds(step.start) and date_in_bounds(step.due)
+
+
+def goals_served(facts: RoleFacts, project: Project) -> tuple[list[Goal], int]:
+    """The project's goals the viewer may open, and how many others it serves (their titles
+    stay hidden), in one query."""
+    openable = visible(facts, Goal.objects.filter(pk=OuterRef("pk")))
+    linked = list(project.goals.annotate(can_open=Exists(openable)).order_by("pk"))
+    shown = [goal for goal in linked if goal.can_open]
+    return shown, len(linked) - len(shown)
+
+
 def step_detail_queryset() -> QuerySet:
     """Steps with what their page shows."""
     return Step.objects.select_related(
@@ -269,7 +286,7 @@ def link_choices(facts: RoleFacts, step: Step) -> QuerySet:
     """Steps this one could wait for: the visible steps of its project, and open visible steps
     elsewhere due within half a year of it (links may cross projects and departments)."""
     around = step.due or step.start or timezone.localdate()
-    nearby = Q(due__range=(around - timedelta(days=183), around + timedelta(days=183)))
+    nearby = Q(due__range=(add_days(around, -183), add_days(around, 183)))
     candidates = Q(project_id=step.project_id) if step.project_id else Q(pk__in=[])
     candidates |= nearby & ~Q(status=Step.Status.DONE)
     return (

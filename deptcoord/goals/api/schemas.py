@@ -4,8 +4,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from ninja import Field, Schema
+from ninja import Field
 
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.goals.models import Confidence, Direction, Goal, Metric, Standard
 
 MAX_ID = 2**63 - 1

@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.api.http import expected_version, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.meetings import calendar as entries
 from deptcoord.meetings import finder, messages, selectors, services
 from deptcoord.meetings.api.common import PrimaryKey, departments_or_404, people_or_422

@@ -4,13 +4,14 @@ from datetime import date, datetime, time, timedelta
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.api.http import expected_version, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.goals.models import Goal
 from deptcoord.meetings import selectors, services
 from deptcoord.meetings.api.common import (

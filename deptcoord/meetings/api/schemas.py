@@ -3,8 +3,9 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from ninja import Field, Schema
+from ninja import Field
 
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.meetings.models import ActionItem, Event, Meeting
 
 MAX_ID = 2**63 - 1

@@ -3,9 +3,10 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from ninja import Field, Schema
+from ninja import Field
 
 from deptcoord.api.http import RecordId
+from deptcoord.core.bounds import BoundedSchema as Schema
 
 Name = Annotated[str, Field(max_length=150)]
 Text = Annotated[str, Field(max_length=5000)]

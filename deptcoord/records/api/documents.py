@@ -5,13 +5,14 @@ import binascii
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
 from deptcoord.api.http import RecordId, expected_version, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.org.models import Department
 from deptcoord.records import messages, selectors, services
 from deptcoord.records.api.notes import PrimaryKey, link_rows

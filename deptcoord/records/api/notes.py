@@ -1,13 +1,14 @@
 """API endpoints for department notes and the links of notes and documents."""
 
 from django.http import HttpResponse
-from ninja import Path, Query, Router, Schema, Status
+from ninja import Path, Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
 from deptcoord.api.http import RecordId, expected_version, with_etag
 from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.org.models import Department
 from deptcoord.records import selectors, services
 from deptcoord.records.api.schemas import LinkIn, LinkOut, NoteIn, NoteOut, NotePatch

@@ -4,9 +4,10 @@ from datetime import datetime
 from typing import Annotated
 
 from django.urls import reverse
-from ninja import Field, Schema
+from ninja import Field
 
 from deptcoord.api.http import RecordId
+from deptcoord.core.bounds import BoundedSchema as Schema
 
 Title = Annotated[str, Field(max_length=200)]
 Tags = Annotated[list[Annotated[str, Field(max_length=60)]], Field(max_length=20)]

@@ -1,11 +1,12 @@
 """API endpoints for search and the department activity feed."""
 
 from django.core.exceptions import ValidationError
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.api.pagination import ListPagination
+from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.org.models import Department
 from deptcoord.records import messages, selectors
 from deptcoord.records.api.notes import PrimaryKey

@@ -193,12 +193,14 @@ def project_detail(request, pk):
     steps = selectors.project_steps(facts, project, **filters)
     page = Paginator(steps, STEPS_PER_PAGE).get_page(request.GET.get("page"))
     header = _header(request, project, "overview")
+    goals, hidden_goals = selectors.goals_served(facts, project)
     context = header | {
         "steps": page.object_list,
         "page": page,
         "filters": filters,
         "statuses": Step.Status.choices,
-        "goals": list(project.goals.all()),
+        "goals": goals,
+        "hidden_goals": hidden_goals,
         "budget": selectors.budget(project) if header["can_view_budget"] else None,
         "history": org.history(facts, project),
         "requests": selectors.requests(facts).filter(project=project)[:20],

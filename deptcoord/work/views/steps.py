@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from deptcoord.access import Action, can, get_visible_or_404, require
+from deptcoord.access import Action, can, get_visible_or_404, require, visible
 from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.org import selectors as org
@@ -81,6 +81,9 @@ def _step_context(request, step, **extra) -> dict:
         if can_change
         else None,
         "history": org.history(facts, step),
+        # An assignee from outside the project sees the step, not the project's name.
+        "project_visible": bool(step.project_id)
+        and visible(facts, Project.objects.filter(pk=step.project_id)).exists(),
         "me_id": request.person.pk,
     }
     context.update(extra)
