@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from ipaddress import ip_network
 from pathlib import Path
 
 import dj_database_url
@@ -141,6 +142,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The reverse proxies in front of the application (addresses or networks, comma-separated):
+# X-Forwarded-For is believed only when a request comes from one of them.
+TRUSTED_PROXIES = [
+    ip_network(proxy.strip(), strict=False)
+    for proxy in os.environ.get("TRUSTED_PROXIES", "").split(",")
+    if proxy.strip()
+]
+
 # Cache, sessions and background jobs: local by default, Redis through REDIS_URL.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Plan runs (seconds to minutes of solving each) have a worker of their own, so that e-mails
@@ -155,7 +164,13 @@ if REDIS_URL:
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # In the database, so that every web process counts the same failed sign-ins.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "deptcoord_cache",
+        }
+    }
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -182,7 +197,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/m/ip,5/5m/key",
+    # Per address, and per account at one address (the key; see org/auth_adapter.py).
+    "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "10/m/ip,5/5m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[deptcoord] "

@@ -6,13 +6,7 @@ from django.dispatch import receiver
 from deptcoord.access import on_denied
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor
-
-
-def _request_ip(request) -> str:
-    if request is None:
-        return ""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
+from deptcoord.core.client_address import client_address
 
 
 def _person_of(user):
@@ -22,7 +16,7 @@ def _person_of(user):
 @receiver(user_logged_in)
 def record_sign_in(sender, request, user, **kwargs):
     """A successful sign-in."""
-    actor = Actor(person=_person_of(user), facts=None, ip=_request_ip(request))
+    actor = Actor(person=_person_of(user), facts=None, ip=client_address(request))
     audit_record(actor=actor, kind="security", action="auth.sign_in", target_label=user.email)
 
 
@@ -31,7 +25,7 @@ def record_sign_out(sender, request, user, **kwargs):
     """A sign-out."""
     if user is None:
         return
-    actor = Actor(person=_person_of(user), facts=None, ip=_request_ip(request))
+    actor = Actor(person=_person_of(user), facts=None, ip=client_address(request))
     audit_record(actor=actor, kind="security", action="auth.sign_out", target_label=user.email)
 
 
@@ -39,7 +33,7 @@ def record_sign_out(sender, request, user, **kwargs):
 def record_failed_sign_in(sender, credentials, request=None, **kwargs):
     """A failed sign-in, with the e-mail tried (never the password)."""
     tried = str(credentials.get("email") or credentials.get("username") or "")[:200]
-    actor = Actor(person=None, facts=None, ip=_request_ip(request))
+    actor = Actor(person=None, facts=None, ip=client_address(request))
     audit_record(actor=actor, kind="security", action="auth.sign_in_failed", target_label=tried)
 
 

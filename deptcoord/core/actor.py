@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from deptcoord.access import ANONYMOUS, RoleFacts
+from deptcoord.core.client_address import client_address
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,7 @@ SYSTEM = Actor(person=None, facts=ANONYMOUS, via="system")
 
 def actor_from(request, via: str = "web") -> Actor:
     """The actor for a request (set up by the organisation middleware)."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    ip = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
-    return Actor(person=request.person, facts=request.facts, ip=ip, via=via)
+    return Actor(person=request.person, facts=request.facts, ip=client_address(request), via=via)
 
 
 def authorize(actor: Actor, action, obj) -> None:

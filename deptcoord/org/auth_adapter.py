@@ -3,6 +3,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 
+from deptcoord.core.client_address import client_address
 from deptcoord.org.selectors import person_by_email
 
 
@@ -11,6 +12,16 @@ class InvitationOnlyAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def get_client_ip(self, request):
+        """The client behind our trusted proxies, for the sign-in rate limits."""
+        return client_address(request) or super().get_client_ip(request)
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """Failed sign-ins count per account and address: strangers elsewhere (or everyone
+        behind one proxy) cannot lock a person out."""
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}|{self.get_client_ip(request)}"
 
 
 class ExistingPeopleSocialAdapter(DefaultSocialAccountAdapter):

@@ -1,5 +1,7 @@
 """The audit trail is hash-chained: an entry edited, inserted or deleted outside the app shows."""
 
+from ipaddress import ip_network
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -82,3 +84,30 @@ def test_history_appears_on_the_record_page(world):
     member_page = client_for(world.member).get(f"/org/people/{world.peer.pk}/").content.decode()
     assert "Campaign lead" in member_page  # the current title
     assert "Specialist" not in member_page  # but not the history
+
+
+def test_failed_sign_ins_count_per_account_and_address_in_a_store_every_process_shares(
+    world, client, settings
+):
+    from django.db import connection
+
+    settings.TRUSTED_PROXIES = [ip_network("10.0.0.1/32")]
+    attacker = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    for _ in range(5):
+        client.post(
+            "/accounts/login/", {"login": world.peer.email, "password": "wrong"}, **attacker
+        )
+    refused = client.post(
+        "/accounts/login/", {"login": world.peer.email, "password": PASSWORD}, **attacker
+    )
+    assert "Too many failed login attempts" in refused.content.decode()
+    # The same person, from their own address behind the same proxy, still signs in.
+    own = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
+    client.post("/accounts/login/", {"login": world.peer.email, "password": PASSWORD}, **own)
+    assert client.session["_auth_user_id"] == str(world.peer.user_id)
+    failed = AuditEntry.objects.filter(action="auth.sign_in_failed")
+    assert {entry.ip for entry in failed} == {"203.0.113.7"}
+    if not settings.REDIS_URL:  # counted in the database cache, shared by every web process
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM deptcoord_cache")
+            assert cursor.fetchone()[0] > 0
