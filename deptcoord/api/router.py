@@ -8,8 +8,8 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
-from deptcoord.api.http import PreconditionFailed
 from deptcoord.api.services import person_for_token
+from deptcoord.core.http import PreconditionFailed
 from deptcoord.core.versioning import StaleVersionError
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.middleware import person_for_user

@@ -7,9 +7,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from deptcoord.access import visible
-from deptcoord.api.http import RecordId
-from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.http import PrimaryKey
+from deptcoord.core.pagination import ListPagination
 from deptcoord.reports import services
 from deptcoord.reports.models import Delivery, Notification, NotificationPreference
 from deptcoord.reports.notifications import mark_read, notification_kinds
@@ -39,7 +39,7 @@ class NotificationFilter(Schema):
 class ReadIn(Schema):
     """Which notifications to mark read; all of them when `ids` is left out."""
 
-    ids: list[RecordId] | None = None
+    ids: list[PrimaryKey] | None = None
 
 
 class ReadOut(Schema):
@@ -172,7 +172,7 @@ class TodayOut(Schema):
 class TodayFilter(Schema):
     """Narrow an executive's briefing to one department (and its teams)."""
 
-    department: RecordId | None = None
+    department: PrimaryKey | None = None
 
 
 def _away(entry) -> dict:

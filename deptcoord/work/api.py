@@ -5,13 +5,13 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import HttpResponse
-from ninja import Field, Path, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
-from deptcoord.api.http import expected_version, with_etag
-from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.http import PrimaryKey, expected_version, with_etag
+from deptcoord.core.pagination import ListPagination
 from deptcoord.core.spreadsheets import SheetRow
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Department, Person
@@ -26,9 +26,6 @@ from deptcoord.work.models import (
     TimeEntry,
 )
 
-MAX_ID = 2**31 - 1
-PrimaryKey = Path(..., ge=1, le=MAX_ID)
-Id = int
 router = Router(tags=["work"])
 
 
@@ -72,11 +69,11 @@ class ProjectIn(Schema):
     title_en: str = Field("", max_length=200)
     title_vi: str = Field("", max_length=200)
     description: str = Field("", max_length=10000)
-    lead_department_id: Id
-    department_ids: list[Id] = Field(default_factory=list, max_length=100)
-    goal_ids: list[Id] = Field(default_factory=list, max_length=100)
-    invited_ids: list[Id] = Field(default_factory=list, max_length=100)
-    coordinator_id: Id | None = None
+    lead_department_id: PrimaryKey
+    department_ids: list[PrimaryKey] = Field(default_factory=list, max_length=100)
+    goal_ids: list[PrimaryKey] = Field(default_factory=list, max_length=100)
+    invited_ids: list[PrimaryKey] = Field(default_factory=list, max_length=100)
+    coordinator_id: PrimaryKey | None = None
     start: date
     end: date
     status: str = "planned"
@@ -91,9 +88,9 @@ class ProjectPatch(Schema):
     title_en: str | None = Field(None, max_length=200)
     title_vi: str | None = Field(None, max_length=200)
     description: str | None = Field(None, max_length=10000)
-    department_ids: list[Id] | None = Field(None, max_length=100)
-    goal_ids: list[Id] | None = Field(None, max_length=100)
-    coordinator_id: Id | None = None
+    department_ids: list[PrimaryKey] | None = Field(None, max_length=100)
+    goal_ids: list[PrimaryKey] | None = Field(None, max_length=100)
+    coordinator_id: PrimaryKey | None = None
     start: date | None = None
     end: date | None = None
     status: str | None = None
@@ -131,9 +128,9 @@ class StepOut(Schema):
 class StepIn(Schema):
     """Fields to create a step (in a project, or a department activity)."""
 
-    project_id: Id | None = None
-    department_id: Id
-    assignee_id: Id | None = None
+    project_id: PrimaryKey | None = None
+    department_id: PrimaryKey
+    assignee_id: PrimaryKey | None = None
     title_en: str = Field("", max_length=200)
     title_vi: str = Field("", max_length=200)
     description: str = Field("", max_length=10000)
@@ -144,15 +141,15 @@ class StepIn(Schema):
     progress: int = 0
     priority: int = 2
     is_milestone: bool = False
-    required_skill_id: Id | None = None
+    required_skill_id: PrimaryKey | None = None
     required_level: int | None = None
 
 
 class StepPatch(Schema):
     """Fields to change on a step."""
 
-    department_id: Id | None = None
-    assignee_id: Id | None = None
+    department_id: PrimaryKey | None = None
+    assignee_id: PrimaryKey | None = None
     title_en: str | None = Field(None, max_length=200)
     title_vi: str | None = Field(None, max_length=200)
     description: str | None = Field(None, max_length=10000)
@@ -163,7 +160,7 @@ class StepPatch(Schema):
     progress: int | None = None
     priority: int | None = None
     is_milestone: bool | None = None
-    required_skill_id: Id | None = None
+    required_skill_id: PrimaryKey | None = None
     required_level: int | None = None
     version: int | None = None
 
@@ -179,9 +176,9 @@ class ProgressIn(Schema):
 class StepFilter(Schema):
     """Filters on the step list."""
 
-    project_id: Id | None = None
-    department_id: Id | None = None
-    assignee_id: Id | None = None
+    project_id: PrimaryKey | None = None
+    department_id: PrimaryKey | None = None
+    assignee_id: PrimaryKey | None = None
     mine: bool = False
     status: str = ""
     flagged: bool = False
@@ -200,7 +197,7 @@ class DependencyOut(Schema):
 class DependencyIn(Schema):
     """The step the successor waits for."""
 
-    predecessor_id: Id
+    predecessor_id: PrimaryKey
     lag_days: int = 0
 
 
@@ -323,19 +320,19 @@ class RequestOut(Schema):
 class RequestIn(Schema):
     """A request to send."""
 
-    from_department_id: Id
-    to_department_id: Id
+    from_department_id: PrimaryKey
+    to_department_id: PrimaryKey
     title: str = Field(..., max_length=200)
     reason: str = Field("", max_length=10000)
     due: date
     effort_hours: Decimal = Decimal(0)
-    project_id: Id | None = None
+    project_id: PrimaryKey | None = None
 
 
 class AcceptIn(Schema):
     """Accepting: who does it and possibly another date."""
 
-    assignee_id: Id | None = None
+    assignee_id: PrimaryKey | None = None
     proposed_due: date | None = None
     version: int | None = None
 
@@ -375,14 +372,14 @@ class RecurringOut(Schema):
 class RecurringIn(Schema):
     """A recurring activity to set up."""
 
-    department_id: Id
+    department_id: PrimaryKey
     title_en: str = Field("", max_length=200)
     title_vi: str = Field("", max_length=200)
     description: str = Field("", max_length=10000)
     rrule: str = Field(..., max_length=500)
     starts_on: date | None = None
     effort_hours: Decimal = Decimal(0)
-    assignee_id: Id | None = None
+    assignee_id: PrimaryKey | None = None
     lead_days: int = 14
     is_active: bool = True
 
@@ -443,8 +440,8 @@ class PlanOut(Schema):
 class WorkloadFilter(Schema):
     """Whose workload: a department's or a project's people."""
 
-    department_id: Id | None = None
-    project_id: Id | None = None
+    department_id: PrimaryKey | None = None
+    project_id: PrimaryKey | None = None
     weeks: int = Field(8, ge=1, le=26)
 
 
@@ -498,7 +495,7 @@ def _actor(request):
 
 @router.get("/projects", response=list[ProjectOut], summary="List projects")
 @paginate(ListPagination)
-def list_projects(request, status: str = "", department_id: int | None = None, q: str = ""):
+def list_projects(request, status: str = "", department_id: PrimaryKey | None = None, q: str = ""):
     """Projects the caller may see."""
     return selectors.projects(
         request.facts, status=status, department_id=department_id, query=q[:100]
@@ -527,13 +524,13 @@ def create_project(request, payload: ProjectIn):
 
 
 @router.get("/projects/{int:pk}", response=ProjectOut, summary="Read a project")
-def read_project(request, response: HttpResponse, pk: int = PrimaryKey):
+def read_project(request, response: HttpResponse, pk: PrimaryKey):
     """One project, with its version as ETag."""
     return with_etag(response, _project(request, pk))
 
 
 @router.patch("/projects/{int:pk}", response=ProjectOut, summary="Change a project")
-def update_project(request, response: HttpResponse, payload: ProjectPatch, pk: int = PrimaryKey):
+def update_project(request, response: HttpResponse, payload: ProjectPatch, pk: PrimaryKey):
     """Change a project; If-Match or `version` guards against overwriting."""
     project = _project(request, pk)
     require(request.facts, Action.CHANGE, project)
@@ -554,7 +551,7 @@ def update_project(request, response: HttpResponse, payload: ProjectPatch, pk: i
 
 
 @router.get("/projects/{int:pk}/timeline", response=TimelineOut, summary="Project schedule")
-def project_timeline(request, pk: int = PrimaryKey):
+def project_timeline(request, pk: PrimaryKey):
     """Dated steps with slack and the critical path."""
     timeline = selectors.timeline(request.facts, _project(request, pk))
     return {
@@ -575,7 +572,7 @@ def project_timeline(request, pk: int = PrimaryKey):
 
 
 @router.get("/projects/{int:pk}/budget", response=BudgetOut, summary="Spend against budget")
-def project_budget(request, pk: int = PrimaryKey):
+def project_budget(request, pk: PrimaryKey):
     """Spend against budget by month."""
     project = _project(request, pk)
     require(request.facts, Action.VIEW_BUDGET, project)
@@ -584,7 +581,7 @@ def project_budget(request, pk: int = PrimaryKey):
 
 @router.get("/projects/{int:pk}/expenses", response=list[ExpenseOut], summary="List expenses")
 @paginate(ListPagination)
-def list_expenses(request, pk: int = PrimaryKey):
+def list_expenses(request, pk: PrimaryKey):
     """The project's expenses, latest first."""
     project = _project(request, pk)
     require(request.facts, Action.VIEW_BUDGET, project)
@@ -592,7 +589,7 @@ def list_expenses(request, pk: int = PrimaryKey):
 
 
 @router.post("/projects/{int:pk}/expenses", response={201: ExpenseOut}, summary="Record an expense")
-def create_expense(request, payload: ExpenseIn, pk: int = PrimaryKey):
+def create_expense(request, payload: ExpenseIn, pk: PrimaryKey):
     """Record money spent; an alert goes out at the project's share of its budget."""
     project = _project(request, pk)
     expense = services.expense_create(actor=_actor(request), project=project, **payload.dict())
@@ -600,7 +597,7 @@ def create_expense(request, payload: ExpenseIn, pk: int = PrimaryKey):
 
 
 @router.delete("/expenses/{int:pk}", response={204: None}, summary="Remove an expense")
-def delete_expense(request, pk: int = PrimaryKey):
+def delete_expense(request, pk: PrimaryKey):
     """Remove an expense."""
     expense = get_visible_or_404(request.facts, Expense, pk=pk)
     require(request.facts, Action.DELETE, expense)
@@ -609,7 +606,7 @@ def delete_expense(request, pk: int = PrimaryKey):
 
 
 @router.post("/projects/{int:pk}/plan", response=PlanOut, summary="Import a plan")
-def import_plan(request, payload: PlanIn, pk: int = PrimaryKey):
+def import_plan(request, payload: PlanIn, pk: PrimaryKey):
     """Add steps with their dependencies to the project: all rows or, if any row is wrong,
     none (each row's problems are listed). With ``commit`` false nothing is saved."""
     project = _project(request, pk)
@@ -673,13 +670,13 @@ def create_step(request, payload: StepIn):
 
 
 @router.get("/steps/{int:pk}", response=StepOut, summary="Read a step")
-def read_step(request, response: HttpResponse, pk: int = PrimaryKey):
+def read_step(request, response: HttpResponse, pk: PrimaryKey):
     """One step, with its version as ETag."""
     return with_etag(response, _step(request, pk))
 
 
 @router.patch("/steps/{int:pk}", response=StepOut, summary="Change a step")
-def update_step(request, response: HttpResponse, payload: StepPatch, pk: int = PrimaryKey):
+def update_step(request, response: HttpResponse, payload: StepPatch, pk: PrimaryKey):
     """Change a step's fields; a later due date pushes and flags the steps waiting for it."""
     step = _step(request, pk)
     require(request.facts, Action.CHANGE, step)
@@ -698,7 +695,7 @@ def update_step(request, response: HttpResponse, payload: StepPatch, pk: int = P
 
 
 @router.delete("/steps/{int:pk}", response={204: None}, summary="Delete a step")
-def delete_step(request, pk: int = PrimaryKey):
+def delete_step(request, pk: PrimaryKey):
     """Delete a step with its links, time and comments."""
     step = _step(request, pk)
     require(request.facts, Action.DELETE, step)
@@ -707,7 +704,7 @@ def delete_step(request, pk: int = PrimaryKey):
 
 
 @router.post("/steps/{int:pk}/progress", response=StepOut, summary="Move a step along")
-def step_progress(request, response: HttpResponse, payload: ProgressIn, pk: int = PrimaryKey):
+def step_progress(request, response: HttpResponse, payload: ProgressIn, pk: PrimaryKey):
     """Change status and progress (the assignee may)."""
     step = _step(request, pk)
     require(request.facts, Action.UPDATE_PROGRESS, step)
@@ -722,7 +719,7 @@ def step_progress(request, response: HttpResponse, payload: ProgressIn, pk: int 
 @router.get(
     "/steps/{int:pk}/dependencies", response=list[DependencyOut], summary="List a step's links"
 )
-def list_dependencies(request, pk: int = PrimaryKey):
+def list_dependencies(request, pk: PrimaryKey):
     """What the step waits for and what waits for it."""
     before, after = selectors.step_links(request.facts, _step(request, pk))
     return before + after
@@ -731,7 +728,7 @@ def list_dependencies(request, pk: int = PrimaryKey):
 @router.post(
     "/steps/{int:pk}/dependencies", response={201: DependencyOut}, summary="Link two steps"
 )
-def create_dependency(request, payload: DependencyIn, pk: int = PrimaryKey):
+def create_dependency(request, payload: DependencyIn, pk: PrimaryKey):
     """Make this step wait for another; a link closing a cycle is refused, naming it."""
     step = _step(request, pk)
     require(request.facts, Action.CHANGE, step)
@@ -743,7 +740,7 @@ def create_dependency(request, payload: DependencyIn, pk: int = PrimaryKey):
 
 
 @router.delete("/dependencies/{int:pk}", response={204: None}, summary="Remove a link")
-def delete_dependency(request, pk: int = PrimaryKey):
+def delete_dependency(request, pk: PrimaryKey):
     """Remove a link between two steps."""
     link = get_visible_or_404(request.facts, Dependency, pk=pk)
     require(request.facts, Action.DELETE, link)
@@ -753,13 +750,13 @@ def delete_dependency(request, pk: int = PrimaryKey):
 
 @router.get("/steps/{int:pk}/comments", response=list[CommentOut], summary="List comments")
 @paginate(ListPagination)
-def list_comments(request, pk: int = PrimaryKey):
+def list_comments(request, pk: PrimaryKey):
     """The step's discussion, oldest first."""
     return visible(request.facts, selectors.step_comments(_step(request, pk)))
 
 
 @router.post("/steps/{int:pk}/comments", response={201: CommentOut}, summary="Comment")
-def create_comment(request, payload: CommentIn, pk: int = PrimaryKey):
+def create_comment(request, payload: CommentIn, pk: PrimaryKey):
     """Post a comment; people mentioned with @ are notified."""
     comment = services.comment_post(
         actor=_actor(request), step=_step(request, pk), body=payload.body
@@ -769,20 +766,20 @@ def create_comment(request, payload: CommentIn, pk: int = PrimaryKey):
 
 @router.get("/steps/{int:pk}/time", response=list[TimeOut], summary="List time entries")
 @paginate(ListPagination)
-def list_time(request, pk: int = PrimaryKey):
+def list_time(request, pk: PrimaryKey):
     """Time logged on the step."""
     return visible(request.facts, selectors.step_time(_step(request, pk)))
 
 
 @router.post("/steps/{int:pk}/time", response={201: TimeOut}, summary="Log time")
-def create_time(request, payload: TimeIn, pk: int = PrimaryKey):
+def create_time(request, payload: TimeIn, pk: PrimaryKey):
     """Log time the caller spent on the step."""
     entry = services.time_log(actor=_actor(request), step=_step(request, pk), **payload.dict())
     return Status(201, entry)
 
 
 @router.delete("/time-entries/{int:pk}", response={204: None}, summary="Remove a time entry")
-def delete_time(request, pk: int = PrimaryKey):
+def delete_time(request, pk: PrimaryKey):
     """Remove a time entry."""
     entry = get_visible_or_404(request.facts, TimeEntry, pk=pk)
     require(request.facts, Action.DELETE, entry)
@@ -820,13 +817,13 @@ def _request(request, pk) -> Request:
 
 
 @router.get("/requests/{int:pk}", response=RequestOut, summary="Read a request")
-def read_request(request, response: HttpResponse, pk: int = PrimaryKey):
+def read_request(request, response: HttpResponse, pk: PrimaryKey):
     """One request."""
     return with_etag(response, _request(request, pk))
 
 
 @router.post("/requests/{int:pk}/accept", response=RequestOut, summary="Accept a request")
-def accept_request(request, response: HttpResponse, payload: AcceptIn, pk: int = PrimaryKey):
+def accept_request(request, response: HttpResponse, payload: AcceptIn, pk: PrimaryKey):
     """Accept: the request becomes a step of the receiving department."""
     found = _request(request, pk)
     require(request.facts, Action.ANSWER, found)
@@ -842,7 +839,7 @@ def accept_request(request, response: HttpResponse, payload: AcceptIn, pk: int =
 
 
 @router.post("/requests/{int:pk}/decline", response=RequestOut, summary="Decline a request")
-def decline_request(request, response: HttpResponse, payload: DeclineIn, pk: int = PrimaryKey):
+def decline_request(request, response: HttpResponse, payload: DeclineIn, pk: PrimaryKey):
     """Decline, saying why."""
     found = _request(request, pk)
     require(request.facts, Action.ANSWER, found)
@@ -854,7 +851,7 @@ def decline_request(request, response: HttpResponse, payload: DeclineIn, pk: int
 
 
 @router.post("/requests/{int:pk}/withdraw", response=RequestOut, summary="Withdraw a request")
-def withdraw_request(request, response: HttpResponse, pk: int = PrimaryKey):
+def withdraw_request(request, response: HttpResponse, pk: PrimaryKey):
     """Withdraw a pending request."""
     found = _request(request, pk)
     require(request.facts, Action.CHANGE, found)
@@ -869,7 +866,7 @@ def withdraw_request(request, response: HttpResponse, pk: int = PrimaryKey):
     "/recurring-activities", response=list[RecurringOut], summary="List recurring activities"
 )
 @paginate(ListPagination)
-def list_recurring(request, department_id: int | None = None):
+def list_recurring(request, department_id: PrimaryKey | None = None):
     """Recurring activities of the caller's departments."""
     return selectors.recurring(request.facts, department_id)
 
@@ -892,9 +889,7 @@ def create_recurring(request, payload: RecurringIn):
 @router.patch(
     "/recurring-activities/{int:pk}", response=RecurringOut, summary="Change a recurring activity"
 )
-def update_recurring(
-    request, response: HttpResponse, payload: RecurringPatch, pk: int = PrimaryKey
-):
+def update_recurring(request, response: HttpResponse, payload: RecurringPatch, pk: PrimaryKey):
     """Change a recurring activity."""
     activity = get_visible_or_404(request.facts, RecurringActivity, pk=pk)
     require(request.facts, Action.CHANGE, activity)
@@ -909,7 +904,7 @@ def update_recurring(
 @router.delete(
     "/recurring-activities/{int:pk}", response={204: None}, summary="Remove a recurring activity"
 )
-def delete_recurring(request, pk: int = PrimaryKey):
+def delete_recurring(request, pk: PrimaryKey):
     """Remove a recurring activity (its steps stay)."""
     activity = get_visible_or_404(request.facts, RecurringActivity, pk=pk)
     require(request.facts, Action.DELETE, activity)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from ninja import Field, Schema
 
-from deptcoord.api.http import RecordId
+from deptcoord.core.http import PrimaryKey
 
 Name = Annotated[str, Field(max_length=150)]
 Text = Annotated[str, Field(max_length=5000)]
@@ -46,7 +46,7 @@ class SkillOut(Schema):
 class SkillIn(Schema):
     """A new skill."""
 
-    category_id: RecordId
+    category_id: PrimaryKey
     name_en: Name = ""
     name_vi: Name = ""
     description: Text = ""
@@ -103,7 +103,7 @@ class TargetsIn(Schema):
 class RoleAssignIn(Schema):
     """The role profile a person holds (null: none)."""
 
-    role_profile_id: RecordId | None = None
+    role_profile_id: PrimaryKey | None = None
 
 
 class AssessmentOut(Schema):
@@ -122,8 +122,8 @@ class AssessmentOut(Schema):
 class AssessmentIn(Schema):
     """A new assessment (a level 0–5; out-of-range levels are refused with a message)."""
 
-    person_id: RecordId
-    skill_id: RecordId
+    person_id: PrimaryKey
+    skill_id: PrimaryKey
     level: int = Field(..., ge=-1000, le=1000)
     day: date | None = None
     note: Annotated[str, Field(max_length=2000)] = ""
@@ -194,7 +194,7 @@ class PlanOut(Schema):
 class PlanIn(Schema):
     """A new development plan."""
 
-    person_id: RecordId
+    person_id: PrimaryKey
     period_start: date
     period_end: date
     goal: Text
@@ -217,9 +217,9 @@ class ActionIn(Schema):
     kind: str
     title: Annotated[str, Field(max_length=200)]
     due: date
-    mentor_id: RecordId | None = None
-    skill_id: RecordId | None = None
-    step_id: RecordId | None = None
+    mentor_id: PrimaryKey | None = None
+    skill_id: PrimaryKey | None = None
+    step_id: PrimaryKey | None = None
 
 
 class ActionPatch(Schema):
@@ -312,11 +312,11 @@ class FeedbackOut(Schema):
 class FeedbackIn(Schema):
     """New feedback: praise (public or private), advice or a warning (with level and reason)."""
 
-    subject_id: RecordId
+    subject_id: PrimaryKey
     kind: str
     body: Text
     visibility: str = "private"
-    level_id: RecordId | None = None
+    level_id: PrimaryKey | None = None
     reason: Text = ""
 
 
@@ -325,7 +325,7 @@ class FeedbackPatch(Schema):
 
     visibility: str | None = None
     body: Text | None = None
-    level_id: RecordId | None = None
+    level_id: PrimaryKey | None = None
     reason: Text | None = None
     version: int | None = None
 
@@ -348,7 +348,7 @@ class FeedbackFilter(Schema):
     """Narrowing the feedback list."""
 
     kind: str = ""
-    person_id: int | None = Field(None, ge=1, le=2**63 - 1)
+    person_id: PrimaryKey | None = None
     direction: str = ""
 
 
@@ -395,7 +395,7 @@ class OneOnOneOut(Schema):
 class OneOnOneIn(Schema):
     """A new 1:1 with a member (the caller is the coordinator)."""
 
-    member_id: RecordId
+    member_id: PrimaryKey
     scheduled_at: datetime
 
 
@@ -411,7 +411,7 @@ class ActionItemIn(Schema):
     """A new action item."""
 
     text: Annotated[str, Field(max_length=300)]
-    owner_id: RecordId
+    owner_id: PrimaryKey
     due: date | None = None
 
 

@@ -9,12 +9,12 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
-from deptcoord.api.http import RecordId, expected_version, with_etag
-from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.http import PrimaryKey, expected_version, with_etag
+from deptcoord.core.pagination import ListPagination
 from deptcoord.org.models import Department
 from deptcoord.records import messages, selectors, services
-from deptcoord.records.api.notes import PrimaryKey, link_rows
+from deptcoord.records.api.notes import link_rows
 from deptcoord.records.api.schemas import (
     DocumentIn,
     DocumentOut,
@@ -33,7 +33,7 @@ router = Router(tags=["documents"])
 class DocumentFilter(Schema):
     """Narrow the list to a department or a tag."""
 
-    department_id: RecordId | None = None
+    department_id: PrimaryKey | None = None
     tag: str | None = None
 
 
@@ -78,13 +78,13 @@ def create_document(request, payload: DocumentIn):
 
 
 @router.get("/documents/{int:pk}", response=DocumentOut, summary="Read a document")
-def read_document(request, response: HttpResponse, pk: int = PrimaryKey):
+def read_document(request, response: HttpResponse, pk: PrimaryKey):
     """One document with its current file, and its version as ETag."""
     return with_etag(response, _document(request, pk))
 
 
 @router.patch("/documents/{int:pk}", response=DocumentOut, summary="Change a document")
-def update_document(request, response: HttpResponse, payload: DocumentPatch, pk: int = PrimaryKey):
+def update_document(request, response: HttpResponse, payload: DocumentPatch, pk: PrimaryKey):
     """Change a document's title, description or tags."""
     document = _document(request, pk)
     require(request.facts, Action.CHANGE, document)
@@ -100,7 +100,7 @@ def update_document(request, response: HttpResponse, payload: DocumentPatch, pk:
 
 
 @router.delete("/documents/{int:pk}", response={204: None}, summary="Delete a document")
-def delete_document(request, pk: int = PrimaryKey):
+def delete_document(request, pk: PrimaryKey):
     """Delete a document with all its versions."""
     document = _document(request, pk)
     require(request.facts, Action.DELETE, document)
@@ -114,7 +114,7 @@ def delete_document(request, pk: int = PrimaryKey):
 @router.get(
     "/documents/{int:pk}/versions", response=list[VersionOut], summary="List a document's files"
 )
-def list_versions(request, pk: int = PrimaryKey):
+def list_versions(request, pk: PrimaryKey):
     """Every uploaded file of the document, newest first."""
     return list(selectors.versions(request.facts, _document(request, pk)))
 
@@ -122,7 +122,7 @@ def list_versions(request, pk: int = PrimaryKey):
 @router.post(
     "/documents/{int:pk}/versions", response={201: VersionOut}, summary="Upload a new version"
 )
-def add_version(request, payload: VersionIn, pk: int = PrimaryKey):
+def add_version(request, payload: VersionIn, pk: PrimaryKey):
     """Upload a new file for the document; the earlier ones stay."""
     document = _document(request, pk)
     require(request.facts, Action.CHANGE, document)
@@ -144,7 +144,7 @@ def add_version(request, payload: VersionIn, pk: int = PrimaryKey):
     url_name="download_document_version",
     response={200: None},
 )
-def download_version(request, pk: int = PrimaryKey):
+def download_version(request, pk: PrimaryKey):
     """The file itself, as an attachment."""
     version = get_visible_or_404(
         request.facts, DocumentVersion.objects.select_related("document"), pk=pk
@@ -153,13 +153,13 @@ def download_version(request, pk: int = PrimaryKey):
 
 
 @router.get("/documents/{int:pk}/links", response=list[LinkOut], summary="List a document's links")
-def list_document_links(request, pk: int = PrimaryKey):
+def list_document_links(request, pk: PrimaryKey):
     """The document's links to records the caller may see."""
     return link_rows(request, _document(request, pk))
 
 
 @router.post("/documents/{int:pk}/links", response={201: LinkOut}, summary="Link a document")
-def link_document(request, payload: LinkIn, pk: int = PrimaryKey):
+def link_document(request, payload: LinkIn, pk: PrimaryKey):
     """Link the document to a goal, project, step, meeting or person the caller may see."""
     document = _document(request, pk)
     require(request.facts, Action.CHANGE, document)
