@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 
+from deptcoord.api import views as tokens
 from deptcoord.api.router import api
 from deptcoord.org.views import profile
 from deptcoord.reports import views as reports
@@ -18,8 +19,8 @@ urlpatterns = [
     path("", include("deptcoord.notices.urls")),
     path("", include("deptcoord.reports.urls")),
     path("me/", profile.profile, name="profile"),
-    path("me/tokens/", profile.token_create, name="token_create"),
-    path("me/tokens/<int:pk>/revoke/", profile.token_revoke, name="token_revoke"),
+    path("me/tokens/", tokens.token_create, name="token_create"),
+    path("me/tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),
     path("language/", profile.set_language, name="set_language"),
     path("invite/<str:uidb64>/<str:token>/", profile.accept_invitation, name="accept_invitation"),
     path("accounts/", include("allauth.urls")),

@@ -13,3 +13,7 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         from deptcoord.api import access  # noqa: F401  (registers the token rule)
+        from deptcoord.api.views import tokens_panel
+        from deptcoord.org.settings_panels import register_settings_panel
+
+        register_settings_panel(tokens_panel)

@@ -8,8 +8,9 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
-from deptcoord.api.http import PreconditionFailed
 from deptcoord.api.services import person_for_token
+from deptcoord.audit.security import record_denial
+from deptcoord.core.http import PreconditionFailed
 from deptcoord.core.versioning import StaleVersionError
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.middleware import person_for_user
@@ -114,7 +115,11 @@ def not_found(request, exc):
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
-    """A visible record the person may not change."""
+    """A visible record the person may not change; a refusal by a service, whose transaction
+    was rolled back, goes to the trail here."""
+    refused = getattr(exc, "refused", None)
+    if refused is not None:
+        record_denial(*refused)
     return _error(request, 403, FORBIDDEN)
 
 

@@ -31,7 +31,18 @@ def actor_from(request, via: str = "web") -> Actor:
 
 def authorize(actor: Actor, action, obj) -> None:
     """Refuse the write unless the actor may take the action (the system may do anything)."""
+    from django.core.exceptions import PermissionDenied
+    from django.db import transaction
+
     from deptcoord.access import require
 
-    if actor.via != "system":
+    if actor.via == "system":
+        return
+    try:
         require(actor.facts, action, obj)
+    except PermissionDenied as refusal:
+        # The trail entry for the refusal is rolled back with the service's transaction; the
+        # refusal carries what was refused so that the caller can record it once it is over.
+        if transaction.get_connection().in_atomic_block:
+            refusal.refused = (actor.facts, obj._meta.label, obj.pk, action)
+        raise

@@ -69,12 +69,3 @@ def test_language_and_time_zone_on_the_profile(world):
     assert bad.status_code == 200
     world.member.refresh_from_db()
     assert world.member.timezone == "Europe/Berlin"
-
-
-def test_personal_token_is_shown_once(world):
-    client = client_for(world.member)
-    client.post(reverse("token_create"), {"name": "sales sync"})
-    first = client.get(reverse("profile")).content.decode()
-    second = client.get(reverse("profile")).content.decode()
-    assert "dc_" in first.split("new-token")[1][:200]
-    assert 'id="new-token"' not in second

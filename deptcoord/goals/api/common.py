@@ -1,12 +1,7 @@
 """What the goals API shares: lookups of records the caller may see."""
 
-from ninja import Path
-
 from deptcoord.access import get_visible_or_404
-from deptcoord.goals.api.schemas import MAX_ID
 from deptcoord.org.models import Department, Person
-
-PrimaryKey = Path(..., ge=1, le=MAX_ID)
 
 
 def department_or_404(request, pk):

@@ -7,10 +7,9 @@ from typing import Annotated
 from ninja import Field
 
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.http import PrimaryKey
 from deptcoord.goals.models import Confidence, Direction, Goal, Metric, Standard
 
-MAX_ID = 2**63 - 1
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Value = Annotated[Decimal, Field(max_digits=20, decimal_places=4)]
 Weight = Annotated[Decimal, Field(ge=0, le=1000, max_digits=6, decimal_places=2)]
 Title = Annotated[str, Field(max_length=200)]
@@ -54,9 +53,9 @@ class GoalIn(Schema):
     category: Goal.Category = Goal.Category.OTHER
     kind: Goal.Kind = Goal.Kind.OKR
     commitment: Goal.Commitment = Goal.Commitment.COMMITTED
-    department_id: Id | None = None
-    owner_id: Id | None = None
-    parent_id: Id | None = None
+    department_id: PrimaryKey | None = None
+    owner_id: PrimaryKey | None = None
+    parent_id: PrimaryKey | None = None
     period_start: date
     period_end: date
     priority: Goal.Priority = Goal.Priority.MEDIUM
@@ -74,9 +73,9 @@ class GoalPatch(Schema):
     category: Goal.Category | None = None
     kind: Goal.Kind | None = None
     commitment: Goal.Commitment | None = None
-    department_id: Id | None = None
-    owner_id: Id | None = None
-    parent_id: Id | None = None
+    department_id: PrimaryKey | None = None
+    owner_id: PrimaryKey | None = None
+    parent_id: PrimaryKey | None = None
     period_start: date | None = None
     period_end: date | None = None
     priority: Goal.Priority | None = None
@@ -89,9 +88,9 @@ class GoalFilter(Schema):
     """Filters for the goal list: a period key (2026-Q4, 2026, 2026-11 or all), and more."""
 
     period: str | None = Field(None, max_length=10)
-    department_id: Id | None = None
+    department_id: PrimaryKey | None = None
     category: Goal.Category | None = None
-    owner_id: Id | None = None
+    owner_id: PrimaryKey | None = None
     status: str | None = Field(None, max_length=20)
     level: Goal.Level | None = None
     q: str | None = Field(None, max_length=100)
@@ -148,8 +147,8 @@ class MeasureIn(Schema):
 class KeyResultIn(MeasureIn):
     """Fields to add a key result to a goal (the owner defaults to the caller)."""
 
-    goal_id: Id
-    owner_id: Id | None = None
+    goal_id: PrimaryKey
+    owner_id: PrimaryKey | None = None
     start_date: date | None = None
     due_date: date | None = None
 
@@ -167,7 +166,7 @@ class KeyResultPatch(Schema):
     target_value: Value | None = None
     direction: Direction | None = None
     weight: Weight | None = None
-    owner_id: Id | None = None
+    owner_id: PrimaryKey | None = None
     start_date: date | None = None
     due_date: date | None = None
     version: int | None = None
@@ -176,8 +175,8 @@ class KeyResultPatch(Schema):
 class KeyResultFilter(Schema):
     """Filters for the key-result list."""
 
-    goal_id: Id | None = None
-    owner_id: Id | None = None
+    goal_id: PrimaryKey | None = None
+    owner_id: PrimaryKey | None = None
     at_risk: bool | None = None
 
 
@@ -267,7 +266,7 @@ class TemplateOut(Schema):
 class TemplateIn(Schema):
     """Fields to create a template, with at least one key result."""
 
-    department_id: Id
+    department_id: PrimaryKey
     title_en: Title = ""
     title_vi: Title = ""
     description: str = Field("", max_length=5000)
@@ -292,9 +291,9 @@ class RollOutIn(Schema):
 
     period_start: date
     period_end: date
-    department_id: Id | None = None
+    department_id: PrimaryKey | None = None
     title_contains: str = Field("", max_length=100)
-    parent_id: Id | None = None
+    parent_id: PrimaryKey | None = None
     status: Goal.Status = Goal.Status.ACTIVE
 
 
@@ -328,7 +327,7 @@ class StandardOut(Schema):
 class StandardIn(Schema):
     """Fields to define a standard (the owner defaults to the caller)."""
 
-    department_id: Id
+    department_id: PrimaryKey
     title_en: Title = ""
     title_vi: Title = ""
     description: str = Field("", max_length=5000)
@@ -338,7 +337,7 @@ class StandardIn(Schema):
     comparison: Standard.Comparison = Standard.Comparison.AT_LEAST
     threshold: Value
     frequency: Standard.Frequency = Standard.Frequency.WEEKLY
-    owner_id: Id | None = None
+    owner_id: PrimaryKey | None = None
 
 
 class StandardPatch(Schema):
@@ -353,7 +352,7 @@ class StandardPatch(Schema):
     comparison: Standard.Comparison | None = None
     threshold: Value | None = None
     frequency: Standard.Frequency | None = None
-    owner_id: Id | None = None
+    owner_id: PrimaryKey | None = None
     is_active: bool | None = None
     version: int | None = None
 
@@ -361,7 +360,7 @@ class StandardPatch(Schema):
 class StandardFilter(Schema):
     """Filters for the standard list."""
 
-    department_id: Id | None = None
+    department_id: PrimaryKey | None = None
     include_inactive: bool = False
 
 

@@ -1,14 +1,10 @@
 """What the meetings API shares: resolving ids the caller may see."""
 
 from django.core.exceptions import ValidationError
-from ninja import Path
 
 from deptcoord.access import get_visible_or_404, visible
 from deptcoord.meetings import messages
-from deptcoord.meetings.api.schemas import MAX_ID
 from deptcoord.org.models import Department, Person
-
-PrimaryKey = Path(..., ge=1, le=MAX_ID)
 
 
 def people_or_422(request, ids, field: str = "participants") -> dict[int, Person]:

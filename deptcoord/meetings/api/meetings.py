@@ -8,14 +8,13 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require
-from deptcoord.api.http import expected_version, with_etag
-from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.http import PrimaryKey, expected_version, with_etag
+from deptcoord.core.pagination import ListPagination
 from deptcoord.goals.models import Goal
 from deptcoord.meetings import selectors, services
 from deptcoord.meetings.api.common import (
-    PrimaryKey,
     departments_or_404,
     optional_or_404,
     people_or_422,
@@ -71,8 +70,8 @@ class MeetingFilter(Schema):
     """Filters of the meeting list."""
 
     q: str = ""
-    department_id: int | None = None
-    person_id: int | None = None
+    department_id: PrimaryKey | None = None
+    person_id: PrimaryKey | None = None
 
 
 @router.get("/meetings", response=list[MeetingOut], summary="List meetings")
@@ -97,16 +96,15 @@ def create_meeting(request, payload: MeetingIn):
 
 
 @router.get("/meetings/{int:pk}", response=MeetingOut, summary="Read a meeting")
-def read_meeting(request, response: HttpResponse, pk: int = PrimaryKey):
+def read_meeting(request, response: HttpResponse, pk: PrimaryKey):
     """One meeting or series, with its version as ETag."""
     return with_etag(response, _meeting(request, pk))
 
 
 @router.patch("/meetings/{int:pk}", response=MeetingOut, summary="Change a meeting")
-def update_meeting(request, response: HttpResponse, payload: MeetingPatch, pk: int = PrimaryKey):
+def update_meeting(request, response: HttpResponse, payload: MeetingPatch, pk: PrimaryKey):
     """Change a meeting or a whole series; invitees get the update (SEQUENCE raised)."""
     meeting = _meeting(request, pk)
-    require(request.facts, Action.CHANGE, meeting)
     data = payload.dict(exclude_unset=True)
     version = expected_version(request, data.pop("version", None), meeting.version)
     services.meeting_update(
@@ -119,10 +117,9 @@ def update_meeting(request, response: HttpResponse, payload: MeetingPatch, pk: i
 
 
 @router.post("/meetings/{int:pk}/cancel", response=MeetingOut, summary="Cancel a meeting")
-def cancel_meeting(request, pk: int = PrimaryKey):
+def cancel_meeting(request, pk: PrimaryKey):
     """Cancel a meeting or a whole series; invitees get METHOD:CANCEL."""
     meeting = _meeting(request, pk)
-    require(request.facts, Action.DELETE, meeting)
     version = expected_version(request, None, meeting.version)
     services.meeting_cancel(
         actor=actor_from(request, "api"), meeting_id=meeting.pk, expected_version=version
@@ -140,7 +137,7 @@ class Period(Schema):
 @router.get(
     "/meetings/{int:pk}/occurrences", response=list[OccurrenceOut], summary="List occurrences"
 )
-def list_occurrences(request, period: Query[Period], pk: int = PrimaryKey):
+def list_occurrences(request, period: Query[Period], pk: PrimaryKey):
     """The occurrences in a period (at most a year), moved and cancelled ones included."""
     meeting = _meeting(request, pk)
     first = period.start or timezone.localdate()
@@ -168,7 +165,7 @@ class OccurrenceQuery(Schema):
 
 
 @router.get("/meetings/{int:pk}/minutes", response=MinutesOut, summary="Read the minutes")
-def read_minutes(request, query: Query[OccurrenceQuery], pk: int = PrimaryKey):
+def read_minutes(request, query: Query[OccurrenceQuery], pk: PrimaryKey):
     """An occurrence's agenda and notes, decisions, action items and those carried over."""
     meeting = _meeting(request, pk)
     day = _day(meeting, query.occurrence)
@@ -183,10 +180,9 @@ def read_minutes(request, query: Query[OccurrenceQuery], pk: int = PrimaryKey):
 
 
 @router.post("/meetings/{int:pk}/move", response=MeetingOut, summary="Move one occurrence")
-def move_occurrence(request, payload: OccurrenceMoveIn, pk: int = PrimaryKey):
+def move_occurrence(request, payload: OccurrenceMoveIn, pk: PrimaryKey):
     """Move one occurrence of a series; the others stay."""
     meeting = _meeting(request, pk)
-    require(request.facts, Action.CHANGE, meeting)
     services.occurrence_move(
         actor=actor_from(request, "api"), meeting_id=meeting.pk, **payload.dict()
     )
@@ -196,10 +192,9 @@ def move_occurrence(request, payload: OccurrenceMoveIn, pk: int = PrimaryKey):
 @router.post(
     "/meetings/{int:pk}/cancel-occurrence", response=MeetingOut, summary="Cancel one occurrence"
 )
-def cancel_occurrence(request, payload: OccurrenceRef, pk: int = PrimaryKey):
+def cancel_occurrence(request, payload: OccurrenceRef, pk: PrimaryKey):
     """Cancel one occurrence of a series; invitees get METHOD:CANCEL with its RECURRENCE-ID."""
     meeting = _meeting(request, pk)
-    require(request.facts, Action.CHANGE, meeting)
     services.occurrence_cancel(
         actor=actor_from(request, "api"), meeting_id=meeting.pk, occurrence=payload.occurrence
     )
@@ -211,10 +206,9 @@ def cancel_occurrence(request, payload: OccurrenceRef, pk: int = PrimaryKey):
     response={201: MeetingOut},
     summary="Change a series from a date on",
 )
-def change_from(request, payload: ChangeFromIn, pk: int = PrimaryKey):
+def change_from(request, payload: ChangeFromIn, pk: PrimaryKey):
     """End the series before the occurrence and continue it from there with the changes."""
     meeting = _meeting(request, pk)
-    require(request.facts, Action.CHANGE, meeting)
     data = payload.dict(exclude_unset=True)
     day = data.pop("occurrence")
     continued = services.series_change_from(
@@ -251,10 +245,9 @@ def _linked(request, model, pk):
 @router.post(
     "/meetings/{int:pk}/agenda-items", response={201: AgendaItemOut}, summary="Add an agenda item"
 )
-def create_agenda_item(request, payload: AgendaItemIn, pk: int = PrimaryKey):
+def create_agenda_item(request, payload: AgendaItemIn, pk: PrimaryKey):
     """Add an item to an occurrence's agenda."""
     meeting = _meeting(request, pk)
-    require(request.facts, Action.TAKE_MINUTES, meeting)
     item = services.agenda_item_create(
         actor=actor_from(request, "api"), meeting=meeting, **_links(request, payload.dict())
     )
@@ -266,7 +259,7 @@ def create_agenda_item(request, payload: AgendaItemIn, pk: int = PrimaryKey):
     response={201: list[AgendaItemOut]},
     summary="Suggest an agenda",
 )
-def suggest_agenda(request, payload: OccurrenceRef, pk: int = PrimaryKey):
+def suggest_agenda(request, payload: OccurrenceRef, pk: PrimaryKey):
     """Add what needs the participants' attention: goals at risk, slipped steps, pending
     requests, upcoming events, open action items."""
     meeting = _meeting(request, pk)
@@ -281,12 +274,9 @@ def _agenda_item(request, pk) -> AgendaItem:
 
 
 @router.patch("/agenda-items/{int:pk}", response=AgendaItemOut, summary="Change an agenda item")
-def update_agenda_item(
-    request, response: HttpResponse, payload: AgendaItemPatch, pk: int = PrimaryKey
-):
+def update_agenda_item(request, response: HttpResponse, payload: AgendaItemPatch, pk: PrimaryKey):
     """Change an item, or the notes taken on it."""
     item = _agenda_item(request, pk)
-    require(request.facts, Action.CHANGE, item)
     data = payload.dict(exclude_unset=True)
     version = expected_version(request, data.pop("version", None), item.version)
     item = services.agenda_item_update(
@@ -299,7 +289,7 @@ def update_agenda_item(
 
 
 @router.delete("/agenda-items/{int:pk}", response={204: None}, summary="Remove an agenda item")
-def delete_agenda_item(request, pk: int = PrimaryKey):
+def delete_agenda_item(request, pk: PrimaryKey):
     """Take an item off the agenda."""
     item = _agenda_item(request, pk)
     services.agenda_item_delete(actor=actor_from(request, "api"), item_id=item.pk)
@@ -309,10 +299,9 @@ def delete_agenda_item(request, pk: int = PrimaryKey):
 @router.post(
     "/meetings/{int:pk}/decisions", response={201: DecisionOut}, summary="Record a decision"
 )
-def create_decision(request, payload: DecisionIn, pk: int = PrimaryKey):
+def create_decision(request, payload: DecisionIn, pk: PrimaryKey):
     """Record a decision taken at an occurrence."""
     meeting = _meeting(request, pk)
-    require(request.facts, Action.TAKE_MINUTES, meeting)
     decision = services.decision_create(
         actor=actor_from(request, "api"), meeting=meeting, **payload.dict()
     )
@@ -331,9 +320,11 @@ def list_decisions(request, q: str = ""):
     response={201: ActionItemOut},
     summary="Record an action item",
 )
-def create_action_item(request, payload: ActionItemIn, pk: int = PrimaryKey):
+def create_action_item(request, payload: ActionItemIn, pk: PrimaryKey):
     """Record an action item; it becomes a step of the assignee's department."""
     meeting = _meeting(request, pk)
+    # Asked here, not only in the service: the assignee is resolved first (422 when unknown),
+    # and someone who may not take minutes is told so, not about the assignee.
     require(request.facts, Action.TAKE_MINUTES, meeting)
     data = payload.dict()
     assignee_id = data.pop("assignee_id")
@@ -345,7 +336,7 @@ def create_action_item(request, payload: ActionItemIn, pk: int = PrimaryKey):
 class ActionFilter(Schema):
     """Filters of the action item list (default: the caller's)."""
 
-    assignee_id: int | None = None
+    assignee_id: PrimaryKey | None = None
     status: ActionItem.Status | None = None
 
 
@@ -359,12 +350,10 @@ def list_action_items(request, filters: Query[ActionFilter]):
 
 
 @router.patch("/action-items/{int:pk}", response=ActionItemOut, summary="Change an action item")
-def update_action_item(
-    request, response: HttpResponse, payload: ActionItemPatch, pk: int = PrimaryKey
-):
+def update_action_item(request, response: HttpResponse, payload: ActionItemPatch, pk: PrimaryKey):
     """Change an action item, or mark it done (its step follows)."""
     item = get_visible_or_404(request.facts, ActionItem.objects.select_related("meeting"), pk=pk)
-    require(request.facts, Action.CHANGE, item)
+    require(request.facts, Action.CHANGE, item)  # before the assignee is resolved (422)
     data = payload.dict(exclude_unset=True)
     version = expected_version(request, data.pop("version", None), item.version)
     if "assignee_id" in data:

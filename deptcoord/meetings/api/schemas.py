@@ -6,10 +6,9 @@ from typing import Annotated
 from ninja import Field
 
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.http import PrimaryKey
 from deptcoord.meetings.models import ActionItem, Event, Meeting
 
-MAX_ID = 2**63 - 1
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Title = Annotated[str, Field(max_length=200)]
 Day = Annotated[date, Field(ge=date(1900, 1, 1), le=date(2200, 12, 31))]
 
@@ -17,7 +16,7 @@ Day = Annotated[date, Field(ge=date(1900, 1, 1), le=date(2200, 12, 31))]
 class ParticipantIn(Schema):
     """Someone to invite, required or optional."""
 
-    person_id: Id
+    person_id: PrimaryKey
     required: bool = True
 
 
@@ -47,7 +46,7 @@ class MeetingIn(Schema):
     guests: list[Annotated[str, Field(max_length=254)]] = Field(
         default_factory=list, max_length=200
     )
-    department_ids: list[Id] | None = None
+    department_ids: list[PrimaryKey] | None = None
 
 
 class MeetingPatch(Schema):
@@ -64,7 +63,7 @@ class MeetingPatch(Schema):
     rrule: str | None = Field(None, max_length=500)
     participants: list[ParticipantIn] | None = Field(None, max_length=500)
     guests: list[Annotated[str, Field(max_length=254)]] | None = Field(None, max_length=200)
-    department_ids: list[Id] | None = None
+    department_ids: list[PrimaryKey] | None = None
     version: int | None = None
 
 
@@ -145,22 +144,22 @@ class AgendaItemIn(OccurrenceRef):
     """A new agenda item, optionally linked to a goal, project, step, request or event."""
 
     title: Title
-    presenter_id: Id | None = None
+    presenter_id: PrimaryKey | None = None
     minutes_allotted: int = Field(10, ge=1, le=240)
     notes: str = Field("", max_length=20000)
     shared_with_hr: bool = False
-    goal_id: Id | None = None
-    event_id: Id | None = None
-    project_id: Id | None = None
-    step_id: Id | None = None
-    request_id: Id | None = None
+    goal_id: PrimaryKey | None = None
+    event_id: PrimaryKey | None = None
+    project_id: PrimaryKey | None = None
+    step_id: PrimaryKey | None = None
+    request_id: PrimaryKey | None = None
 
 
 class AgendaItemPatch(Schema):
     """Changes to an agenda item, or the notes taken on it."""
 
     title: Title | None = None
-    presenter_id: Id | None = None
+    presenter_id: PrimaryKey | None = None
     minutes_allotted: int | None = Field(None, ge=1, le=240)
     notes: str | None = Field(None, max_length=20000)
     shared_with_hr: bool | None = None
@@ -208,7 +207,7 @@ class ActionItemIn(OccurrenceRef):
     """A new action item (it becomes a step of the assignee's department)."""
 
     title: Title
-    assignee_id: Id
+    assignee_id: PrimaryKey
     due_date: Day | None = None
 
 
@@ -216,7 +215,7 @@ class ActionItemPatch(Schema):
     """Changes to an action item, or its status."""
 
     title: Title | None = None
-    assignee_id: Id | None = None
+    assignee_id: PrimaryKey | None = None
     due_date: Day | None = None
     status: ActionItem.Status | None = None
     version: int | None = None
@@ -250,9 +249,9 @@ class MinutesOut(Schema):
 class FindTimeIn(Schema):
     """A search for common free time."""
 
-    required_ids: list[Id] = Field(..., min_length=1, max_length=300)
-    optional_ids: list[Id] = Field(default_factory=list, max_length=300)
-    must_attend_ids: list[Id] = Field(default_factory=list, max_length=300)
+    required_ids: list[PrimaryKey] = Field(..., min_length=1, max_length=300)
+    optional_ids: list[PrimaryKey] = Field(default_factory=list, max_length=300)
+    must_attend_ids: list[PrimaryKey] = Field(default_factory=list, max_length=300)
     duration_minutes: int = Field(60, ge=1, le=720)
     first_day: Day
     last_day: Day
@@ -295,7 +294,7 @@ class EventIn(Schema):
     start_date: Day
     end_date: Day | None = None
     place: str = Field("", max_length=200)
-    department_ids: list[Id] = Field(default_factory=list, max_length=100)
+    department_ids: list[PrimaryKey] = Field(default_factory=list, max_length=100)
 
 
 class EventPatch(Schema):
@@ -308,7 +307,7 @@ class EventPatch(Schema):
     start_date: Day | None = None
     end_date: Day | None = None
     place: str | None = Field(None, max_length=200)
-    department_ids: list[Id] | None = None
+    department_ids: list[PrimaryKey] | None = None
     version: int | None = None
 
 

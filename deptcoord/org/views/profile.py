@@ -1,5 +1,5 @@
-"""The signed-in person's own page: language, time zone, API tokens, two-factor; and the
-invitation link that lets a new person set their password."""
+"""The signed-in person's own page: language, time zone, two-factor, and the panels other apps
+add (API tokens); and the invitation link that lets a new person set their password."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -11,18 +11,16 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_de
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from deptcoord.access import get_visible_or_404, visible
-from deptcoord.api import services as token_services
-from deptcoord.api.models import AccessToken
 from deptcoord.core.actor import actor_from
 from deptcoord.org import services
 from deptcoord.org.forms import ProfileForm
+from deptcoord.org.settings_panels import settings_panels
 from deptcoord.org.views.common import SERVICE_ERRORS
 
 
 @login_required
 def profile(request):
-    """The person's own settings and tokens."""
+    """The person's own settings, and the panels other apps add to them."""
     person = request.person
     form = ProfileForm(
         request.POST or None,
@@ -44,35 +42,8 @@ def profile(request):
             if data["language"]:
                 response.set_cookie("deptcoord_language", data["language"], samesite="Lax")
             return response
-    tokens = visible(request.facts, AccessToken.objects.all())
-    context = {"form": form, "tokens": tokens, "new_token": request.session.pop("new_token", None)}
+    context = {"form": form, "panels": settings_panels(request)}
     return render(request, "org/profile.html", context)
-
-
-@login_required
-@require_POST
-def token_create(request):
-    """Create a personal access token and show it once."""
-    try:
-        _token, raw = token_services.token_create(
-            actor=actor_from(request), name=request.POST.get("name", "")
-        )
-    except SERVICE_ERRORS as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        request.session["new_token"] = raw
-    return redirect("profile")
-
-
-@login_required
-@require_POST
-def token_revoke(request, pk):
-    """Revoke one of the person's tokens."""
-    token = get_visible_or_404(request.facts, AccessToken, pk=pk)
-    token_services.token_revoke(actor=actor_from(request), token_id=token.pk)
-    messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
-    return redirect("profile")
 
 
 @require_POST

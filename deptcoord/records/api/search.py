@@ -5,11 +5,11 @@ from ninja import Field, Query, Router
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require
-from deptcoord.api.pagination import ListPagination
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.http import PrimaryKey
+from deptcoord.core.pagination import ListPagination
 from deptcoord.org.models import Department
 from deptcoord.records import messages, selectors
-from deptcoord.records.api.notes import PrimaryKey
 from deptcoord.records.api.schemas import ActivityOut, SearchOut
 from deptcoord.search.query import search as run_search
 
@@ -69,7 +69,7 @@ def search(request, params: Query[SearchQuery]):
     tags=["activity"],
 )
 @paginate(ListPagination)
-def department_activity(request, pk: int = PrimaryKey):
+def department_activity(request, pk: PrimaryKey):
     """What changed in the department, newest first, about records the caller may open."""
     department = get_visible_or_404(request.facts, Department, pk=pk)
     require(request.facts, Action.VIEW_DETAILS, department)

@@ -5,21 +5,20 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from ninja import Field, Path, Query, Router, Status
+from ninja import Field, Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, can, get_visible_or_404
-from deptcoord.api.http import RecordId, expected_version, with_etag
-from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.http import PrimaryKey, expected_version, with_etag
+from deptcoord.core.pagination import ListPagination
 from deptcoord.org.models import Department
 from deptcoord.reports import presenting, services
 from deptcoord.reports.models import StatusReport
 from deptcoord.reports.selectors import status as selectors
 
 router = Router(tags=["status reports"])
-PrimaryKey = Path(..., ge=1, le=2**63 - 1)
 
 
 class ReportOut(Schema):
@@ -71,7 +70,7 @@ class ReportDetailOut(ReportOut):
 class ReportFilter(Schema):
     """Narrow the list."""
 
-    department_id: RecordId | None = None
+    department_id: PrimaryKey | None = None
     state: str = ""
     kind: str = ""
 
@@ -79,7 +78,7 @@ class ReportFilter(Schema):
 class ReportIn(Schema):
     """A new draft for a department and period."""
 
-    department_id: RecordId
+    department_id: PrimaryKey
     kind: str = StatusReport.Kind.WEEKLY
     period_start: date
     period_end: date
@@ -99,7 +98,7 @@ class ReportPatch(Schema):
 class SubmitIn(Schema):
     """Who receives the report."""
 
-    recipient_ids: list[RecordId]
+    recipient_ids: list[PrimaryKey]
     version: int | None = None
 
 
@@ -211,7 +210,7 @@ def read_rollup(request):
 
 
 @router.get("/reports/{int:pk}", response=ReportDetailOut, summary="Read a status report")
-def read_report(request, response: HttpResponse, pk: int = PrimaryKey):
+def read_report(request, response: HttpResponse, pk: PrimaryKey):
     report = _report(request, pk)
     if report.is_published:
         services.report_mark_read(report=report, person=request.person)
@@ -220,7 +219,7 @@ def read_report(request, response: HttpResponse, pk: int = PrimaryKey):
 
 
 @router.patch("/reports/{int:pk}", response=ReportOut, summary="Change a draft")
-def update_report(request, response: HttpResponse, payload: ReportPatch, pk: int = PrimaryKey):
+def update_report(request, response: HttpResponse, payload: ReportPatch, pk: PrimaryKey):
     report = _report(request, pk)
     data = payload.dict(exclude_unset=True)
     version = expected_version(request, data.pop("version", None), report.version)
@@ -231,7 +230,7 @@ def update_report(request, response: HttpResponse, payload: ReportPatch, pk: int
 
 
 @router.delete("/reports/{int:pk}", response={204: None}, summary="Delete a draft")
-def delete_report(request, pk: int = PrimaryKey):
+def delete_report(request, pk: PrimaryKey):
     report = _report(request, pk)
     version = expected_version(request, None, report.version)
     services.report_delete(
@@ -241,7 +240,7 @@ def delete_report(request, pk: int = PrimaryKey):
 
 
 @router.post("/reports/{int:pk}/submit", response=ReportOut, summary="Submit and send")
-def submit_report(request, response: HttpResponse, payload: SubmitIn, pk: int = PrimaryKey):
+def submit_report(request, response: HttpResponse, payload: SubmitIn, pk: PrimaryKey):
     report = _report(request, pk)
     version = expected_version(request, payload.version, report.version)
     report = services.report_submit(
@@ -254,7 +253,7 @@ def submit_report(request, response: HttpResponse, payload: SubmitIn, pk: int = 
 
 
 @router.post("/reports/{int:pk}/acknowledge", response=ReceiptOut, summary="Acknowledge a report")
-def acknowledge_report(request, pk: int = PrimaryKey):
+def acknowledge_report(request, pk: PrimaryKey):
     report = _report(request, pk)
     receipt = services.report_acknowledge(actor=actor_from(request, "api"), report_id=report.pk)
     return {
@@ -266,7 +265,7 @@ def acknowledge_report(request, pk: int = PrimaryKey):
 
 
 @router.post("/reports/{int:pk}/comments", response={201: CommentOut}, summary="Comment")
-def comment_report(request, payload: CommentIn, pk: int = PrimaryKey):
+def comment_report(request, payload: CommentIn, pk: PrimaryKey):
     report = _report(request, pk)
     comment = services.report_comment(
         actor=actor_from(request, "api"), report_id=report.pk, body=payload.body
@@ -284,7 +283,7 @@ def comment_report(request, payload: CommentIn, pk: int = PrimaryKey):
 
 
 @router.post("/reports/{int:pk}/decision", response=ReportOut, summary="Accept or send back")
-def decide_report(request, response: HttpResponse, payload: DecisionIn, pk: int = PrimaryKey):
+def decide_report(request, response: HttpResponse, payload: DecisionIn, pk: PrimaryKey):
     report = _report(request, pk)
     version = expected_version(request, payload.version, report.version)
     report = services.report_decide(
@@ -298,14 +297,14 @@ def decide_report(request, response: HttpResponse, payload: DecisionIn, pk: int 
 
 
 @router.get("/reports/{int:pk}/pdf", summary="Download the PDF")
-def report_pdf(request, pk: int = PrimaryKey):
+def report_pdf(request, pk: PrimaryKey):
     from deptcoord.reports.views.status import pdf_response
 
     return pdf_response(request, _report(request, pk))
 
 
 @router.get("/reports/{int:pk}/xlsx", summary="Download the workbook")
-def report_xlsx(request, pk: int = PrimaryKey):
+def report_xlsx(request, pk: PrimaryKey):
     from deptcoord.reports.views.status import xlsx_response
 
     return xlsx_response(request, _report(request, pk))

@@ -1,21 +1,18 @@
-"""The API of the Today briefing, notifications and notification settings (each person's own)."""
+"""The API of notifications and notification settings (each person's own)."""
 
-from datetime import date, datetime
+from datetime import datetime
 
-from django.utils import timezone
 from ninja import Field, Query, Router
 from ninja.pagination import paginate
 
 from deptcoord.access import visible
-from deptcoord.api.http import RecordId
-from deptcoord.api.pagination import ListPagination
 from deptcoord.core.actor import actor_from
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.http import PrimaryKey
+from deptcoord.core.pagination import ListPagination
 from deptcoord.notices import services
 from deptcoord.notices.models import Delivery, Notification, NotificationPreference
 from deptcoord.notices.notifications import mark_read, notification_kinds
-from deptcoord.reports.report_api import router as report_router
-from deptcoord.reports.selectors import briefing
 
 router = Router(tags=["notifications"])
 
@@ -40,7 +37,7 @@ class NotificationFilter(Schema):
 class ReadIn(Schema):
     """Which notifications to mark read; all of them when `ids` is left out."""
 
-    ids: list[RecordId] | None = None
+    ids: list[PrimaryKey] | None = None
 
 
 class ReadOut(Schema):
@@ -128,83 +125,3 @@ def update_settings(request, payload: SettingsIn):
         digest_hour=current.digest_hour if payload.digest_hour is None else payload.digest_hour,
     )
     return _settings(request.person)
-
-
-class LineOut(Schema):
-    """One thing to look at, with the page where it is handled."""
-
-    title: str
-    url: str
-    note: str
-    badge: str
-    day: date | None
-    details: list[str]
-
-
-class SectionOut(Schema):
-    """A card of the briefing: its first lines and the full count."""
-
-    key: str
-    label: str
-    count: int
-    items: list[LineOut]
-
-
-class AwayOut(Schema):
-    """Someone away."""
-
-    person_id: int
-    name: str
-    start_date: date
-    end_date: date
-    kind: str
-
-
-class TodayOut(Schema):
-    """The briefing over the person's scope."""
-
-    day: date
-    department_id: int | None
-    sections: list[SectionOut]
-    away_today: list[AwayOut]
-    away_this_week: list[AwayOut]
-
-
-class TodayFilter(Schema):
-    """Narrow an executive's briefing to one department (and its teams)."""
-
-    department: RecordId | None = None
-
-
-def _away(entry) -> dict:
-    return {
-        "person_id": entry.person_id,
-        "name": entry.person.full_name,
-        "start_date": entry.start_date,
-        "end_date": entry.end_date,
-        "kind": entry.kind,
-    }
-
-
-@router.get("/today", response=TodayOut, tags=["today"], summary="Read my Today briefing")
-def read_today(request, filters: Query[TodayFilter]):
-    day = timezone.localdate()
-    found = briefing(request.facts, day, filters.department)
-    return {
-        "day": day,
-        "department_id": found.department.pk if found.department else None,
-        "sections": [
-            {
-                "key": section.key,
-                "label": str(section.label),
-                "count": section.count,
-                "items": [vars(line) for line in section.lines],
-            }
-            for section in found.sections
-        ],
-        "away_today": [_away(entry) for entry in found.away_today],
-        "away_this_week": [_away(entry) for entry in found.away_this_week],
-    }
-
-
-router.add_router("", report_router)

@@ -1,11 +1,14 @@
-"""Versions over HTTP (the ETag is the record's version; If-Match guards updates) and the
-types every endpoint shares."""
+"""HTTP helpers every API module shares: the one primary-key type, and versions over HTTP
+(the ETag is the record's version; If-Match guards updates)."""
 
 from typing import Annotated
 
 from pydantic import Field
 
-RecordId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+# Database keys are signed 64-bit integers; a larger or non-positive id names no record and is
+# refused as bad input (422 naming the field) before it reaches the database.
+MAX_PRIMARY_KEY = 2**63 - 1
+PrimaryKey = Annotated[int, Field(ge=1, le=MAX_PRIMARY_KEY)]
 
 
 class PreconditionFailed(Exception):

@@ -1,0 +1,158 @@
+"""Steps over the API: the list, creating and changing one, progress, links and comments."""
+
+from django.http import HttpResponse
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from deptcoord.access import Action, get_visible_or_404, require, visible
+from deptcoord.core.http import PrimaryKey, expected_version, with_etag
+from deptcoord.core.pagination import ListPagination
+from deptcoord.work import selectors, services
+from deptcoord.work.api.common import (
+    api_actor,
+    department_or_404,
+    person_or_404,
+    project_or_404,
+    step_or_404,
+)
+from deptcoord.work.api.schemas import (
+    CommentIn,
+    CommentOut,
+    DependencyIn,
+    DependencyOut,
+    ProgressIn,
+    StepFilter,
+    StepIn,
+    StepOut,
+    StepPatch,
+)
+from deptcoord.work.models import Dependency, Step
+
+router = Router(tags=["work"])
+
+
+@router.get("/steps", response=list[StepOut], summary="List steps")
+@paginate(ListPagination)
+def list_steps(request, filters: Query[StepFilter]):
+    """Steps the caller may see, filtered (``mine`` for the caller's own)."""
+    return selectors.steps(
+        request.facts,
+        Step.objects.filter(project_id=filters.project_id)
+        if filters.project_id
+        else Step.objects.all(),
+        status=filters.status,
+        department_id=filters.department_id,
+        assignee_id=request.person.pk if filters.mine else filters.assignee_id,
+        flagged=filters.flagged,
+    )
+
+
+@router.post("/steps", response={201: StepOut}, summary="Create a step")
+def create_step(request, payload: StepIn):
+    """A step in a project, or a department activity."""
+    data = payload.dict()
+    project_id = data.pop("project_id")
+    project = project_or_404(request, project_id) if project_id else None
+    if project is not None:
+        require(request.facts, Action.ADD_STEP, project)
+    step = services.step_create(
+        actor=api_actor(request),
+        project=project,
+        department=department_or_404(request, data.pop("department_id")),
+        assignee=person_or_404(request, data.pop("assignee_id")),
+        required_skill=data.pop("required_skill_id"),
+        **data,
+    )
+    return Status(201, step)
+
+
+@router.get("/steps/{int:pk}", response=StepOut, summary="Read a step")
+def read_step(request, response: HttpResponse, pk: PrimaryKey):
+    """One step, with its version as ETag."""
+    return with_etag(response, step_or_404(request, pk))
+
+
+@router.patch("/steps/{int:pk}", response=StepOut, summary="Change a step")
+def update_step(request, response: HttpResponse, payload: StepPatch, pk: PrimaryKey):
+    """Change a step's fields; a later due date pushes and flags the steps waiting for it."""
+    step = step_or_404(request, pk)
+    data = payload.dict(exclude_unset=True)
+    version = expected_version(request, data.pop("version", None), step.version)
+    if "department_id" in data:
+        data["department"] = (
+            department_or_404(request, data.pop("department_id")) or step.department
+        )
+    if "assignee_id" in data:
+        data["assignee"] = person_or_404(request, data.pop("assignee_id"))
+    if "required_skill_id" in data:
+        data["required_skill"] = data.pop("required_skill_id")
+    step = services.step_update(
+        actor=api_actor(request), step_id=step.pk, expected_version=version, **data
+    )
+    return with_etag(response, step)
+
+
+@router.delete("/steps/{int:pk}", response={204: None}, summary="Delete a step")
+def delete_step(request, pk: PrimaryKey):
+    """Delete a step with its links, time and comments."""
+    step = step_or_404(request, pk)
+    services.step_delete(actor=api_actor(request), step_id=step.pk)
+    return Status(204, None)
+
+
+@router.post("/steps/{int:pk}/progress", response=StepOut, summary="Move a step along")
+def step_progress(request, response: HttpResponse, payload: ProgressIn, pk: PrimaryKey):
+    """Change status and progress (the assignee may)."""
+    step = step_or_404(request, pk)
+    data = payload.dict()
+    version = expected_version(request, data.pop("version", None), step.version)
+    step = services.step_progress(
+        actor=api_actor(request), step_id=step.pk, expected_version=version, **data
+    )
+    return with_etag(response, step)
+
+
+@router.get(
+    "/steps/{int:pk}/dependencies", response=list[DependencyOut], summary="List a step's links"
+)
+def list_dependencies(request, pk: PrimaryKey):
+    """What the step waits for and what waits for it."""
+    before, after = selectors.step_links(request.facts, step_or_404(request, pk))
+    return before + after
+
+
+@router.post(
+    "/steps/{int:pk}/dependencies", response={201: DependencyOut}, summary="Link two steps"
+)
+def create_dependency(request, payload: DependencyIn, pk: PrimaryKey):
+    """Make this step wait for another; a link closing a cycle is refused, naming it."""
+    step = step_or_404(request, pk)
+    predecessor = step_or_404(request, payload.predecessor_id)
+    link = services.dependency_create(
+        actor=api_actor(request), predecessor=predecessor, successor=step, lag_days=payload.lag_days
+    )
+    return Status(201, link)
+
+
+@router.delete("/dependencies/{int:pk}", response={204: None}, summary="Remove a link")
+def delete_dependency(request, pk: PrimaryKey):
+    """Remove a link between two steps."""
+    link = get_visible_or_404(request.facts, Dependency, pk=pk)
+    services.dependency_delete(actor=api_actor(request), dependency_id=link.pk)
+    return Status(204, None)
+
+
+@router.get("/steps/{int:pk}/comments", response=list[CommentOut], summary="List comments")
+@paginate(ListPagination)
+def list_comments(request, pk: PrimaryKey):
+    """The step's discussion, oldest first."""
+    return visible(request.facts, selectors.step_comments(step_or_404(request, pk)))
+
+
+@router.post("/steps/{int:pk}/comments", response={201: CommentOut}, summary="Comment")
+def create_comment(request, payload: CommentIn, pk: PrimaryKey):
+    """Post a comment; people mentioned with @ are notified."""
+    comment = services.comment_post(
+        actor=api_actor(request), step=step_or_404(request, pk), body=payload.body
+    )
+    return Status(201, comment)
