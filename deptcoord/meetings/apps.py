@@ -19,10 +19,13 @@ class MeetingsConfig(AppConfig):
             tasks,
         )
         from deptcoord.meetings.models import Meeting
+        from deptcoord.meetings.selectors import busy_hours
+        from deptcoord.org.capacity import register_busy_time
         from deptcoord.records.links import Linkable, register_linkable
         from deptcoord.reports.notifications import register_kind
 
         register_periodic("meetings.send_reminders", "hourly", tasks.send_reminders)
+        register_busy_time("meetings", busy_hours)  # time in meetings comes off capacity
         register_linkable(
             Linkable(
                 "meeting",
