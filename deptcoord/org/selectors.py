@@ -152,14 +152,20 @@ def people_away(facts: RoleFacts, day, department_ids=None) -> QuerySet:
     return result.select_related("person").order_by("person__full_name")
 
 
+# Records whose model moved to another app: their entries from before the move carry the label
+# they had then (entries are never rewritten).
+FORMER_LABELS = {"org.Skill": ("people.Skill",), "org.SkillCategory": ("people.SkillCategory",)}
+
+
 def history(facts: RoleFacts, obj, limit: int = 50) -> list[AuditEntry]:
     """The record's audit entries, newest first, when the viewer may see its history."""
     if not can(facts, Action.VIEW_HISTORY, obj):
         return []
+    labels = [obj._meta.label, *FORMER_LABELS.get(obj._meta.label, ())]
     return list(
-        AuditEntry.objects.filter(target_type=obj._meta.label, target_id=str(obj.pk)).order_by(
-            "-id"
-        )[:limit]
+        AuditEntry.objects.filter(target_type__in=labels, target_id=str(obj.pk)).order_by("-id")[
+            :limit
+        ]
     )
 
 

@@ -13,9 +13,8 @@ from django.db.models import Q
 
 from deptcoord.goals.imports import parse_date, parse_number
 from deptcoord.org.imports import ImportReport, RowOutcome
-from deptcoord.org.models import Department
+from deptcoord.org.models import Department, Skill
 from deptcoord.org.selectors import person_by_email
-from deptcoord.people.models import Skill
 from deptcoord.work import messages
 from deptcoord.work.services.dependencies import dependency_create
 from deptcoord.work.services.steps import step_create

@@ -214,7 +214,7 @@ class Step(VersionedModel):
     is_milestone = models.BooleanField(_("milestone"), default=False)
     # who can do it: people assessed at least `required_level` (0–5) in `required_skill`
     required_skill = models.ForeignKey(
-        "people.Skill",
+        "org.Skill",
         verbose_name=_("required skill"),
         null=True,
         blank=True,

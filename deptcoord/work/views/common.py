@@ -8,7 +8,7 @@ from deptcoord.access import Action, RoleFacts, visible
 from deptcoord.core.versioning import StaleVersionError
 from deptcoord.goals.models import Goal
 from deptcoord.org import selectors as org
-from deptcoord.people.models import Skill
+from deptcoord.org.models import Skill
 
 SERVICE_ERRORS = (ValidationError, StaleVersionError)
 
