@@ -19,12 +19,12 @@ from deptcoord.core.actor import actor_from
 from deptcoord.core.models import ImportUpload
 from deptcoord.core.spreadsheets import SpreadsheetError, read_rows
 from deptcoord.org import selectors as org
-from deptcoord.planning.selectors import plannable_projects
 from deptcoord.work import exports, imports, selectors, services
 from deptcoord.work.access import steps_allowing
 from deptcoord.work.formatting import money
 from deptcoord.work.forms import ExpenseForm, PlanImportForm, ProjectForm
 from deptcoord.work.models import Project, Step
+from deptcoord.work.project_actions import project_buttons
 from deptcoord.work.services.projects import PROJECT_FIELDS, PROJECT_LINKS
 from deptcoord.work.views.common import (
     SERVICE_ERRORS,
@@ -59,7 +59,7 @@ def _header(request, project, tab) -> dict:
         "can_add_step": Action.ADD_STEP in actions,
         "can_spend": Action.SPEND in actions,
         "can_view_budget": Action.VIEW_BUDGET in actions,
-        "can_plan": plannable_projects(facts).filter(pk=project.pk).exists(),
+        "project_buttons": project_buttons(facts, project),
         "departments": list(project.departments.order_by("code")),
     }
 
