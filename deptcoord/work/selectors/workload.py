@@ -133,6 +133,18 @@ def _load(people, assigned, days_off, window) -> tuple[dict, dict]:
     return load, causes
 
 
+def _weekly_hours(people, start: date, end: date, days_off) -> dict[tuple[int, date], float]:
+    """Available hours per (person, Monday): org's capacity, day by day, added up by week."""
+    hours = capacity.available_hours(
+        people, start, end, days_off={d for d in days_off if start <= d <= end}
+    )
+    weekly = defaultdict(float)
+    for person_id, calendar in hours.items():
+        for day, left in calendar.items():
+            weekly[(person_id, working_hours.week_of(day))] += left
+    return weekly
+
+
 def workload_for(
     people, weeks, *, first: date | None = None, steps_base: QuerySet | None = None
 ) -> list[WorkloadRow]:
@@ -157,14 +169,8 @@ def workload_for(
     # the days off over every listed step's dates, so each step's working days count right
     span = (min([start, *(s[2] for s in assigned)]), max([end, *(s[3] for s in assigned)]))
     days_off = frozenset(days_off_between(*span))
-    hours = capacity.available_hours(
-        people, start, end, days_off={d for d in days_off if start <= d <= end}
-    )
+    weekly = _weekly_hours(people, start, end, days_off)
     load, causes = _load(people, assigned, days_off, (start, end))
-    weekly = defaultdict(float)
-    for person_id, calendar in hours.items():
-        for day, left in calendar.items():
-            weekly[(person_id, working_hours.week_of(day))] += left
     return [
         WorkloadRow(
             person=person,
