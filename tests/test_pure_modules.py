@@ -18,6 +18,7 @@ PURE_MODULES = [
     "deptcoord.meetings.slots",
     "deptcoord.meetings.recurrence",
     "deptcoord.goals.forecast",
+    "deptcoord.org.working_hours",
     "deptcoord.people.gaps",
     "deptcoord.search.text_search",
     "deptcoord.records.file_types",

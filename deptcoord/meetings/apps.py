@@ -21,10 +21,13 @@ class MeetingsConfig(AppConfig):
         )
         from deptcoord.meetings.briefing import events, meetings_today
         from deptcoord.meetings.models import Meeting
+        from deptcoord.meetings.selectors import busy_hours
         from deptcoord.notices.notifications import register_kind
+        from deptcoord.org.capacity import register_busy_time
         from deptcoord.search.linkables import Linkable, register_linkable
 
         register_periodic("meetings.send_reminders", "hourly", tasks.send_reminders)
+        register_busy_time("meetings", busy_hours)  # time in meetings comes off capacity
         register_card("meetings.today", 60, meetings_today)
         register_card("meetings.events", 70, events)
         register_linkable(

@@ -1,4 +1,5 @@
-"""Company, departments, people, memberships and time off: data and invariants only."""
+"""Company, departments, people, memberships, time off and the skill catalogue: data and
+invariants only."""
 
 import zoneinfo
 from datetime import time
@@ -222,3 +223,58 @@ class TimeOff(VersionedModel):
 
     def __str__(self):
         return f"{self.person}: {self.start_date} – {self.end_date}"
+
+
+# The skill catalogue: the levels people are assessed at (0–5), categories and skills. The tables
+# keep the names they had when the catalogue lived in the people app.
+LOWEST_LEVEL = 0
+HIGHEST_LEVEL = 5
+LEVELS = range(LOWEST_LEVEL, HIGHEST_LEVEL + 1)
+
+
+class SkillCategory(VersionedModel):
+    """A group of skills in the catalogue, e.g. "Marketing" or "General"."""
+
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    name_vi = models.CharField(_("name (Vietnamese)"), max_length=120, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        db_table = "people_skillcategory"
+        verbose_name = _("skill category")
+        verbose_name_plural = _("skill categories")
+        ordering = ["position", "name_en", "id"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the viewer's language."""
+        return in_language(self.name_en, self.name_vi)
+
+
+class Skill(VersionedModel):
+    """A skill people are assessed on (levels 0–5), in one category of the catalogue."""
+
+    category = models.ForeignKey(
+        SkillCategory, verbose_name=_("category"), on_delete=models.PROTECT, related_name="skills"
+    )
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    name_vi = models.CharField(_("name (Vietnamese)"), max_length=120, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        db_table = "people_skill"
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        ordering = ["category__position", "name_en", "id"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the viewer's language."""
+        return in_language(self.name_en, self.name_vi)

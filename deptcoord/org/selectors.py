@@ -152,12 +152,18 @@ def people_away(facts: RoleFacts, day, department_ids=None) -> QuerySet:
     return result.select_related("person").order_by("person__full_name")
 
 
+# Records whose model moved to another app: their entries from before the move carry the label
+# they had then (entries are never rewritten).
+FORMER_LABELS = {"org.Skill": ("people.Skill",), "org.SkillCategory": ("people.SkillCategory",)}
+
+
 def history(facts: RoleFacts, obj, limit: int = 50) -> list[AuditEntry]:
     """The record's audit entries, newest first, when the viewer may see its history;
     security events (denials, exports, sign-ins) only for admins."""
     if not can(facts, Action.VIEW_HISTORY, obj):
         return []
-    entries = AuditEntry.objects.filter(target_type=obj._meta.label, target_id=str(obj.pk))
+    labels = [obj._meta.label, *FORMER_LABELS.get(obj._meta.label, ())]
+    entries = AuditEntry.objects.filter(target_type__in=labels, target_id=str(obj.pk))
     if not facts.is_admin:
         entries = entries.exclude(kind=AuditEntry.Kind.SECURITY)
     return list(entries.order_by("-id")[:limit])

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.forms import DateInput, ServiceForm
 from deptcoord.core.validation import LocalDecimalField
-from deptcoord.people.models.skills import LEVELS
+from deptcoord.org.models import LEVELS
 from deptcoord.work.models import Expense, Project, Step
 
 

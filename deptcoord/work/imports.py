@@ -25,9 +25,8 @@ from deptcoord.core.imports import (
 )
 from deptcoord.core.validation import NumberError, parse_decimal
 from deptcoord.goals.imports import parse_date
-from deptcoord.org.models import Department
+from deptcoord.org.models import Department, Skill
 from deptcoord.org.selectors import person_by_email
-from deptcoord.people.models import Skill
 from deptcoord.work import messages
 from deptcoord.work.models import Project
 from deptcoord.work.services.dependencies import dependency_create

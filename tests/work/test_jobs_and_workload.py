@@ -178,13 +178,3 @@ def test_time_off_is_left_out_of_capacity(world):
     )
     cell = selectors.workload_for([world.member], [date(2027, 1, 4)])[0].cells[0]
     assert cell.capacity == 0
-
-
-@given(
-    st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1)),
-    st.integers(min_value=-3, max_value=400),
-)
-def test_weekdays_between_counts_mondays_to_fridays(first, length):
-    last = first + timedelta(days=length)
-    expected = sum(1 for n in range(length + 1) if (first + timedelta(days=n)).weekday() < 5)
-    assert selectors._weekdays_between(first, last) == expected

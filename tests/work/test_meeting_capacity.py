@@ -149,7 +149,7 @@ def test_a_company_wide_scope_reads_the_same_hours_as_a_few_people(world, monkey
     monkeypatch.setattr(meeting_selectors, "FEW_PEOPLE", 0)  # read as for a department
     assert figures() == few
     monkeypatch.setattr(meeting_selectors, "MANY_PEOPLE", 0)  # and as for the company
-    monkeypatch.setattr(work_selectors, "MANY_PEOPLE", 0)
+    monkeypatch.setattr(work_selectors.workload, "MANY_PEOPLE", 0)
     assert figures() == few
     assert few[0] == {(world.member.pk, TUESDAY + timedelta(weeks=n)): 2.0 for n in (1, 2)}
     assert few[1][0] == (40.0, 8.0) and few[1][1] == (38.0, 0.0)

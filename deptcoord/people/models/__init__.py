@@ -1,5 +1,6 @@
-"""The people app's records."""
+"""The people app's records (the skill catalogue, org's, is named here too for people's code)."""
 
+from deptcoord.org.models import HIGHEST_LEVEL, LEVELS, LOWEST_LEVEL, Skill, SkillCategory
 from deptcoord.people.models.development import DevelopmentAction, DevelopmentPlan
 from deptcoord.people.models.feedback import (
     ConfidentialRead,
@@ -14,15 +15,10 @@ from deptcoord.people.models.one_on_ones import (
     TalkingPoint,
 )
 from deptcoord.people.models.skills import (
-    HIGHEST_LEVEL,
-    LEVELS,
-    LOWEST_LEVEL,
     Assessment,
     PersonProfile,
     RoleProfile,
     RoleTarget,
-    Skill,
-    SkillCategory,
 )
 
 __all__ = [

@@ -62,7 +62,7 @@ class DevelopmentAction(VersionedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("what"), max_length=200)
     skill = models.ForeignKey(
-        "people.Skill",
+        "org.Skill",
         verbose_name=_("skill"),
         null=True,
         blank=True,

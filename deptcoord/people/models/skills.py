@@ -1,60 +1,10 @@
-"""The skills catalogue, role profiles with their target levels, and assessments."""
+"""Role profiles with their target levels, and assessments (the catalogue of skills is org's)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.versioning import VersionedModel
-from deptcoord.org.models import in_language
-
-LOWEST_LEVEL = 0
-HIGHEST_LEVEL = 5
-LEVELS = range(LOWEST_LEVEL, HIGHEST_LEVEL + 1)
-
-
-class SkillCategory(VersionedModel):
-    """A group of skills in the catalogue, e.g. "Marketing" or "General"."""
-
-    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
-    name_vi = models.CharField(_("name (Vietnamese)"), max_length=120, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        verbose_name = _("skill category")
-        verbose_name_plural = _("skill categories")
-        ordering = ["position", "name_en", "id"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the viewer's language."""
-        return in_language(self.name_en, self.name_vi)
-
-
-class Skill(VersionedModel):
-    """A skill people are assessed on (levels 0–5), in one category of the catalogue."""
-
-    category = models.ForeignKey(
-        SkillCategory, verbose_name=_("category"), on_delete=models.PROTECT, related_name="skills"
-    )
-    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
-    name_vi = models.CharField(_("name (Vietnamese)"), max_length=120, blank=True)
-    description = models.TextField(_("description"), blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        verbose_name = _("skill")
-        verbose_name_plural = _("skills")
-        ordering = ["category__position", "name_en", "id"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the viewer's language."""
-        return in_language(self.name_en, self.name_vi)
+from deptcoord.org.models import HIGHEST_LEVEL, Skill, in_language
 
 
 class RoleProfile(VersionedModel):

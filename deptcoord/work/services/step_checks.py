@@ -1,8 +1,6 @@
 """Checks on a step's fields; each failure names the field and says what to do."""
 
-from deptcoord.org.models import Membership
-from deptcoord.people.models import Skill
-from deptcoord.people.models.skills import LEVELS, LOWEST_LEVEL
+from deptcoord.org.models import LEVELS, LOWEST_LEVEL, Membership, Skill
 from deptcoord.work import messages
 from deptcoord.work.models import Project, Request, Step
 from deptcoord.work.validation import (

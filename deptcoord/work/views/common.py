@@ -6,7 +6,7 @@ from deptcoord.access import Action, RoleFacts, visible
 from deptcoord.core.service_calls import SERVICE_ERRORS, report  # noqa: F401  (for the pages)
 from deptcoord.goals.models import Goal
 from deptcoord.org import selectors as org
-from deptcoord.people.models import Skill
+from deptcoord.org.models import Skill
 
 STEPS_PER_PAGE = 50  # lists of steps (a project's, a department's) show this many a page
 

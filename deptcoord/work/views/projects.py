@@ -18,11 +18,11 @@ from deptcoord.core.actor import actor_from
 from deptcoord.core.import_views import import_confirm_page, import_upload_page
 from deptcoord.core.money import format_money
 from deptcoord.org import selectors as org
-from deptcoord.planning.selectors import plannable_projects
 from deptcoord.work import exports, imports, selectors, services
 from deptcoord.work.access import steps_allowing
 from deptcoord.work.forms import ExpenseForm, ProjectForm
 from deptcoord.work.models import Project, Step
+from deptcoord.work.project_actions import project_buttons
 from deptcoord.work.services.projects import PROJECT_FIELDS, PROJECT_LINKS
 from deptcoord.work.views.common import (
     SERVICE_ERRORS,
@@ -57,7 +57,7 @@ def _header(request, project, tab) -> dict:
         "can_add_step": Action.ADD_STEP in actions,
         "can_spend": Action.SPEND in actions,
         "can_view_budget": Action.VIEW_BUDGET in actions,
-        "can_plan": plannable_projects(facts).filter(pk=project.pk).exists(),
+        "project_buttons": project_buttons(facts, project),
         "departments": list(project.departments.order_by("code")),
     }
 
