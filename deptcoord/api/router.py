@@ -131,6 +131,7 @@ def unauthenticated(request, exc):
 
 # Each app's endpoints live in that app's api module, mounted under /v1/.
 ROUTERS = [
+    "deptcoord.notices.api",
     "deptcoord.org.api",
     "deptcoord.goals.api",
     "deptcoord.reports.api",
