@@ -11,7 +11,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 from deptcoord.api.services import person_for_token
 from deptcoord.audit.security import record_denial
 from deptcoord.core.http import PreconditionFailed
-from deptcoord.core.versioning import StaleVersionError
+from deptcoord.core.versioning import StaleVersionError, VersionRequired
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.middleware import person_for_user
 
@@ -20,6 +20,10 @@ FORBIDDEN = _("You may not do this.")
 UNAUTHENTICATED = _("Sign in, or send a personal access token as “Authorization: Bearer …”.")
 PRECONDITION_FAILED = _(
     "The record changed since the version in If-Match. Read it again and retry with its new ETag."
+)
+PRECONDITION_REQUIRED = _(
+    "Say which version you changed: send the If-Match header with the record's ETag, or its "
+    "version in the body."
 )
 
 
@@ -97,8 +101,17 @@ def schema_validation_error(request, exc):
 
 @api.exception_handler(StaleVersionError)
 def stale_version(request, exc):
-    """A write made from an older version: 409, nothing overwritten."""
+    """A write made from an older version: 409, nothing overwritten (412 when the version came
+    in If-Match and the record changed between that check and the write's row lock)."""
+    if request.headers.get("If-Match", "").strip() not in ("", "*"):
+        return _error(request, 412, PRECONDITION_FAILED)
     return _error(request, 409, exc.message)
+
+
+@api.exception_handler(VersionRequired)
+def precondition_required(request, exc):
+    """An update or delete without If-Match or version: 428, nothing changed."""
+    return _error(request, 428, PRECONDITION_REQUIRED)
 
 
 @api.exception_handler(PreconditionFailed)

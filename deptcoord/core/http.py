@@ -5,6 +5,8 @@ from typing import Annotated
 
 from pydantic import Field
 
+from deptcoord.core.versioning import NO_VERSION_SENT
+
 # Database keys are signed 64-bit integers; a larger or non-positive id names no record and is
 # refused as bad input (422 naming the field) before it reaches the database.
 MAX_PRIMARY_KEY = 2**63 - 1
@@ -20,14 +22,24 @@ def etag(obj) -> str:
     return f'"{obj.version}"'
 
 
-def expected_version(request, body_version: int | None, current_version: int) -> int | None:
-    """The version the client edited: from If-Match (412 when stale) or the body's version."""
+def expected_version(request, body_version: int | None, current_version: int):
+    """The version the client edited: from If-Match (412 when stale) or the body's version.
+
+    An update or delete must send one of the two (the service answers 428 after its access
+    check): a blind write would silently overwrite someone else's change. ``If-Match: *`` is an
+    explicit "whatever the version". The services compare again under the row lock; a change
+    in between is answered as stale (412 when the version came in If-Match).
+    """
     header = request.headers.get("If-Match", "").strip()
-    if header and header != "*":
+    if header == "*":
+        return None
+    if header:
         tags = [tag.strip().removeprefix("W/").strip('"') for tag in header.split(",")]
         if str(current_version) not in tags:
             raise PreconditionFailed
         return current_version
+    if body_version is None and request.method in ("PATCH", "PUT", "DELETE"):
+        return NO_VERSION_SENT
     return body_version
 
 

@@ -27,8 +27,19 @@ class VersionedModel(models.Model):
         abstract = True
 
 
-def check_version(obj: VersionedModel, expected: int | None) -> None:
-    """Refuse the write when the person edited an older version."""
+class VersionRequired(Exception):
+    """An update over the API that says neither which version it edited nor If-Match."""
+
+
+# What an API endpoint hands a service when the client sent no version: the service refuses
+# it after its own access check, so a person who may not write still hears "forbidden".
+NO_VERSION_SENT = object()
+
+
+def check_version(obj: VersionedModel, expected) -> None:
+    """Refuse the write when the person edited an older version, or did not say which."""
+    if expected is NO_VERSION_SENT:
+        raise VersionRequired
     if expected is not None and int(expected) != obj.version:
         raise StaleVersionError(obj.version)
 

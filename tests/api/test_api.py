@@ -66,6 +66,41 @@ def test_etag_and_if_match(world):
     assert (world.own.description, world.own.version) == ("Launch", 2)
 
 
+def test_an_update_that_names_no_version_is_refused_and_changes_nothing(world):
+    client = bearer(world.head)
+    path = f"/api/v1/departments/{world.own.pk}"
+    blind = send(client, "PATCH", path, {"description": "Blind"})
+    assert blind.status_code == 428
+    assert "If-Match" in blind.json()["detail"]
+    # Someone who may not change the department still hears "forbidden", not "send a version".
+    assert send(bearer(world.member), "PATCH", path, {"description": "Blind"}).status_code == 403
+    explicit = send(client, "PATCH", path, {"description": "Any version"}, **{"If-Match": "*"})
+    assert explicit.status_code == 200
+    world.own.refresh_from_db()
+    assert (world.own.description, world.own.version) == ("Any version", 2)
+
+
+def test_a_change_between_the_if_match_check_and_the_write_is_a_412(world, monkeypatch):
+    """The endpoint checks If-Match on the record it read; the service checks again under the
+    row lock. Another writer's change in between is answered 412, as a stale If-Match."""
+    from deptcoord.org import api as org_api
+    from deptcoord.org.models import Department
+
+    read = org_api._department
+
+    def read_then_someone_else_writes(request, pk):
+        department = read(request, pk)
+        Department.objects.filter(pk=pk).update(description="Theirs", version=2)
+        return department
+
+    monkeypatch.setattr(org_api, "_department", read_then_someone_else_writes)
+    path = f"/api/v1/departments/{world.own.pk}"
+    raced = send(bearer(world.head), "PATCH", path, {"description": "Mine"}, **{"If-Match": '"1"'})
+    assert raced.status_code == 412
+    world.own.refresh_from_db()
+    assert world.own.description == "Theirs"
+
+
 def test_bad_input_names_the_field_in_the_callers_language(world):
     client = bearer(world.hr)
     response = send(

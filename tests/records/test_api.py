@@ -89,6 +89,6 @@ def test_search_returns_highlights_and_refuses_punctuation(world):
 def test_activity_lists_changed_fields(world):
     written = note(world.coordinator, world.own, title="Brief")
     client = client_for(world.coordinator)
-    send(client, "PATCH", f"/api/v1/notes/{written.pk}", {"body": "New text"})
+    send(client, "PATCH", f"/api/v1/notes/{written.pk}", {"body": "New text", "version": 1})
     items = client.get(f"/api/v1/departments/{world.own.pk}/activity").json()["items"]
     assert items[0]["changed_fields"] == ["body"] and items[0]["actor"] == "Coordinator"

@@ -62,7 +62,7 @@ def test_slip_through_the_api_flags_and_reports(world):
         client,
         "PATCH",
         f"/api/v1/steps/{design.pk}",
-        {"due": (start + timedelta(days=9)).isoformat()},
+        {"due": (start + timedelta(days=9)).isoformat(), "version": design.version},
     )
     assert response.status_code == 200
     got = _call(client_for(world.other_coordinator), "GET", f"/api/v1/steps/{dealers.pk}").json()
