@@ -136,7 +136,9 @@ def test_acknowledging_stamps_the_time_and_only_the_subject_is_told(world, catal
     given.refresh_from_db()
     assert given.acknowledged_at is not None
     response = client_for(world.coordinator).patch(
-        f"/api/v1/feedback/{given.pk}", {"body": "Rewritten"}, content_type="application/json"
+        f"/api/v1/feedback/{given.pk}",
+        {"body": "Rewritten", "version": given.version},
+        content_type="application/json",
     )
     assert response.status_code == 422
     assert Feedback.objects.get(pk=given.pk).body == "Late three times"

@@ -116,7 +116,12 @@ def test_api_takes_the_skill_and_refuses_an_unknown_one(world, skills):
     assert unknown.status_code == 422
     assert "987654" in unknown.content.decode()
     assert Step.objects.count() == before
-    patched = _api(client, "PATCH", f"/api/v1/steps/{created.json()['id']}", {"required_level": 9})
+    patched = _api(
+        client,
+        "PATCH",
+        f"/api/v1/steps/{created.json()['id']}",
+        {"required_level": 9, "version": created.json()["version"]},
+    )
     assert patched.status_code == 422
     assert str(messages.SKILL_LEVEL_RANGE) in patched.content.decode()
 
