@@ -4,7 +4,7 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require
-from deptcoord.core.http import PrimaryKey
+from deptcoord.core.http import PrimaryKey, expected_version
 from deptcoord.core.pagination import ListPagination
 from deptcoord.work import selectors, services
 from deptcoord.work.api.common import api_actor, project_or_404
@@ -43,5 +43,9 @@ def create_expense(request, payload: ExpenseIn, pk: PrimaryKey):
 def delete_expense(request, pk: PrimaryKey):
     """Remove an expense."""
     expense = get_visible_or_404(request.facts, Expense, pk=pk)
-    services.expense_delete(actor=api_actor(request), expense_id=expense.pk)
+    services.expense_delete(
+        actor=api_actor(request),
+        expense_id=expense.pk,
+        expected_version=expected_version(request, None, expense.version),
+    )
     return Status(204, None)

@@ -107,5 +107,9 @@ def update_recurring(request, response: HttpResponse, payload: RecurringPatch, p
 def delete_recurring(request, pk: PrimaryKey):
     """Remove a recurring activity (its steps stay)."""
     activity = get_visible_or_404(request.facts, RecurringActivity, pk=pk)
-    services.recurring_delete(actor=api_actor(request), activity_id=activity.pk)
+    services.recurring_delete(
+        actor=api_actor(request),
+        activity_id=activity.pk,
+        expected_version=expected_version(request, None, activity.version),
+    )
     return Status(204, None)

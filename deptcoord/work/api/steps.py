@@ -96,7 +96,11 @@ def update_step(request, response: HttpResponse, payload: StepPatch, pk: Primary
 def delete_step(request, pk: PrimaryKey):
     """Delete a step with its links, time and comments."""
     step = step_or_404(request, pk)
-    services.step_delete(actor=api_actor(request), step_id=step.pk)
+    services.step_delete(
+        actor=api_actor(request),
+        step_id=step.pk,
+        expected_version=expected_version(request, None, step.version),
+    )
     return Status(204, None)
 
 
@@ -138,7 +142,11 @@ def create_dependency(request, payload: DependencyIn, pk: PrimaryKey):
 def delete_dependency(request, pk: PrimaryKey):
     """Remove a link between two steps."""
     link = get_visible_or_404(request.facts, Dependency, pk=pk)
-    services.dependency_delete(actor=api_actor(request), dependency_id=link.pk)
+    services.dependency_delete(
+        actor=api_actor(request),
+        dependency_id=link.pk,
+        expected_version=expected_version(request, None, link.version),
+    )
     return Status(204, None)
 
 

@@ -4,7 +4,7 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import get_visible_or_404, visible
-from deptcoord.core.http import PrimaryKey
+from deptcoord.core.http import PrimaryKey, expected_version
 from deptcoord.core.pagination import ListPagination
 from deptcoord.work import selectors, services
 from deptcoord.work.api.common import api_actor, step_or_404
@@ -34,5 +34,9 @@ def create_time(request, payload: TimeIn, pk: PrimaryKey):
 def delete_time(request, pk: PrimaryKey):
     """Remove a time entry."""
     entry = get_visible_or_404(request.facts, TimeEntry, pk=pk)
-    services.time_entry_delete(actor=api_actor(request), entry_id=entry.pk)
+    services.time_entry_delete(
+        actor=api_actor(request),
+        entry_id=entry.pk,
+        expected_version=expected_version(request, None, entry.version),
+    )
     return Status(204, None)
