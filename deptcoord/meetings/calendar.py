@@ -3,11 +3,12 @@
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
 
 from deptcoord.access import RoleFacts, visible
-from deptcoord.meetings import ics
+from deptcoord.meetings import ics, messages
 from deptcoord.meetings.models import Event, Meeting, Participant
 from deptcoord.meetings.selectors import meeting_queryset, people_in, time_off_between
 from deptcoord.meetings.series import meeting_occurrences
@@ -15,8 +16,24 @@ from deptcoord.org.models import in_language
 from deptcoord.work.models import Step
 
 MAX_RANGE = timedelta(days=62)
+DEFAULT_SPAN = timedelta(days=31)
 FEED_PAST = timedelta(days=60)
 FEED_FUTURE = timedelta(days=400)
+
+
+def calendar_period(start: datetime, end: datetime | None) -> tuple[datetime, datetime]:
+    """The period asked (a month from ``start`` by default), or a refusal naming the field: out
+    of 1900–2200, reversed, or longer than ``MAX_RANGE`` (no calendar page asks for more)."""
+    if not 1900 <= start.year <= 2200:
+        raise ValidationError({"start": [messages.OUT_OF_RANGE]})
+    end = end or start + DEFAULT_SPAN
+    if not 1900 <= end.year <= 2200:
+        raise ValidationError({"end": [messages.OUT_OF_RANGE]})
+    if end <= start:
+        raise ValidationError({"end": [messages.CALENDAR_ORDER]})
+    if end - start > MAX_RANGE:
+        raise ValidationError({"end": [messages.CALENDAR_TOO_LONG]})
+    return start, end
 
 
 def _overlapping(queryset, start: datetime, end: datetime):
@@ -72,7 +89,6 @@ def calendar_entries(
     """Meetings, events, step deadlines and time off in the period, as FullCalendar reads them
     (meeting times as wall-clock times in ``zone_name`` when given, else with their offset)."""
     zone = ZoneInfo(zone_name) if zone_name else None
-    end = min(end, start + MAX_RANGE)
     first, last = start.date(), end.date()
     entries = _meeting_entries(
         calendar_meetings(facts, start, end, department_id, person_id), start, end, zone

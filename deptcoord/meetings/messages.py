@@ -3,6 +3,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.bounds import DATE_OUT_OF_RANGE
 from deptcoord.core.messages import REQUIRED  # noqa: F401  (shared sentence)
 
 TITLE_REQUIRED = _("Give a title in English or in Vietnamese (or both).")
@@ -52,8 +53,10 @@ DURATION_LONGER_THAN_WINDOW = _(
 )
 WINDOW_ENDS_BEFORE_START = _("The search window must end after it starts.")
 INVALID_LINK = _("“%(value)s” is not a web address. Paste the full link, starting with https://.")
-OUT_OF_RANGE = _("Pick a date between the years 1900 and 2200.")
+OUT_OF_RANGE = DATE_OUT_OF_RANGE  # one sentence for the one date rule
 WINDOW_TOO_LONG = _("Search at most 90 days at a time.")
+CALENDAR_TOO_LONG = _("Ask the calendar for at most 62 days at a time.")
+CALENDAR_ORDER = _("The end of the period must come after its start.")
 QUORUM_RANGE = _("The quorum is a percentage between 1 and 100.")
 MUST_ATTEND_NOT_REQUIRED = _("%(name)s must attend, so mark them as required too.")
 NO_REQUIRED = _("Mark at least one participant as required.")

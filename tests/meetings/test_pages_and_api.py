@@ -4,6 +4,7 @@ import json
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -253,3 +254,20 @@ def test_the_calendar_hides_meetings_the_viewer_may_not_see(world):
     )
     assert {e["title"] for e in other.json()} == set()
     assert Participant.objects.filter(person=world.other_member).exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"start": "0001-01-01T00:00:00"}, "between 1900 and 2200"),
+        ({"start": "9999-12-31T00:00:00"}, "between 1900 and 2200"),
+        ({"start": "2027-01-01T00:00:00", "end": "2037-01-01T00:00:00"}, "at most 62 days"),
+        ({"start": "2027-01-10T00:00:00", "end": "2027-01-01T00:00:00"}, "must come after"),
+    ],
+)
+def test_a_calendar_period_it_does_not_answer_is_refused_with_the_reason(world, query, message):
+    client = client_for(world.member)
+    page = client.get("/meetings/calendar.json", query)
+    assert page.status_code == 422 and message in page.json()["detail"]
+    api = client.get("/api/v1/calendar", query)
+    assert api.status_code == 422 and message in api.content.decode()

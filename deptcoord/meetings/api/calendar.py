@@ -1,6 +1,6 @@
 """API endpoints for the company calendar, finding a time and calendar feeds."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -126,15 +126,13 @@ class CalendarQuery(Schema):
 def read_calendar(request, query: Query[CalendarQuery]):
     """Meeting occurrences, events, step deadlines and time off (at most 62 days)."""
     facts = request.facts
-    for moment in (query.start, query.end):
-        if moment is not None and not 1900 <= moment.year <= 2200:
-            raise ValidationError({"start": [messages.OUT_OF_RANGE]})
     start = query.start or timezone.make_aware(datetime.combine(timezone.localdate(), time(0)))
     if timezone.is_naive(start):
         start = timezone.make_aware(start)
-    end = query.end or start + timedelta(days=31)
-    if timezone.is_naive(end):
+    end = query.end
+    if end is not None and timezone.is_naive(end):
         end = timezone.make_aware(end)
+    start, end = entries.calendar_period(start, end)
     department_id = person_id = None
     if query.department_id:
         department_id = get_visible_or_404(facts, Department, pk=query.department_id).pk

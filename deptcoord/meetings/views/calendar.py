@@ -1,9 +1,10 @@
 """The calendar page, its JSON feed for FullCalendar, and each person's .ics feed."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -49,11 +50,11 @@ def calendar_json(request):
     """FullCalendar's entries for the period asked (``start``/``end``), by the policy."""
     facts = request.facts
     start = _moment(request.GET.get("start", "")) if request.GET.get("start") else timezone.now()
-    end = (
-        _moment(request.GET.get("end", ""))
-        if request.GET.get("end")
-        else start + timedelta(days=31)
-    )
+    end = _moment(request.GET["end"]) if request.GET.get("end") else None
+    try:
+        start, end = entries.calendar_period(start, end)
+    except ValidationError as error:
+        return JsonResponse({"detail": error.messages[0]}, status=422)
     department_id = person_id = None
     if request.GET.get("department", "").isdigit():
         department_id = get_visible_or_404(facts, Department, pk=request.GET["department"]).pk
