@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "deptcoord.core.private_responses.PrivateResponses",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -273,9 +274,11 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 WHITENOISE_USE_FINDERS = DEBUG
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 RECORDS_MAX_UPLOAD_MB = int(os.environ.get("RECORDS_MAX_UPLOAD_MB", "20"))
+# A request body held in memory: room for the largest document sent base64-encoded to the API
+# (4/3 of its size) with its JSON around it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = (RECORDS_MAX_UPLOAD_MB * 4 // 3 + 2) * 1024 * 1024
 
 # Content Security Policy: no inline scripts, nonces for the few script tags.
 SECURE_CSP = {

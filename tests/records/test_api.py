@@ -92,3 +92,17 @@ def test_activity_lists_changed_fields(world):
     send(client, "PATCH", f"/api/v1/notes/{written.pk}", {"body": "New text", "version": 1})
     items = client.get(f"/api/v1/departments/{world.own.pk}/activity").json()["items"]
     assert items[0]["changed_fields"] == ["body"] and items[0]["actor"] == "Coordinator"
+
+
+def test_a_document_near_the_size_limit_goes_through_the_api_and_its_answer_is_private(world):
+    content = b"warranty terms\n" * (19 * 1024 * 1024 // 15)  # 19 MB, under the 20 MB limit
+    body = {
+        "department_id": world.own.pk,
+        "title": "Warranty handbook",
+        "filename": "warranty.txt",
+        "content_base64": base64.b64encode(content).decode(),
+    }
+    created = send(client_for(world.coordinator), "POST", "/api/v1/documents", body)
+    assert created.status_code == 201, created.content[:200]
+    assert Document.objects.get().current.size == len(content)
+    assert "private" in created["Cache-Control"] and "no-store" in created["Cache-Control"]

@@ -9,6 +9,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+THREADS = 4
+
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
@@ -35,6 +37,8 @@ class Command(BaseCommand):
             "--workers",
             str(workers),
         ]
+        # Threads, so a few slow answers (a report's PDF) do not hold up everyone's quick ones.
+        web += ["--worker-class", "gthread", "--threads", str(THREADS)]
         web += ["--access-logfile", "-", "--graceful-timeout", "5"]
         # One task worker per queue: plan runs never hold up e-mails and reminders.
         task_workers = [
