@@ -1,12 +1,14 @@
 """Writing the audit trail: every service that changes data calls ``audit_record`` in its
 transaction."""
 
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from deptcoord.audit.chain import entry_hash
 from deptcoord.audit.changes import diff, snapshot
 from deptcoord.audit.models import AuditEntry, AuditHead
+from deptcoord.core.messages import REQUIRED
 
 
 def _actor_label(actor) -> str:
@@ -69,6 +71,22 @@ def record_created(actor, obj, fields: list[str], action: str, department_id=Non
     )
 
 
+def refuse_empty_required(obj, changes: dict) -> None:
+    """A change that empties a field the record cannot be without (an explicit null over the
+    API) is refused naming the field, before the database would refuse it."""
+    empty = {}
+    for name in changes:
+        try:
+            field = obj._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        attname = getattr(field, "attname", None)
+        if attname and not field.null and getattr(obj, attname) is None:
+            empty[name] = [REQUIRED]
+    if empty:
+        raise ValidationError(empty)
+
+
 def save_with_audit(
     actor, obj, before: dict, fields: list[str], action: str, department_id=None
 ) -> dict:
@@ -77,6 +95,7 @@ def save_with_audit(
     ``before`` is ``snapshot(obj, fields)`` taken before the caller changed the record.
     """
     changes = diff(before, snapshot(obj, fields))
+    refuse_empty_required(obj, changes)
     if changes:
         obj.version += 1
         obj.save()

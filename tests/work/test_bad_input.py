@@ -224,7 +224,7 @@ def test_time_in_the_future(world):
     )
 
 
-@pytest.mark.parametrize("amount", ["0", "-5000", "1e20"])
+@pytest.mark.parametrize("amount", ["0", "-5000", "1e20", "1e-25", "0.004"])
 def test_expense_amount(world, amount):
     plan = project(world)
     refused(

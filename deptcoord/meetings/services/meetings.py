@@ -5,6 +5,7 @@ from django.db import transaction
 
 from deptcoord.access import Action
 from deptcoord.audit.changes import diff, snapshot
+from deptcoord.audit.services import refuse_empty_required
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.meetings import invitations, messages
@@ -205,6 +206,7 @@ def _removed_recipients(meeting: Meeting, people, outside) -> list[str]:
 def _save_with_people(actor: Actor, meeting: Meeting, before: dict, action: str) -> dict:
     after = snapshot(meeting, MEETING_FIELDS) | _people_snapshot(meeting)
     changes = diff(before, after)
+    refuse_empty_required(meeting, changes)
     if changes:
         meeting.version += 1
         meeting.save()

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from deptcoord.access import Action
 from deptcoord.audit.changes import diff, snapshot
-from deptcoord.audit.services import audit_record
+from deptcoord.audit.services import audit_record, save_with_audit
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.org import messages
@@ -88,18 +88,14 @@ def time_off_update(
     for field, value in changes.items():
         setattr(time_off, field, value)
     _check(time_off.person, time_off.start_date, time_off.end_date, time_off.kind, time_off.pk)
-    changed = diff(before, snapshot(time_off, TIME_OFF_FIELDS))
-    if changed:
-        time_off.version += 1
-        time_off.save()
-        audit_record(
-            actor=actor,
-            kind="update",
-            action="org.time_off.update",
-            target=time_off,
-            changes=changed,
-            department_id=time_off.person.primary_department_id,
-        )
+    save_with_audit(
+        actor,
+        time_off,
+        before,
+        TIME_OFF_FIELDS,
+        "org.time_off.update",
+        department_id=time_off.person.primary_department_id,
+    )
     return time_off
 
 

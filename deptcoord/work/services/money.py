@@ -1,6 +1,6 @@
 """Time spent on steps and money spent on projects, with the budget alert."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.db.models import Sum
@@ -84,6 +84,9 @@ def time_entry_delete(*, actor: Actor, entry_id: int, expected_version=None) -> 
     entry.delete()
 
 
+CENT = Decimal("0.01")
+
+
 def _check_expense(data: dict) -> dict:
     errors: dict = {}
     cleaned = dict(data)
@@ -97,6 +100,11 @@ def _check_expense(data: dict) -> dict:
         messages.AMOUNT_RANGE,
         low_open=True,
     )
+    if cleaned["amount"] is not None:
+        # Kept to the cent: an amount that rounds to nothing (1e-25) is no expense.
+        cleaned["amount"] = cleaned["amount"].quantize(CENT, rounding=ROUND_HALF_UP)
+        if cleaned["amount"] <= 0:
+            add(errors, "amount", messages.AMOUNT_RANGE)
     cleaned["category"] = check_choice(
         errors, "category", data.get("category"), Expense.Category.values, Expense.Category.OTHER
     )
