@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 
 from deptcoord.core.models import WorkerHeartbeat
 from deptcoord.core.tasks import prune_old_records
-from deptcoord.core.workers import ALIVE_WITHIN, beat, recover_interrupted
+from deptcoord.core.workers import ALIVE_WITHIN, beat, live_worker_ids, recover_interrupted
 from deptcoord.notices.models import Notification
 from deptcoord.planning.models import PlanRun
 from deptcoord.planning.tasks import run_plan
@@ -92,3 +92,15 @@ def test_a_starting_worker_ends_what_the_crashed_one_held_and_leaves_no_heartbea
     lost.refresh_from_db()
     assert lost.status == PlanRun.Status.FAILED
     assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["crashed-3"]
+
+
+def test_a_recent_heartbeat_of_a_process_gone_from_this_machine_is_not_alive(db):
+    import subprocess
+    import sys
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    beat("restarted-before")
+    WorkerHeartbeat.objects.filter(worker_id="restarted-before").update(pid=gone.pid)
+    beat("still-here")
+    assert live_worker_ids() == {"still-here"}

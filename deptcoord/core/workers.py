@@ -64,12 +64,27 @@ def beat(worker_id: str, *, started_at=None) -> None:
     )
 
 
+def _process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, someone else's
+    return False
+
+
 def live_worker_ids() -> set[str]:
-    """Ids of the workers seen within ``ALIVE_WITHIN``."""
+    """Ids of the workers seen within ``ALIVE_WITHIN``, less those of this machine whose process
+    is gone (after a crash and a restart, their work is ended at once)."""
     since = timezone.now() - ALIVE_WITHIN
-    return set(
-        WorkerHeartbeat.objects.filter(seen_at__gte=since).values_list("worker_id", flat=True)
-    )
+    host = socket.gethostname()[:255]
+    seen = WorkerHeartbeat.objects.filter(seen_at__gte=since)
+    return {
+        worker
+        for worker, on, pid in seen.values_list("worker_id", "host", "pid")
+        if not (on == host and _process_gone(pid))
+    }
 
 
 def recover_interrupted() -> dict[str, int]:
