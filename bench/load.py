@@ -5,7 +5,7 @@
 
 Builds the company (bench/pages.py does the same), signs 50 of its people in, runs the day's
 periodic jobs to the end (as the night before would have), starts
-`manage.py serve` (gunicorn with 2 workers, the task worker and the scheduler) on a free port,
+`manage.py serve` (gunicorn with 2 workers, the task workers and the scheduler) on a free port,
 and runs locust headless from a separate process (bench/locustfile.py). Reports throughput,
 latency percentiles, errors, and the peak memory of a web worker; writes
 bench/results/load_<backend>_<size>.json.
@@ -247,7 +247,7 @@ def main() -> int:
             summary = _summary(prefix)
         finally:
             stop.set()
-            server.send_signal(signal.SIGINT)  # serve stops gunicorn, worker and scheduler
+            server.send_signal(signal.SIGINT)  # serve stops gunicorn, the workers and the scheduler
             server.wait(timeout=30)
     result = {
         "size": options.size,

@@ -53,12 +53,10 @@ def register_repeatable(task) -> None:
     _repeatable.add(task.module_path)
 
 
-def beat(worker_id: str, *, started_at=None) -> None:
-    """Record that ``worker_id`` is alive now."""
+def beat(worker_id: str) -> None:
+    """Record that ``worker_id`` is alive now (and when it started, the first time)."""
     now = timezone.now()
     defaults = {"host": socket.gethostname()[:255], "pid": os.getpid(), "seen_at": now}
-    if started_at is not None:
-        defaults["started_at"] = started_at
     WorkerHeartbeat.objects.update_or_create(
         worker_id=worker_id, defaults=defaults, create_defaults={**defaults, "started_at": now}
     )
@@ -132,7 +130,7 @@ class Heartbeat:
     def start(self) -> None:
         global _current_worker_id
         _current_worker_id = self.worker_id
-        beat(self.worker_id, started_at=timezone.now())
+        beat(self.worker_id)
         self._thread.start()
 
     def stop(self) -> None:

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import visible
 from deptcoord.core.briefing import LIMIT, Line, Morning, Section, section
+from deptcoord.core.language import in_language
 from deptcoord.meetings.models import AgendaItem, Event, Meeting, Participant
 from deptcoord.meetings.series import day_bounds, meeting_occurrences
-from deptcoord.org.models import in_language
 
 EVENT_DAYS = 14
 

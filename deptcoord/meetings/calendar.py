@@ -8,11 +8,11 @@ from django.db.models import Q
 from django.urls import reverse
 
 from deptcoord.access import RoleFacts, visible
+from deptcoord.core.language import in_language
 from deptcoord.meetings import ics, messages
 from deptcoord.meetings.models import Event, Meeting, Participant
 from deptcoord.meetings.selectors import meeting_queryset, people_in, time_off_between
 from deptcoord.meetings.series import meeting_occurrences
-from deptcoord.org.models import in_language
 from deptcoord.work.models import Step
 
 MAX_RANGE = timedelta(days=62)

@@ -6,10 +6,10 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.language import in_language
 from deptcoord.core.versioning import VersionedModel
 from deptcoord.goals.models.choices import Confidence, value_fields
 from deptcoord.goals.models.measures import MeasuredResult
-from deptcoord.org.models import in_language
 
 
 class Goal(VersionedModel):

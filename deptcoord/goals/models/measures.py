@@ -7,8 +7,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.language import in_language
 from deptcoord.goals.models.choices import Direction, Metric, value_fields
-from deptcoord.org.models import in_language
 
 
 class MeasuredResult(models.Model):

@@ -3,9 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.language import in_language
 from deptcoord.core.versioning import VersionedModel
 from deptcoord.goals.models.choices import STANDARD_METRICS, Metric, value_fields
-from deptcoord.org.models import in_language
 
 
 class Standard(VersionedModel):

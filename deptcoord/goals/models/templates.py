@@ -3,10 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.language import in_language
 from deptcoord.core.versioning import VersionedModel
 from deptcoord.goals.models.goals import Goal
 from deptcoord.goals.models.measures import MeasuredResult
-from deptcoord.org.models import in_language
 
 
 class GoalTemplate(VersionedModel):

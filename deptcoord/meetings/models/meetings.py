@@ -3,8 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.language import in_language
 from deptcoord.core.versioning import VersionedModel
-from deptcoord.org.models import TIMEZONE_CHOICES, in_language
+from deptcoord.org.models import TIMEZONE_CHOICES
 
 
 class Response(models.TextChoices):

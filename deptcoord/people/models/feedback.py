@@ -4,8 +4,8 @@ record of who read a confidential one."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.language import in_language
 from deptcoord.core.versioning import VersionedModel
-from deptcoord.org.models import in_language
 
 
 class FeedbackLevel(VersionedModel):

@@ -13,9 +13,10 @@ from deptcoord.access import Action
 from deptcoord.audit.changes import diff, snapshot
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import SYSTEM, Actor, authorize
+from deptcoord.core.language import in_language
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.notices.notifications import notify
-from deptcoord.org.models import Department, Membership, Person, in_language
+from deptcoord.org.models import Department, Membership, Person
 from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.reports import messages
 from deptcoord.reports.models import ReportComment, ReportReceipt, StatusReport

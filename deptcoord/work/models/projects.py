@@ -6,8 +6,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.language import in_language
 from deptcoord.core.versioning import VersionedModel
-from deptcoord.org.models import in_language
 from deptcoord.work.models.common import HOURS, MONEY
 
 

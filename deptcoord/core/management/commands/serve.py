@@ -1,4 +1,4 @@
-"""Serve the application with its task worker and scheduler; Ctrl-C or SIGTERM stops all three."""
+"""Serve the application with its task workers and scheduler; Ctrl-C or SIGTERM stops them all."""
 
 import os
 import signal
@@ -17,9 +17,9 @@ def _interrupt(signum, frame):
 
 
 class Command(BaseCommand):
-    """Run gunicorn, the background worker and the periodic scheduler together."""
+    """Run gunicorn, a task worker per queue and the periodic scheduler together."""
 
-    help = "Serve the web application with its background worker and scheduler."
+    help = "Serve the web application with its task workers and scheduler."
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1:8000"))
@@ -47,7 +47,7 @@ class Command(BaseCommand):
         scheduler = [python, "manage.py", "run_scheduler"]
         processes = [subprocess.Popen(command) for command in (web, *task_workers, scheduler)]  # noqa: S603
         self.stdout.write(self.style.SUCCESS(f"Serving on http://{bind}/ — press Ctrl-C to stop."))
-        # systemd and `docker stop` send SIGTERM: stop the three the same way as Ctrl-C does.
+        # systemd and `docker stop` send SIGTERM: stop everything the same way as Ctrl-C does.
         signal.signal(signal.SIGTERM, _interrupt)
         try:
             while all(process.poll() is None for process in processes):
