@@ -5,19 +5,19 @@ break its record's page for good; nothing here raises on odd data."""
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 EMPTY = "—"
 MAX_TEXT = 300
 MAX_DEPTH = 3
 
 SUMMARIES = {
-    "auth.sign_in": lambda changes: _("Signed in."),
-    "auth.sign_out": lambda changes: _("Signed out."),
-    "auth.sign_in_failed": lambda changes: _("A sign-in failed."),
-    "api.token.create": lambda changes: _("An API token was created."),
-    "api.token.revoke": lambda changes: _("An API token was revoked."),
-    "people.confidential.read": lambda changes: _("Confidential records were read."),
+    "auth.sign_in": gettext_lazy("Signed in."),
+    "auth.sign_out": gettext_lazy("Signed out."),
+    "auth.sign_in_failed": gettext_lazy("A sign-in failed."),
+    "api.token.create": gettext_lazy("An API token was created."),
+    "api.token.revoke": gettext_lazy("An API token was revoked."),
+    "people.confidential.read": gettext_lazy("Confidential records were read."),
 }
 
 
@@ -72,7 +72,7 @@ def describe(entry) -> EntryView:
 
 def _describe(action: str, changes) -> EntryView:
     if action in SUMMARIES:
-        return EntryView(summary=SUMMARIES[action](changes))
+        return EntryView(summary=str(SUMMARIES[action]))
     if action == "access.denied":
         wanted = changes.get("action") if isinstance(changes, dict) else None
         return EntryView(

@@ -5,14 +5,13 @@ to an XLSX file)."""
 
 import re
 from datetime import date, timedelta
-from typing import Annotated
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from ninja import Schema
-from pydantic import AfterValidator, ValidationInfo, field_validator
+from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 MIN_YEAR = 1900
@@ -105,10 +104,6 @@ def _checked(value, depth: int = 0):
         for item in items:
             _checked(item, depth + 1)
     return value
-
-
-BoundedDate = Annotated[date, AfterValidator(_checked)]
-CleanText = Annotated[str, AfterValidator(_checked)]
 
 
 class BoundedSchema(Schema):

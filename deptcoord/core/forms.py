@@ -1,13 +1,12 @@
 """Form plumbing shared by every app: Bootstrap classes, versions and service errors."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 
 from deptcoord.core.bounds import bound_form_fields
-from deptcoord.core.versioning import StaleVersionError
+from deptcoord.core.service_calls import show_on_form
 
 
 def option_html(value, label, chosen: set[str]) -> str:
@@ -82,16 +81,7 @@ class ServiceForm(forms.Form):
 
     def apply_service_error(self, error: Exception) -> None:
         """Show a service's refusal on the fields it names (or at the top of the form)."""
-        if isinstance(error, StaleVersionError):
-            self.add_error(None, str(error.message))
-            return
-        if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                target = field if field in self.fields and field != NON_FIELD_ERRORS else None
-                for item in errors:
-                    self.add_error(target, item)
-            return
-        self.add_error(None, error)
+        show_on_form(self, error)
 
     def expected_version(self) -> int | None:
         """The version the person edited."""

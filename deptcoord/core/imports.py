@@ -131,9 +131,7 @@ def register_import_kind(kind: ImportKind) -> ImportKind:
 
 
 def import_kind(name: str) -> ImportKind:
-    """The registered kind (LookupError for an unknown one)."""
-    if name not in _kinds:
-        raise LookupError(name)
+    """The registered kind (KeyError, a LookupError, for an unknown one)."""
     return _kinds[name]
 
 

@@ -48,9 +48,7 @@ def report(request, error: Exception) -> None:
 
 def show_on_form(form, error: Exception) -> None:
     """Show a service's refusal on the fields it names (or at the top of the form)."""
-    if hasattr(form, "apply_service_error"):
-        form.apply_service_error(error)
-    elif isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         for name, problems in error.error_dict.items():
             target = name if name in form.fields and name != NON_FIELD_ERRORS else None
             for problem in problems:

@@ -9,13 +9,19 @@ from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import visible
 from deptcoord.core.briefing import Line, Morning, Section, section
+from deptcoord.goals.formatting import format_measure, format_percent
 from deptcoord.goals.models import Goal, KeyResult, Measurement, Standard
 
 CHECK_IN_DAYS = 7
 
 
 def _percent(value) -> str:
-    return "" if value is None else f"{value:.0f}%"
+    """A whole percentage in the reader's language ("" when nothing measures it)."""
+    return "" if value is None else format_percent(round(value))
+
+
+def _measure(standard: Standard, value) -> str:
+    return format_measure(value, standard.metric, standard.unit, standard.currency)
 
 
 def _goal_line(goal: Goal) -> Line:
@@ -54,7 +60,6 @@ def at_risk(morning: Morning) -> list[Section]:
     goals = (
         visible(facts, Goal.objects.filter(status=Goal.Status.ACTIVE, at_risk=True))
         .filter(scope.q("department", "owner"))
-        .select_related("department")
         .order_by("period_end", "priority", "id")
     )
     key_results = (
@@ -147,8 +152,8 @@ def breached_standards(morning: Morning) -> list[Section]:
         return Line(
             title=standard.title,
             url=reverse("goals:standard_detail", args=[standard.pk]),
-            note=f"{standard.department.name} · {standard.latest_value:g} "
-            f"{standard.comparison_sign} {standard.threshold:g} {standard.unit}".strip(),
+            note=f"{standard.department.name} · {_measure(standard, standard.latest_value)} "
+            f"{standard.comparison_sign} {_measure(standard, standard.threshold)}",
             badge=str(_("Breached")),
             tone="danger",
             day=standard.latest_period,

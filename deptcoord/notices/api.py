@@ -5,13 +5,12 @@ from datetime import datetime
 from ninja import Field, Query, Router
 from ninja.pagination import paginate
 
-from deptcoord.access import visible
 from deptcoord.core.actor import actor_from
 from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.core.http import PrimaryKey
 from deptcoord.core.pagination import ListPagination
-from deptcoord.notices import services
-from deptcoord.notices.models import Delivery, Notification, NotificationPreference
+from deptcoord.notices import selectors, services
+from deptcoord.notices.models import Delivery
 from deptcoord.notices.notifications import mark_read, notification_kinds
 
 router = Router(tags=["notifications"])
@@ -75,7 +74,7 @@ class SettingsIn(Schema):
 @router.get("/notifications", response=list[NotificationOut], summary="List my notifications")
 @paginate(ListPagination)
 def list_notifications(request, filters: Query[NotificationFilter]):
-    mine = visible(request.facts, Notification.objects.all())
+    mine = selectors.notifications_visible(request.facts)
     if filters.unread is not None:
         mine = mine.filter(read_at__isnull=filters.unread)
     return mine
@@ -87,15 +86,13 @@ def read_notifications(request, payload: ReadIn):
 
 
 def _settings(person) -> dict:
-    chosen = dict(
-        NotificationPreference.objects.filter(person=person).values_list("kind", "delivery")
-    )
+    chosen = selectors.deliveries_chosen(person)
     row = services.email_settings_for(person)
     return {
         "morning_briefing": row.morning_briefing,
         "digest_hour": row.digest_hour,
         "kinds": [
-            {"kind": kind, "label": str(label), "delivery": chosen.get(kind, Delivery.IMMEDIATELY)}
+            {"kind": kind, "label": str(label), "delivery": chosen[kind]}
             for kind, label in notification_kinds().items()
         ],
     }

@@ -35,3 +35,9 @@ def descendants_map(parent_of: dict[int, int | None]) -> dict[int, list[int]]:
             stack.extend(children.get(node, []))
         result[root] = found
     return result
+
+
+def department_and_teams(department_id: int) -> list[int]:
+    """The department and every department under it."""
+    below = descendants_map(dict(Department.objects.values_list("id", "parent_id")))
+    return [department_id, *below.get(department_id, [])]

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
 
-from deptcoord.core.validation import NumberError, to_decimal
+from deptcoord.core.validation import NumberError, raise_if, to_decimal
 from deptcoord.org import messages
 from deptcoord.org.models import Department, Person
 
@@ -22,12 +22,6 @@ def require_text(errors: dict, field: str, value) -> str:
     if not text:
         errors.setdefault(field, []).append(messages.REQUIRED)
     return text
-
-
-def raise_if(errors: dict) -> None:
-    """Raise all the collected field errors at once."""
-    if errors:
-        raise ValidationError(errors)
 
 
 def check_department(*, code, name_en, name_vi, parent, instance=None) -> dict:

@@ -12,10 +12,10 @@ from django.db.models import OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from deptcoord.goals.models import Goal, Measurement, Standard
-from deptcoord.goals.selectors.goals import department_and_teams
 from deptcoord.meetings.models import Event, Meeting
 from deptcoord.meetings.series import day_bounds, meeting_occurrences
 from deptcoord.org.models import Department
+from deptcoord.org.tree import department_and_teams
 from deptcoord.people.models import Feedback
 from deptcoord.work.models import Dependency, Expense, Project, Request, Step
 

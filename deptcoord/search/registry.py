@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Model, Q, QuerySet
 from django.urls import reverse
 
-from deptcoord.access import RoleFacts, rule_for, visible
+from deptcoord.access import RoleFacts, rule_for
 
 
 def _value(obj, path: str):
@@ -62,10 +62,6 @@ class SearchSource:
         """Every record of the kind, with what indexing reads (for rebuilding the index)."""
         records = self.model._default_manager.order_by("pk")
         return records.select_related(*self.related) if self.related else records
-
-    def visible_ids(self, facts: RoleFacts) -> QuerySet:
-        """The ids the person may open, as a subquery."""
-        return visible(facts, self.model._default_manager.all()).values("pk")
 
 
 _sources: dict[str, SearchSource] = {}

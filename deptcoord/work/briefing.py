@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from deptcoord.access import visible
 from deptcoord.core.briefing import LIMIT, Line, Morning, Section, section
 from deptcoord.org.briefing import scope_people
+from deptcoord.org.working_hours import week_of
 from deptcoord.work.models import Request, Step
 from deptcoord.work.selectors import workload_for
 from deptcoord.work.services.requests import stale_after_days
@@ -120,7 +121,7 @@ def waiting_requests(morning: Morning) -> list[Section]:
 def overloaded(morning: Morning) -> list[Section]:
     """The scope's people with more work than hours this week, the heaviest first."""
     facts, today = morning.facts, morning.today
-    monday = today - timedelta(days=today.weekday())
+    monday = week_of(today)
     people = (
         scope_people(facts, morning.scope)
         .only("pk", "full_name", "working_weekdays", "weekly_capacity_hours", "timezone")

@@ -9,8 +9,8 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from deptcoord.access import RoleFacts, visible
 from deptcoord.goals.models import CheckIn, Goal, KeyResult
 from deptcoord.goals.periods import parse_period, quarter_of
-from deptcoord.org.models import Department, Person
-from deptcoord.org.tree import descendants_map
+from deptcoord.org.models import Person
+from deptcoord.org.tree import department_and_teams
 
 LEVEL_ORDER = Case(
     When(level=Goal.Level.COMPANY, then=Value(0)),
@@ -98,12 +98,6 @@ def filters_from(params, today: date) -> GoalFilters:
         query=(params.get("q") or "").strip()[:100],
         sort=params.get("sort") if params.get("sort") in SORTS else "priority",
     )
-
-
-def department_and_teams(department_id: int) -> list[int]:
-    """The department and every department under it."""
-    below = descendants_map(dict(Department.objects.values_list("id", "parent_id")))
-    return [department_id, *below.get(department_id, [])]
 
 
 def goals(facts: RoleFacts, filters: GoalFilters) -> QuerySet:

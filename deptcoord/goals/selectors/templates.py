@@ -6,7 +6,8 @@ from django.db.models import Count, Max, Q, QuerySet
 
 from deptcoord.access import RoleFacts, visible
 from deptcoord.goals.models import Goal, GoalTemplate
-from deptcoord.goals.selectors.goals import LEVEL_ORDER, department_and_teams
+from deptcoord.goals.selectors.goals import LEVEL_ORDER
+from deptcoord.org.tree import department_and_teams
 
 
 def templates(facts: RoleFacts) -> QuerySet:

@@ -25,7 +25,7 @@ from deptcoord.goals.validation import (
     raise_if,
 )
 from deptcoord.org.models import Department, Membership
-from deptcoord.org.tree import descendants_map
+from deptcoord.org.tree import department_and_teams
 
 TEMPLATE_FIELDS = ["title_en", "title_vi", "description", "category", "kind"]
 TEMPLATE_KEY_RESULT_FIELDS = [
@@ -235,8 +235,7 @@ def _roll_out(actor, template, people, parent, start, end, status) -> RollOut:
 
 def _members(department: Department, title_contains: str) -> list[tuple]:
     """(person, department) for the active members of the department and its teams."""
-    below = descendants_map(dict(Department.objects.values_list("id", "parent_id")))
-    scope = [department.pk, *below.get(department.pk, [])]
+    scope = department_and_teams(department.pk)
     memberships = Membership.objects.filter(
         department__in=scope, role=Membership.Role.MEMBER, person__is_active=True
     ).select_related("person", "department")

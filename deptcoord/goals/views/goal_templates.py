@@ -14,7 +14,6 @@ from deptcoord.goals import selectors, services
 from deptcoord.goals.forms import NewTemplateForm, RollOutForm, TemplateForm, TemplateKeyResultForm
 from deptcoord.goals.models import Goal, GoalTemplate, TemplateKeyResult
 from deptcoord.goals.periods import next_period, period_choices, quarter_of
-from deptcoord.goals.selectors.goals import department_and_teams
 from deptcoord.goals.services.templates import TEMPLATE_FIELDS, TEMPLATE_KEY_RESULT_FIELDS
 from deptcoord.goals.views.common import (
     SERVICE_ERRORS,
@@ -25,6 +24,7 @@ from deptcoord.goals.views.common import (
 )
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Department
+from deptcoord.org.tree import department_and_teams
 
 ROLL_OUT_FIELDS = ["department", "title_contains", "parent", "period_start", "period_end", "status"]
 

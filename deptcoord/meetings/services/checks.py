@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.formats import date_format, time_format
 
+from deptcoord.core.validation import raise_if  # noqa: F401  (the meetings services read it here)
 from deptcoord.meetings import messages
 from deptcoord.meetings.models import Meeting
 from deptcoord.meetings.recurrence import (
@@ -142,9 +143,3 @@ def check_people(organiser, kind: str, participants, guests, errors: dict) -> tu
     elif not people and not outside:
         errors.setdefault("participants", []).append(messages.NO_PARTICIPANTS)
     return people, outside
-
-
-def raise_if(errors: dict) -> None:
-    """Refuse the write when anything was wrong."""
-    if errors:
-        raise ValidationError(errors)

@@ -1,6 +1,5 @@
 """What every people service shares: field checks that collect errors, and audit helpers."""
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -9,6 +8,7 @@ from deptcoord.audit.services import (  # noqa: F401  (shared audit helpers)
     record_deleted,
     save_with_audit,
 )
+from deptcoord.core.validation import add, raise_if  # noqa: F401  (the people services read them here)
 from deptcoord.people import messages
 from deptcoord.people.models import HIGHEST_LEVEL, LOWEST_LEVEL
 
@@ -18,17 +18,6 @@ LONGEST_TEXT = 5000
 def today():
     """Today in the company's time zone."""
     return timezone.localdate()
-
-
-def raise_if(errors: dict) -> None:
-    """Raise all the collected field errors at once (nothing has been written yet)."""
-    if errors:
-        raise ValidationError(errors)
-
-
-def add(errors: dict, field: str, message) -> None:
-    """Record one problem with a field."""
-    errors.setdefault(field, []).append(message)
 
 
 def short_date(day) -> str:

@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.core.briefing import Morning, Scope, Section, assemble
-from deptcoord.goals.selectors.goals import department_and_teams
 from deptcoord.org import selectors as org
 from deptcoord.org.briefing import whereabouts
 from deptcoord.org.models import Department
+from deptcoord.org.tree import department_and_teams
 
 
 @dataclass
@@ -32,7 +32,6 @@ class Briefing:
     not_invited: int
     headcount: int
     sections: list[Section] = field(default_factory=list)
-    company_scope: bool = False
     department: Department | None = None
 
     def section(self, key: str) -> Section:
@@ -86,8 +85,7 @@ def briefing(
     facts: RoleFacts, today: date, department_id: int | None = None, zone_name: str = ""
 ) -> Briefing:
     """The briefing over the person's scope: their departments, or the company for executives."""
-    company_scope = bool(facts.company_roles())
-    scope = None if company_scope else sorted(facts.departments_in())
+    scope = None if facts.company_roles() else sorted(facts.departments_in())
     departments = visible(facts, Department.objects.filter(is_active=True))
     chosen = None
     oversees = oversees_company(facts)
@@ -106,6 +104,5 @@ def briefing(
         not_invited=people.not_invited,
         headcount=people.headcount,
         sections=sections(facts, today, chosen.pk if chosen else None, zone_name, oversees),
-        company_scope=company_scope,
         department=chosen,
     )
