@@ -1,6 +1,6 @@
 """The site's URLs."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from deptcoord.api import views as tokens
 from deptcoord.api.router import api
@@ -25,4 +25,5 @@ urlpatterns = [
     path("invite/<str:uidb64>/<str:token>/", profile.accept_invitation, name="accept_invitation"),
     path("accounts/", include("allauth.urls")),
     path("api/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", tokens.api_not_found, name="api_not_found"),
 ]

@@ -3,11 +3,11 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
+from deptcoord.api.openapi import ContractAPI
 from deptcoord.api.services import person_for_token
 from deptcoord.audit.security import record_denial
 from deptcoord.core.http import PreconditionFailed
@@ -51,12 +51,27 @@ class SessionAuth(APIKeyCookie):
         return _sign_in(request, person_for_user(request.user))
 
 
-api = NinjaAPI(
+DESCRIPTION = """The department coordinator's workplace over HTTP: the organisation (departments,
+people, memberships, time off), goals with their key results, check-ins, forecasts, templates and
+standards, projects, steps, requests, recurring work, time, workload and budgets, the plans of
+the planner, meetings with their minutes and action items, events and the company calendar,
+status reports, people development (skills, role profiles, development plans, feedback, 1:1s),
+notes, documents, the activity feed, search, Today and notifications.
+
+Authenticate with the browser session or a personal access token from your profile page
+(`Authorization: Bearer dc_…`). Everyone sees only what the access policy lets them see: a
+hidden record answers 404 exactly like a missing one.
+
+Every record carries a `version`, also sent as its ETag. An update or delete names the version it
+changed, in If-Match (a stale one answers 412) or as a `version` field (409); naming none answers
+428. Lists are paginated (`limit`, `offset`). Every refusal has the body `Error`: a `detail`
+message in the caller's language and, for bad input (422), one entry in `errors` per field."""
+
+
+api = ContractAPI(
     title="deptcoord API",
     version="1",
-    description="Departments, people, memberships and time off. Authenticate with the browser "
-    "session or a personal access token (Authorization: Bearer dc_…). Updates take the version "
-    "from the ETag in If-Match, or a `version` field.",
+    description=DESCRIPTION,
     openapi_url="/v1/openapi.json",
     docs_url="/docs",
     auth=[TokenAuth(), SessionAuth()],

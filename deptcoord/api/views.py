@@ -1,17 +1,20 @@
 """Personal access tokens on the settings page: the panel that lists them, creating one and
-revoking one."""
+revoking one; the API's answer to an address that names no operation."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import get_visible_or_404, visible
 from deptcoord.api import services
 from deptcoord.api.models import AccessToken
+from deptcoord.api.router import NOT_FOUND
 from deptcoord.core.actor import actor_from
 
 
@@ -48,3 +51,10 @@ def token_revoke(request, pk):
     services.token_revoke(actor=actor_from(request), token_id=token.pk)
     messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
     return redirect("profile")
+
+
+@csrf_exempt  # it changes nothing; API clients send no CSRF token
+def api_not_found(request, rest=""):
+    """An address under /api/ that names no operation, such as /api/v1/goals/abc: the API's
+    JSON 404 (its documented error body), not the site's HTML page."""
+    return JsonResponse({"detail": str(NOT_FOUND)}, status=404)

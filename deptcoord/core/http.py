@@ -1,9 +1,10 @@
 """HTTP helpers every API module shares: the one primary-key type, and versions over HTTP
 (the ETag is the record's version; If-Match guards updates)."""
 
+from datetime import time
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
 from deptcoord.core.versioning import NO_VERSION_SENT
 
@@ -11,6 +12,21 @@ from deptcoord.core.versioning import NO_VERSION_SENT
 # refused as bad input (422 naming the field) before it reaches the database.
 MAX_PRIMARY_KEY = 2**63 - 1
 PrimaryKey = Annotated[int, Field(ge=1, le=MAX_PRIMARY_KEY)]
+
+# A time of day on the wall clock (working hours), written "08:30:00". JSON Schema's "time"
+# format is RFC 3339's full-time, which needs a UTC offset these times do not have, so the
+# contract describes them by their pattern.
+LocalTime = Annotated[
+    time,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$",
+            "description": "A time of day on the wall clock, HH:MM[:SS].",
+            "examples": ["08:30:00"],
+        }
+    ),
+]
 
 
 class PreconditionFailed(Exception):

@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 from deptcoord.access import get_visible_or_404, visible
 from deptcoord.core.actor import actor_from
 from deptcoord.core.bounds import BoundedSchema as Schema
-from deptcoord.core.http import PrimaryKey, expected_version, with_etag
+from deptcoord.core.http import LocalTime, PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
 from deptcoord.org import selectors, services
 from deptcoord.org.models import Department, Membership, Person, TimeOff
@@ -74,8 +74,8 @@ class PersonOut(Schema):
     timezone: str
     language: str
     weekly_capacity_hours: Decimal
-    work_start: time
-    work_end: time
+    work_start: LocalTime
+    work_end: LocalTime
     working_weekdays: str
     is_active: bool
     version: int
@@ -93,8 +93,8 @@ class PersonIn(Schema):
     timezone: str = "Asia/Ho_Chi_Minh"
     language: str = ""
     weekly_capacity_hours: Decimal = Field(Decimal("40"), max_digits=6, decimal_places=2)
-    work_start: time = time(8, 30)
-    work_end: time = time(17, 30)
+    work_start: LocalTime = time(8, 30)
+    work_end: LocalTime = time(17, 30)
     working_weekdays: str = "12345"
 
 
@@ -110,8 +110,8 @@ class PersonPatch(Schema):
     timezone: str | None = None
     language: str | None = None
     weekly_capacity_hours: Decimal | None = Field(None, max_digits=6, decimal_places=2)
-    work_start: time | None = None
-    work_end: time | None = None
+    work_start: LocalTime | None = None
+    work_end: LocalTime | None = None
     working_weekdays: str | None = None
     version: int | None = None
 
@@ -149,6 +149,10 @@ class MembershipFilter(Schema):
     department_id: PrimaryKey | None = None
 
 
+# Named after its model: the contract names each set of choices once.
+type TimeOffKind = TimeOff.Kind
+
+
 class TimeOffOut(Schema):
     """Days a person is away."""
 
@@ -167,7 +171,7 @@ class TimeOffIn(Schema):
     person_id: PrimaryKey
     start_date: date
     end_date: date
-    kind: TimeOff.Kind = TimeOff.Kind.LEAVE
+    kind: TimeOffKind = TimeOff.Kind.LEAVE
     note: str = Field("", max_length=300)
 
 
@@ -176,7 +180,7 @@ class TimeOffPatch(Schema):
 
     start_date: date | None = None
     end_date: date | None = None
-    kind: TimeOff.Kind | None = None
+    kind: TimeOffKind | None = None
     note: str | None = Field(None, max_length=300)
     version: int | None = None
 

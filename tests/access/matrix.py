@@ -311,6 +311,7 @@ API = [
 PUBLIC_PATTERNS = {
     "accept_invitation": "an invitation link works before its owner can sign in",
     "notices:unsubscribe": "the link in the morning e-mail works without signing in",
+    "api_not_found": "an address under /api/ that names no operation answers 404 to anyone",
 }
 
 

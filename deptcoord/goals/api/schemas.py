@@ -13,6 +13,10 @@ from deptcoord.goals.models import Confidence, Direction, Goal, Metric, Standard
 Value = Annotated[Decimal, Field(max_digits=20, decimal_places=4)]
 Weight = Annotated[Decimal, Field(ge=0, le=1000, max_digits=6, decimal_places=2)]
 Title = Annotated[str, Field(max_length=200)]
+# Named after their model: every model calls its choices "Kind" or "Status", and the API
+# contract names each set of choices once.
+type GoalKind = Goal.Kind
+type GoalStatus = Goal.Status
 
 
 class GoalOut(Schema):
@@ -51,7 +55,7 @@ class GoalIn(Schema):
     description: str = Field("", max_length=5000)
     level: Goal.Level
     category: Goal.Category = Goal.Category.OTHER
-    kind: Goal.Kind = Goal.Kind.OKR
+    kind: GoalKind = Goal.Kind.OKR
     commitment: Goal.Commitment = Goal.Commitment.COMMITTED
     department_id: PrimaryKey | None = None
     owner_id: PrimaryKey | None = None
@@ -59,7 +63,7 @@ class GoalIn(Schema):
     period_start: date
     period_end: date
     priority: Goal.Priority = Goal.Priority.MEDIUM
-    status: Goal.Status = Goal.Status.ACTIVE
+    status: GoalStatus = Goal.Status.ACTIVE
     weight: Weight = Decimal(1)
 
 
@@ -71,7 +75,7 @@ class GoalPatch(Schema):
     description: str | None = Field(None, max_length=5000)
     level: Goal.Level | None = None
     category: Goal.Category | None = None
-    kind: Goal.Kind | None = None
+    kind: GoalKind | None = None
     commitment: Goal.Commitment | None = None
     department_id: PrimaryKey | None = None
     owner_id: PrimaryKey | None = None
@@ -79,7 +83,7 @@ class GoalPatch(Schema):
     period_start: date | None = None
     period_end: date | None = None
     priority: Goal.Priority | None = None
-    status: Goal.Status | None = None
+    status: GoalStatus | None = None
     weight: Weight | None = None
     version: int | None = None
 
@@ -271,7 +275,7 @@ class TemplateIn(Schema):
     title_vi: Title = ""
     description: str = Field("", max_length=5000)
     category: Goal.Category = Goal.Category.OTHER
-    kind: Goal.Kind = Goal.Kind.KPI
+    kind: GoalKind = Goal.Kind.KPI
     key_results: list[MeasureIn] = Field(..., max_length=20)
 
 
@@ -282,7 +286,7 @@ class TemplatePatch(Schema):
     title_vi: Title | None = None
     description: str | None = Field(None, max_length=5000)
     category: Goal.Category | None = None
-    kind: Goal.Kind | None = None
+    kind: GoalKind | None = None
     version: int | None = None
 
 
@@ -294,7 +298,7 @@ class RollOutIn(Schema):
     department_id: PrimaryKey | None = None
     title_contains: str = Field("", max_length=100)
     parent_id: PrimaryKey | None = None
-    status: Goal.Status = Goal.Status.ACTIVE
+    status: GoalStatus = Goal.Status.ACTIVE
 
 
 class RollOutOut(Schema):

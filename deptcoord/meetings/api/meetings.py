@@ -23,6 +23,7 @@ from deptcoord.meetings.api.schemas import (
     ActionItemIn,
     ActionItemOut,
     ActionItemPatch,
+    ActionItemStatus,
     AgendaItemIn,
     AgendaItemOut,
     AgendaItemPatch,
@@ -337,7 +338,7 @@ class ActionFilter(Schema):
     """Filters of the action item list (default: the caller's)."""
 
     assignee_id: PrimaryKey | None = None
-    status: ActionItem.Status | None = None
+    status: ActionItemStatus | None = None
 
 
 @router.get("/action-items", response=list[ActionItemOut], summary="List action items")

@@ -11,6 +11,11 @@ from deptcoord.meetings.models import ActionItem, Event, Meeting
 
 Title = Annotated[str, Field(max_length=200)]
 Day = Annotated[date, Field(ge=date(1900, 1, 1), le=date(2200, 12, 31))]
+# Named after their model: every model calls its choices "Kind" or "Status", and the API
+# contract names each set of choices once.
+type MeetingKind = Meeting.Kind
+type EventKind = Event.Kind
+type ActionItemStatus = ActionItem.Status
 
 
 class ParticipantIn(Schema):
@@ -35,7 +40,7 @@ class MeetingIn(Schema):
     title_en: Title = ""
     title_vi: Title = ""
     description: str = Field("", max_length=5000)
-    kind: Meeting.Kind = Meeting.Kind.REGULAR
+    kind: MeetingKind = Meeting.Kind.REGULAR
     time_zone: str = Field("Asia/Ho_Chi_Minh", max_length=64)
     start: datetime
     end: datetime
@@ -217,7 +222,7 @@ class ActionItemPatch(Schema):
     title: Title | None = None
     assignee_id: PrimaryKey | None = None
     due_date: Day | None = None
-    status: ActionItem.Status | None = None
+    status: ActionItemStatus | None = None
     version: int | None = None
 
 
@@ -290,7 +295,7 @@ class EventIn(Schema):
     title_en: Title = ""
     title_vi: Title = ""
     description: str = Field("", max_length=5000)
-    kind: Event.Kind = Event.Kind.OTHER
+    kind: EventKind = Event.Kind.OTHER
     start_date: Day
     end_date: Day | None = None
     place: str = Field("", max_length=200)
@@ -303,7 +308,7 @@ class EventPatch(Schema):
     title_en: Title | None = None
     title_vi: Title | None = None
     description: str | None = Field(None, max_length=5000)
-    kind: Event.Kind | None = None
+    kind: EventKind | None = None
     start_date: Day | None = None
     end_date: Day | None = None
     place: str | None = Field(None, max_length=200)

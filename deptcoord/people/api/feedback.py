@@ -12,22 +12,22 @@ from deptcoord.core.pagination import ListPagination
 from deptcoord.org.models import Person
 from deptcoord.people import selectors, services
 from deptcoord.people.api.schemas import (
-    ActionItemIn,
-    ActionItemOut,
     AnnotationOut,
     FeedbackFilter,
     FeedbackIn,
     FeedbackOut,
     FeedbackPatch,
+    FeedbackReadOut,
     FeedbackSummary,
     LevelIn,
     LevelOut,
     LevelPatch,
-    NoteOut,
+    OneOnOneActionItemIn,
+    OneOnOneActionItemOut,
     OneOnOneIn,
     OneOnOneOut,
     OneOnOnePatch,
-    ReadOut,
+    PrivateNoteOut,
     TalkingPointOut,
     TextIn,
 )
@@ -135,7 +135,7 @@ def annotate(request, payload: TextIn, pk: PrimaryKey):
     return Status(201, annotation)
 
 
-@router.get("/feedback/{int:pk}/reads", response=list[ReadOut], summary="Who read it")
+@router.get("/feedback/{int:pk}/reads", response=list[FeedbackReadOut], summary="Who read it")
 def feedback_reads(request, pk: PrimaryKey):
     """Who read the warning or advice and when (its subject and HR)."""
     feedback = _feedback(request, pk)
@@ -199,7 +199,9 @@ def add_talking_point(request, payload: TextIn, pk: PrimaryKey):
     return Status(201, point)
 
 
-@router.get("/one-on-ones/{int:pk}/private-notes", response=list[NoteOut], summary="My notes")
+@router.get(
+    "/one-on-ones/{int:pk}/private-notes", response=list[PrivateNoteOut], summary="My notes"
+)
 def list_notes(request, pk: PrimaryKey):
     """The caller's own private notes on the 1:1 (nobody else's); each read is recorded."""
     meeting = _meeting(request, pk)
@@ -209,7 +211,9 @@ def list_notes(request, pk: PrimaryKey):
 
 
 @router.post(
-    "/one-on-ones/{int:pk}/private-notes", response={201: NoteOut}, summary="Write a private note"
+    "/one-on-ones/{int:pk}/private-notes",
+    response={201: PrivateNoteOut},
+    summary="Write a private note",
 )
 def add_note(request, payload: TextIn, pk: PrimaryKey):
     """A note only its author will see."""
@@ -223,10 +227,10 @@ def add_note(request, payload: TextIn, pk: PrimaryKey):
 
 @router.post(
     "/one-on-ones/{int:pk}/action-items",
-    response={201: ActionItemOut},
+    response={201: OneOnOneActionItemOut},
     summary="Add an action item",
 )
-def add_action_item(request, payload: ActionItemIn, pk: PrimaryKey):
+def add_action_item(request, payload: OneOnOneActionItemIn, pk: PrimaryKey):
     """Agree on something to do, by the member or the coordinator."""
     meeting = _meeting(request, pk)
     require(request.facts, Action.ANNOTATE, meeting)

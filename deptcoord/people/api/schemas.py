@@ -337,7 +337,7 @@ class TextIn(Schema):
     body: Text
 
 
-class ReadOut(Schema):
+class FeedbackReadOut(Schema):
     """One recorded read of a confidential record."""
 
     reader_id: int | None
@@ -362,7 +362,7 @@ class TalkingPointOut(Schema):
     is_covered: bool
 
 
-class ActionItemOut(Schema):
+class OneOnOneActionItemOut(Schema):
     """An action item of a 1:1."""
 
     id: int
@@ -381,7 +381,7 @@ class OneOnOneOut(Schema):
     scheduled_at: datetime
     status: str
     talking_points: list[TalkingPointOut]
-    action_items: list[ActionItemOut]
+    action_items: list[OneOnOneActionItemOut]
     version: int
 
     @staticmethod
@@ -408,7 +408,7 @@ class OneOnOnePatch(Schema):
     version: int | None = None
 
 
-class ActionItemIn(Schema):
+class OneOnOneActionItemIn(Schema):
     """A new action item."""
 
     text: Annotated[str, Field(max_length=300)]
@@ -416,7 +416,7 @@ class ActionItemIn(Schema):
     due: date | None = None
 
 
-class NoteOut(Schema):
+class PrivateNoteOut(Schema):
     """A private note (only its author ever gets it)."""
 
     id: int

@@ -48,7 +48,7 @@ class ReceiptOut(Schema):
     acknowledged_at: datetime | None
 
 
-class CommentOut(Schema):
+class ReportCommentOut(Schema):
     """A comment on a report."""
 
     id: int
@@ -64,7 +64,7 @@ class ReportDetailOut(ReportOut):
     figures: dict
     frozen: bool
     receipts: list[ReceiptOut]
-    comments: list[CommentOut]
+    comments: list[ReportCommentOut]
 
 
 class ReportFilter(Schema):
@@ -102,13 +102,13 @@ class SubmitIn(Schema):
     version: int | None = None
 
 
-class CommentIn(Schema):
+class ReportCommentIn(Schema):
     """A comment."""
 
     body: str = Field(..., max_length=5000)
 
 
-class DecisionIn(Schema):
+class ReportDecisionIn(Schema):
     """Accept, or send back with a comment."""
 
     decision: str = Field(..., description="accept or revise")
@@ -264,8 +264,8 @@ def acknowledge_report(request, pk: PrimaryKey):
     }
 
 
-@router.post("/reports/{int:pk}/comments", response={201: CommentOut}, summary="Comment")
-def comment_report(request, payload: CommentIn, pk: PrimaryKey):
+@router.post("/reports/{int:pk}/comments", response={201: ReportCommentOut}, summary="Comment")
+def comment_report(request, payload: ReportCommentIn, pk: PrimaryKey):
     report = _report(request, pk)
     comment = services.report_comment(
         actor=actor_from(request, "api"), report_id=report.pk, body=payload.body
@@ -283,7 +283,7 @@ def comment_report(request, payload: CommentIn, pk: PrimaryKey):
 
 
 @router.post("/reports/{int:pk}/decision", response=ReportOut, summary="Accept or send back")
-def decide_report(request, response: HttpResponse, payload: DecisionIn, pk: PrimaryKey):
+def decide_report(request, response: HttpResponse, payload: ReportDecisionIn, pk: PrimaryKey):
     report = _report(request, pk)
     version = expected_version(request, payload.version, report.version)
     report = services.report_decide(

@@ -18,8 +18,8 @@ from deptcoord.work.api.common import (
     project_or_404,
 )
 from deptcoord.work.api.schemas import (
-    PlanIn,
-    PlanOut,
+    PlanImportIn,
+    PlanImportOut,
     ProjectIn,
     ProjectOut,
     ProjectPatch,
@@ -110,8 +110,8 @@ def project_timeline(request, pk: PrimaryKey):
     }
 
 
-@router.post("/projects/{int:pk}/plan", response=PlanOut, summary="Import a plan")
-def import_plan(request, payload: PlanIn, pk: PrimaryKey):
+@router.post("/projects/{int:pk}/plan", response=PlanImportOut, summary="Import a plan")
+def import_plan(request, payload: PlanImportIn, pk: PrimaryKey):
     """Add steps with their dependencies to the project: all rows or, if any row is wrong,
     none (each row's problems are listed). With ``commit`` false nothing is saved."""
     project = project_or_404(request, pk)

@@ -288,7 +288,7 @@ class PlanRowIn(Schema):
     skill_level: str = Field("", max_length=10)
 
 
-class PlanIn(Schema):
+class PlanImportIn(Schema):
     """A plan to import; with ``commit`` false it is only checked (nothing is saved)."""
 
     rows: list[PlanRowIn] = Field(..., max_length=2000)
@@ -304,7 +304,7 @@ class PlanRowOut(Schema):
     errors: list[list[str]]
 
 
-class PlanOut(Schema):
+class PlanImportOut(Schema):
     """Every row's outcome and whether the plan was saved."""
 
     saved: bool
