@@ -35,6 +35,7 @@ class GoalOut(Schema):
     priority: int
     status: str
     weight: Decimal
+    private: bool = Field(description="Read only inside its department; otherwise company-wide.")
     template_id: int | None
     progress_percent: float | None = Field(None, alias="progress")
     forecast_percent: float | None = Field(None, alias="forecast_progress")
@@ -61,6 +62,7 @@ class GoalIn(Schema):
     priority: Goal.Priority = Goal.Priority.MEDIUM
     status: Goal.Status = Goal.Status.ACTIVE
     weight: Weight = Decimal(1)
+    private: bool = False
 
 
 class GoalPatch(Schema):
@@ -81,6 +83,7 @@ class GoalPatch(Schema):
     priority: Goal.Priority | None = None
     status: Goal.Status | None = None
     weight: Weight | None = None
+    private: bool | None = None
     version: int | None = None
 
 
