@@ -1,6 +1,7 @@
 """The one access policy: who may see and do what, on every page, endpoint, export and e-mail.
 
-Entry points: ``can`` (or ``allowed``, every action at once), ``visible``, ``get_visible_or_404`` and ``require``. Apps state their
+Entry points: ``can`` (or ``allowed``, every action at once), ``visible`` (``openable`` for a
+related record in a list), ``get_visible_or_404`` and ``require``. Apps state their
 rules in their own ``access.py`` and register them here; this package imports no app.
 """
 
@@ -13,6 +14,7 @@ from deptcoord.access.policy import (
     decide,
     get_visible_or_404,
     on_denied,
+    openable,
     register,
     require,
     rule_for,
@@ -31,6 +33,7 @@ __all__ = [
     "decide",
     "get_visible_or_404",
     "on_denied",
+    "openable",
     "register",
     "require",
     "rule_for",

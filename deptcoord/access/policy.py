@@ -7,7 +7,7 @@ looks them up in the rule's table. ``visible`` narrows a queryset with the rule'
 from collections.abc import Callable, Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from deptcoord.access.actions import Action, Relation, Role
@@ -87,6 +87,13 @@ def visible(facts: RoleFacts, queryset: QuerySet) -> QuerySet:
     if not facts.is_authenticated:
         return queryset.none()
     return queryset.filter(rule_for(queryset.model).visible_filter(facts))
+
+
+def openable(facts: RoleFacts, model: type[Model], ref: str) -> Exists:
+    """Whether the person may open the ``model`` record that the field ``ref`` of each row
+    names, as an annotation (one query for a whole list): a list shows a related record's name
+    only where it may be opened, like a page answers 404 for it."""
+    return Exists(visible(facts, model._default_manager.filter(pk=OuterRef(ref))))
 
 
 def get_visible_or_404(facts: RoleFacts, source: type[Model] | QuerySet, **lookup) -> Model:

@@ -458,7 +458,14 @@ API = [
         {"value": "12", "confidence": "on_track"},
     ),
     ("GET", "/api/v1/key-results/{id}/forecast", "kr_own", STAFF, GUEST, None),
-    ("GET", "/api/v1/key-results/{id}/forecast", "kr_other_private", SALES_READERS, NOT_SALES, None),
+    (
+        "GET",
+        "/api/v1/key-results/{id}/forecast",
+        "kr_other_private",
+        SALES_READERS,
+        NOT_SALES,
+        None,
+    ),
     ("GET", "/api/v1/goal-templates", "", EVERYONE, (), None),
     ("POST", "/api/v1/goal-templates", "", RUNNERS, {"guest"}, _new_template),
     (

@@ -97,17 +97,23 @@ def test_privacy_is_chosen_on_the_goal_form_and_recorded(world):
     assert "private" in str(_changes(created, "goals.goal.create"))
     page = client.get(reverse("goals:goal_detail", kwargs={"pk": created.pk})).content.decode()
     assert "Private" in page
-    assert client_for(world.other_coordinator).get(
-        reverse("goals:goal_detail", kwargs={"pk": created.pk})
-    ).status_code == 404
+    assert (
+        client_for(world.other_coordinator)
+        .get(reverse("goals:goal_detail", kwargs={"pk": created.pk}))
+        .status_code
+        == 404
+    )
     edit = reverse("goals:goal_edit", kwargs={"pk": created.pk})
     client.post(edit, _form(world, version=created.version))  # the box left unticked
     created.refresh_from_db()
     assert not created.private
     assert _changes(created, "goals.goal.update")["private"] == [True, False]
-    assert client_for(world.other_coordinator).get(
-        reverse("goals:goal_detail", kwargs={"pk": created.pk})
-    ).status_code == 200
+    assert (
+        client_for(world.other_coordinator)
+        .get(reverse("goals:goal_detail", kwargs={"pk": created.pk}))
+        .status_code
+        == 200
+    )
 
 
 def test_a_new_goal_is_not_private_unless_asked(world):

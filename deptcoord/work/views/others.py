@@ -155,6 +155,10 @@ def request_detail(request, pk):
         else None,
         "decline_form": DeclineForm(initial={"version": found.version}) if can_answer else None,
         "history": org.history(facts, found),
+        "project_visible": found.project_id is not None
+        and visible(facts, Project.objects.filter(pk=found.project_id)).exists(),
+        "step_visible": found.step_id is not None
+        and visible(facts, Step.objects.filter(pk=found.step_id)).exists(),
     }
     return render(request, "work/request_detail.html", context)
 
