@@ -71,6 +71,14 @@ def _report_denial(facts: RoleFacts, kind: str, target: object, action: str) -> 
         listener(facts, kind, target, action)
 
 
+def report_refusal(refusal: PermissionDenied) -> None:
+    """Keep a service's refusal in the trail once its transaction is over (the entry written
+    inside it was rolled back); a page that shows the refusal on its form calls this."""
+    refused = getattr(refusal, "refused", None)
+    if refused is not None:
+        _report_denial(*refused)
+
+
 def allowed(facts: RoleFacts, obj: Model) -> frozenset[Action]:
     """Everything the person may do with the record, read once (for a page that asks several
     times)."""

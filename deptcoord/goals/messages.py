@@ -86,6 +86,10 @@ BAD_CONFIDENCE = _("“%(value)s” is not a confidence. Use on_track, at_risk o
 NOT_ALLOWED_THERE = _(
     "You may not create this goal there. Choose a department you run, or make it a personal goal."
 )
+OUT_OF_REACH = _(
+    "This change would take the goal out of your reach. Keep it in a department you run, with "
+    "an owner of that department."
+)
 METRIC_LOCKED = _(
     "This key result already has check-ins, so it keeps its metric. "
     "Add a new key result to measure it another way."

@@ -29,3 +29,6 @@ LAST_ADMIN = _("This is the last administrator. Make someone else an administrat
 SELF_DEACTIVATE = _("You cannot deactivate yourself.")
 INACTIVE_PERSON = _("This person is deactivated. Reactivate them first.")
 UNKNOWN_LANGUAGE = _("Choose English or Vietnamese.")
+NOT_YOUR_PARENT = _(
+    "You may add a department only under one you run; an administrator adds top-level departments."
+)

@@ -178,10 +178,14 @@ class FeedbackForm(ServiceForm):
         help_text=_("Required for a warning: what happened, when."),
     )
 
-    def __init__(self, *args, people=None, levels=None, **kwargs):
+    def __init__(self, *args, people=None, levels=None, kinds=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subject"].queryset = people
         self.fields["level"].queryset = levels
+        if kinds is not None:
+            self.fields["kind"].choices = [
+                choice for choice in Feedback.Kind.choices if choice[0] in kinds
+            ]
 
 
 class FeedbackEditForm(ServiceForm):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
+from deptcoord.core.service_calls import show_denial
 from deptcoord.goals import messages as goal_messages
 from deptcoord.goals import selectors, services
 from deptcoord.goals.access import may_add_goal_records
@@ -60,7 +61,7 @@ def _form(request, initial, current=None):
     facts = request.facts
     today = timezone.localdate()
     parents = selectors.parent_choices(facts, today, current)
-    return GoalForm(
+    form = GoalForm(
         request.POST or None,
         initial=initial,
         departments=goal_departments(facts),
@@ -68,6 +69,12 @@ def _form(request, initial, current=None):
         parents=parents,
         periods=period_choices(today),
     )
+    if not can(facts, Action.CHANGE, Goal(level=Goal.Level.COMPANY)):
+        # Company goals are kept by executives and admins: not a level offered to others.
+        form.fields["level"].choices = [
+            choice for choice in Goal.Level.choices if choice[0] != Goal.Level.COMPANY
+        ]
+    return form
 
 
 def _new_goal_initial(request) -> dict:
@@ -107,17 +114,19 @@ def goal_create(request):
     """A new goal (aligned under ``?parent=`` when given)."""
     require(request.facts, Action.VIEW, org.company())
     form = _form(request, _new_goal_initial(request))
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             goal = services.goal_create(actor=actor_from(request), **cleaned(form, GOAL_FIELDS))
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
-        except PermissionDenied:
-            form.add_error(None, goal_messages.NOT_ALLOWED_THERE)
+        except PermissionDenied as refusal:
+            show_denial(form, refusal, goal_messages.NOT_ALLOWED_THERE, "department")
+            status = 403
         else:
             messages.success(request, _("Goal “%(title)s” created.") % {"title": goal.title})
             return redirect("goals:goal_detail", pk=goal.pk)
-    return render(request, "goals/goal_form.html", {"form": form, "goal": None})
+    return render(request, "goals/goal_form.html", {"form": form, "goal": None}, status=status)
 
 
 @login_required
@@ -135,6 +144,7 @@ def goal_edit(request, pk):
         version=goal.version,
     )
     form = _form(request, initial, current=goal)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             services.goal_update(
@@ -145,10 +155,13 @@ def goal_edit(request, pk):
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
+        except PermissionDenied as refusal:
+            show_denial(form, refusal, goal_messages.OUT_OF_REACH, "department")
+            status = 403
         else:
             messages.success(request, _("Changes saved."))
             return redirect("goals:goal_detail", pk=goal.pk)
-    return render(request, "goals/goal_form.html", {"form": form, "goal": goal})
+    return render(request, "goals/goal_form.html", {"form": form, "goal": goal}, status=status)
 
 
 @login_required
