@@ -114,7 +114,6 @@ def goal_create(request):
     """A new goal (aligned under ``?parent=`` when given)."""
     require(request.facts, Action.VIEW, org.company())
     form = _form(request, _new_goal_initial(request))
-    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             goal = services.goal_create(actor=actor_from(request), **cleaned(form, GOAL_FIELDS))
@@ -122,11 +121,10 @@ def goal_create(request):
             form.apply_service_error(error)
         except PermissionDenied as refusal:
             show_denial(form, refusal, goal_messages.NOT_ALLOWED_THERE, "department")
-            status = 403
         else:
             messages.success(request, _("Goal “%(title)s” created.") % {"title": goal.title})
             return redirect("goals:goal_detail", pk=goal.pk)
-    return render(request, "goals/goal_form.html", {"form": form, "goal": None}, status=status)
+    return render(request, "goals/goal_form.html", {"form": form, "goal": None})
 
 
 @login_required
@@ -144,7 +142,6 @@ def goal_edit(request, pk):
         version=goal.version,
     )
     form = _form(request, initial, current=goal)
-    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             services.goal_update(
@@ -157,11 +154,10 @@ def goal_edit(request, pk):
             form.apply_service_error(error)
         except PermissionDenied as refusal:
             show_denial(form, refusal, goal_messages.OUT_OF_REACH, "department")
-            status = 403
         else:
             messages.success(request, _("Changes saved."))
             return redirect("goals:goal_detail", pk=goal.pk)
-    return render(request, "goals/goal_form.html", {"form": form, "goal": goal}, status=status)
+    return render(request, "goals/goal_form.html", {"form": form, "goal": goal})
 
 
 @login_required

@@ -77,7 +77,6 @@ def department_create(request):
         # Only a sub-department of one the person runs: "top level" is not offered.
         form.fields["parent"].required = True
         form.fields["parent"].empty_label = None
-    status = 200
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
@@ -86,12 +85,11 @@ def department_create(request):
             form.apply_service_error(error)
         except PermissionDenied as refusal:
             show_denial(form, refusal, messages_org.NOT_YOUR_PARENT, "parent")
-            status = 403
         else:
             messages.success(request, _("Department “%(name)s” created.") % {"name": department})
             return redirect("org:department_detail", pk=department.pk)
     context = {"form": form, "department": None}
-    return render(request, "org/department_form.html", context, status=status)
+    return render(request, "org/department_form.html", context)
 
 
 @login_required

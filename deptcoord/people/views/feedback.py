@@ -95,7 +95,6 @@ def feedback_create(request):
         levels=selectors.levels(facts),
         kinds=feedback_kinds_given(facts),
     )
-    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             feedback = services.feedback_give(
@@ -107,16 +106,13 @@ def feedback_create(request):
             form.apply_service_error(error)
         except PermissionDenied as refusal:
             show_denial(form, refusal, people_messages.FEEDBACK_NOT_YOURS, "subject")
-            status = 403
         else:
             messages.success(
                 request,
                 _("Feedback saved; %(name)s is told.") % {"name": feedback.subject.full_name},
             )
             return redirect("people:feedback_detail", pk=feedback.pk)
-    return render(
-        request, "people/feedback_form.html", {"form": form, "feedback": None}, status=status
-    )
+    return render(request, "people/feedback_form.html", {"form": form, "feedback": None})
 
 
 @login_required
