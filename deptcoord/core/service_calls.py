@@ -3,7 +3,8 @@ fields, or becomes error messages for a button without a form, with the status t
 
 A denial (``PermissionDenied``) stays a 403 for the whole request, unless the page says what
 to tell the person (``denied``): a form whose choice the policy refused is shown again with
-what was typed and that sentence, still answering 403, and the refusal goes to the trail.
+what was typed and that sentence (the outcome's status is 403), and the refusal goes to the
+trail. ``show_denial`` does the same for a page that catches the denial itself.
 """
 
 from dataclasses import dataclass
