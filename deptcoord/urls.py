@@ -4,10 +4,13 @@ from django.urls import include, path
 
 from deptcoord.api import views as tokens
 from deptcoord.api.router import api
+from deptcoord.core import health
 from deptcoord.org.views import profile
 from deptcoord.reports import views as reports
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", reports.today, name="today"),
     path("org/", include("deptcoord.org.urls")),
     path("goals/", include("deptcoord.goals.urls")),

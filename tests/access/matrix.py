@@ -311,6 +311,8 @@ API = [
 PUBLIC_PATTERNS = {
     "accept_invitation": "an invitation link works before its owner can sign in",
     "notices:unsubscribe": "the link in the morning e-mail works without signing in",
+    "healthz": "a load balancer asks whether the process is alive; the answer holds no data",
+    "readyz": "a load balancer asks whether the server can serve; the answer holds no data",
 }
 
 
