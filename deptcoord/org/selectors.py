@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 
 from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.audit.models import AuditEntry
-from deptcoord.org.models import Company, Department, Membership, Person, TimeOff
+from deptcoord.org.models import Company, Department, ExtraHours, Membership, Person, TimeOff
 
 ROLE_ORDER = Case(
     When(role=Membership.Role.HEAD, then=Value(0)),
@@ -142,6 +142,16 @@ def person_detail_queryset() -> QuerySet:
 def person_time_off(facts: RoleFacts, person: Person) -> QuerySet:
     """The person's time off that the viewer may see, newest first."""
     return visible(facts, TimeOff.objects.filter(person=person)).order_by("-start_date")
+
+
+def person_extra_hours(person: Person, since) -> QuerySet:
+    """Extra hours the person agreed that run on or after ``since``, soonest first (shown to
+    those who may read the person's details)."""
+    return (
+        ExtraHours.objects.filter(person=person, last_day__gte=since)
+        .select_related("created_by")
+        .order_by("first_day", "pk")
+    )
 
 
 def people_away(facts: RoleFacts, day, department_ids=None) -> QuerySet:
