@@ -162,3 +162,32 @@ def test_the_bearer_placeholder_is_shown_not_swallowed(world):
     page = client_for(world.member).get(reverse("profile")).content.decode()
     assert "Authorization: Bearer &lt;token&gt;”" in page
     assert "Bearer <token>" not in page
+
+
+def _vietnamese(person):
+    person.language = "vi"
+    person.save(update_fields=["language"])
+    return token_create(actor=_actor(person), name="script")[1]
+
+
+def test_a_vietnamese_users_token_calls_are_answered_in_vietnamese(world):
+    client = _client(_vietnamese(world.member))
+    missing = client.get("/api/v1/notes/999999")
+    assert missing.status_code == 404 and missing.json()["detail"] == "Không tìm thấy."
+    assert missing["Content-Language"] == "vi"
+    refused = client.get("/api/v1/search", {"q": "?!"})
+    assert refused.status_code == 422 and "Hãy nhập" in refused.json()["detail"]
+
+
+def test_accept_language_overrides_the_users_language_on_token_calls(world):
+    client = _client(_vietnamese(world.member), **{"Accept-Language": "en"})
+    missing = client.get("/api/v1/notes/999999")
+    assert missing.status_code == 404 and missing.json()["detail"] == "Not found."
+    refused = client.get("/api/v1/search", {"q": "?!"})
+    assert refused.status_code == 422 and refused.json()["detail"].startswith("Type at least")
+
+
+def test_an_english_users_token_asking_for_vietnamese_gets_vietnamese(world):
+    _token, raw = token_create(actor=_actor(world.member), name="script")
+    missing = _client(raw, **{"Accept-Language": "vi"}).get("/api/v1/notes/999999")
+    assert missing.json()["detail"] == "Không tìm thấy."
