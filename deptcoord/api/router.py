@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
+from deptcoord.api.messages import schema_message
 from deptcoord.api.services import TOKEN_EXPIRED, TOKEN_READ_ONLY, check_token
 from deptcoord.audit.security import record_denial
 from deptcoord.core.http import PreconditionFailed
@@ -138,10 +139,13 @@ def schema_validation_error(request, exc):
     errors = [
         {
             "field": ".".join(str(part) for part in item.get("loc", [])[1:]) or None,
-            "message": item.get("msg", ""),
+            "message": schema_message(item),
         }
         for item in exc.errors
     ]
+    for error, item in zip(errors, exc.errors, strict=True):
+        if item.get("loc", [""])[0] == "query" and error["field"]:
+            error["message"] = f"{error['field']}: {error['message']}"  # the parameter named
     return _error(request, 422, errors[0]["message"] if errors else "", errors)
 
 
