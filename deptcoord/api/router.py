@@ -102,8 +102,11 @@ api = NinjaAPI(
     title="deptcoord API",
     version="1",
     description="Departments, people, memberships and time off. Authenticate with the browser "
-    "session or a personal access token (Authorization: Bearer dc_…). Updates take the version "
-    "from the ETag in If-Match, or a `version` field.",
+    "session or a personal access token (Authorization: Bearer dc_…); a token expires when its "
+    "owner chose (401 afterwards) and a read-only token is refused every write (403). Token "
+    "calls answer in their owner's language unless Accept-Language asks for another. Updates "
+    "take the version from the ETag in If-Match, or a `version` field. Text filters (`q`) "
+    "ignore accents and case; a filter value a list does not know is refused with 422.",
     openapi_url="/v1/openapi.json",
     docs_url="/docs",
     auth=[TokenAuth(), SessionAuth()],
