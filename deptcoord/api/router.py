@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
@@ -47,7 +48,7 @@ class ReadOnlyToken(PermissionDenied):
 def _asks_for_a_language(request) -> bool:
     """Whether Accept-Language names a language the product speaks."""
     header = request.headers.get("Accept-Language", "")
-    for code, _quality in translation.trans_real.parse_accept_lang_header(header):
+    for code, _quality in parse_accept_lang_header(header):
         if code == "*":
             break
         try:
