@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.audit.models import AuditEntry
 from deptcoord.org.models import Company, Department, ExtraHours, Membership, Person, TimeOff
+from deptcoord.search.folding import words_match
 
 ROLE_ORDER = Case(
     When(role=Membership.Role.HEAD, then=Value(0)),
@@ -113,15 +114,8 @@ def people(
     result = visible(facts, Person.objects.all()).select_related("primary_department")
     if not include_inactive:
         result = result.filter(is_active=True)
-    if query:
-        words = query.split()
-        for word in words:
-            result = result.filter(
-                Q(full_name__icontains=word)
-                | Q(email__icontains=word)
-                | Q(title_en__icontains=word)
-                | Q(title_vi__icontains=word)
-            )
+    if (match := words_match(query, "full_name", "email", "title_en", "title_vi")) is not None:
+        result = result.filter(match)
     if department_id:
         result = result.filter(
             Q(primary_department_id=department_id)
