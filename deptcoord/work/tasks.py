@@ -8,9 +8,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
+from django.urls import reverse
 from django.utils import timezone
 
-from deptcoord.notices.notifications import notify
+from deptcoord.notices.notifications import Group, notify, translated
 from deptcoord.work import messages
 from deptcoord.work.calendar import company_calendar
 from deptcoord.work.calendar_days import date_of_working_day, working_day_index
@@ -18,7 +19,6 @@ from deptcoord.work.models import RecurringActivity, Step
 from deptcoord.work.services.notices import step_url
 from deptcoord.work.services.recurring import recurring_generate
 from deptcoord.work.services.slips import propagate_slip
-from deptcoord.work.validation import short_date
 
 REMIND_WORKING_DAYS = 1
 # Steps handled per transaction: a company's night of reminders commits in a few hundred
@@ -45,6 +45,15 @@ def generate_recurring_steps() -> int:
     return created
 
 
+def _group(overdue: bool, today) -> Group:
+    """One day's reminders of one kind to one person make one notification."""
+    return Group(
+        key=f"reminders:{today.isoformat()}",
+        message=messages.OVERDUE_MANY if overdue else messages.DUE_SOON_MANY,
+        url=reverse("work:my_steps"),
+    )
+
+
 @task
 def remind_due_steps() -> int:
     """Remind each assignee of steps due soon or overdue, at most once a day per step."""
@@ -65,9 +74,10 @@ def remind_due_steps() -> int:
                     recipient=step.assignee,
                     kind="work.overdue" if overdue else "work.due_soon",
                     message=messages.OVERDUE if overdue else messages.DUE_SOON,
-                    params={"step": step.title, "due": short_date(step.due)},
+                    params={"step": translated(lambda s=step: s.title), "due": step.due},
                     url=step_url(step),
                     target=step,
+                    group=_group(overdue, today),
                 )
             Step.objects.filter(pk__in=[step.pk for step in chunk]).update(reminded_on=today)
         sent += len(chunk)
