@@ -66,7 +66,6 @@ def send_invitation(meeting_id: int, method: str, occurrence: str, emails: list[
         .get(pk=meeting_id)
     )
     day = date.fromisoformat(occurrence) if occurrence else None
-    attachment = ics.invitation(meeting, method, day)
     start = meeting.starts_at
     if day is not None:
         found = occurrence_of(meeting, day)
@@ -86,6 +85,7 @@ def send_invitation(meeting_id: int, method: str, occurrence: str, emails: list[
             }
             subject = str(SUBJECTS[kind]) % {"title": meeting.title, "when": context["when"]}
             body = render_to_string("meetings/email/invitation.txt", context)
+            attachment = ics.invitation(meeting, method, day)
         message = mail.message(subject=subject, body=body, to=[email], actor=meeting.organiser)
         message.attach("invite.ics", attachment, f"text/calendar; method={method}; charset=UTF-8")
         message.send()

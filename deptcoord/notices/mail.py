@@ -1,36 +1,14 @@
 """Writing e-mails to a person: in their language, dates and times in their format and time
 zone, and from the person who acted (by name, at the product's own address)."""
 
-from contextlib import contextmanager
 from email.utils import formataddr, parseaddr
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.utils import timezone, translation
 
-from deptcoord.notices.notifications import email_language
+from deptcoord.core.language import as_reader, zone_of
 
-
-def zone_of(person):
-    """The person's time zone (the installation's when theirs is missing or unknown)."""
-    name = getattr(person, "timezone", "") or ""
-    try:
-        return ZoneInfo(name) if name else timezone.get_default_timezone()
-    except (ZoneInfoNotFoundError, ValueError):
-        return timezone.get_default_timezone()
-
-
-@contextmanager
-def as_reader(person, language: str | None = None):
-    """Render in the person's language and time zone (``language`` for someone without an
-    account, such as a meeting's guest)."""
-    chosen = language or (email_language(person) if person is not None else None)
-    with (
-        translation.override(chosen or settings.LANGUAGE_CODE),
-        timezone.override(zone_of(person)),
-    ):
-        yield
+__all__ = ["as_reader", "message", "reply_to", "sender", "zone_of"]
 
 
 def sender(actor=None) -> str:

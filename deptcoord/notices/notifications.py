@@ -10,9 +10,7 @@ about one subject that come close together become one entry (and one e-mail).
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone, translation
@@ -20,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.functional import lazy
 
 from deptcoord.access import Action, RoleFacts, can
+from deptcoord.core.language import language_of, zone_of
 from deptcoord.notices.models import Delivery, Notification, NotificationPreference
 
 _kinds: dict[str, object] = {}
@@ -95,25 +94,18 @@ def _shown(value):
     return value
 
 
-def _render(message, params: dict, language: str, zone: str = "") -> str:
-    with translation.override(language), timezone.override(_zone(zone)):
+def _render(message, params: dict, language: str, reader) -> str:
+    with translation.override(language), timezone.override(zone_of(reader)):
         if not params:
             return str(message)
         # A lazy plural picks its form from the count, so it is filled before it is read.
         return str(message % {key: _shown(value) for key, value in params.items()})
 
 
-def _zone(name: str):
-    try:
-        return ZoneInfo(name) if name else timezone.get_default_timezone()
-    except (ZoneInfoNotFoundError, ValueError):
-        return timezone.get_default_timezone()
-
-
-def _both(message, params: dict, zone: str) -> dict:
+def _both(message, params: dict, reader) -> dict:
     return {
-        "message_en": _render(message, params, "en", zone)[:500],
-        "message_vi": _render(message, params, "vi", zone)[:500],
+        "message_en": _render(message, params, "en", reader)[:500],
+        "message_vi": _render(message, params, "vi", reader)[:500],
     }
 
 
@@ -135,7 +127,7 @@ def _join_group(recipient, kind: str, group: Group, actor) -> Notification | Non
         return None
     entry.count += 1
     params = {**group.params, "count": entry.count}
-    for name, value in _both(group.message, params, recipient.timezone).items():
+    for name, value in _both(group.message, params, recipient).items():
         setattr(entry, name, value)
     entry.url = group.url or entry.url
     if entry.actor_id != getattr(actor, "pk", None):
@@ -194,7 +186,7 @@ def notify(
         target_id=str(target.pk) if target is not None else "",
         delivery=delivery,
         group_key=group.key if group is not None else "",
-        **_both(message, params, recipient.timezone),
+        **_both(message, params, recipient),
     )
     if delivery == Delivery.IMMEDIATELY:
         _email_on_commit(notification)
@@ -211,4 +203,4 @@ def mark_read(*, recipient, notification_ids=None) -> int:
 
 def email_language(person) -> str:
     """The language a person's e-mails are written in."""
-    return person.language or settings.LANGUAGE_CODE
+    return language_of(person)

@@ -83,12 +83,6 @@ ASSIGNED_MANY_NOBODY = ngettext_lazy(
 )
 DUE_SOON = _("“%(step)s” is due %(due)s.")
 OVERDUE = _("“%(step)s” was due %(due)s and is not done yet.")
-DUE_SOON_MANY = ngettext_lazy(
-    "%(count)s of your steps is due soon.", "%(count)s of your steps are due soon.", "count"
-)
-OVERDUE_MANY = ngettext_lazy(
-    "%(count)s of your steps is overdue.", "%(count)s of your steps are overdue.", "count"
-)
 BUDGET_ALERT = _("%(project)s has spent %(spent)s of its %(budget)s budget (%(percent)s%%).")
 NO_DUE_DATE = _("no due date")
 NO_SUCH_DEPARTMENT = _("There is no department with the code “%(value)s”.")

@@ -8,10 +8,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
-from django.urls import reverse
 from django.utils import timezone
 
-from deptcoord.notices.notifications import Group, notify, translated
+from deptcoord.notices.notifications import notify, translated
 from deptcoord.work import messages
 from deptcoord.work.calendar import company_calendar
 from deptcoord.work.calendar_days import date_of_working_day, working_day_index
@@ -45,15 +44,6 @@ def generate_recurring_steps() -> int:
     return created
 
 
-def _group(overdue: bool, today) -> Group:
-    """One day's reminders of one kind to one person make one notification."""
-    return Group(
-        key=f"reminders:{today.isoformat()}",
-        message=messages.OVERDUE_MANY if overdue else messages.DUE_SOON_MANY,
-        url=reverse("work:my_steps"),
-    )
-
-
 @task
 def remind_due_steps() -> int:
     """Remind each assignee of steps due soon or overdue, at most once a day per step."""
@@ -77,7 +67,6 @@ def remind_due_steps() -> int:
                     params={"step": translated(lambda s=step: s.title), "due": step.due},
                     url=step_url(step),
                     target=step,
-                    group=_group(overdue, today),
                 )
             Step.objects.filter(pk__in=[step.pk for step in chunk]).update(reminded_on=today)
         sent += len(chunk)
