@@ -148,3 +148,28 @@ def test_an_invitation_to_the_product_comes_from_the_inviter(world, mailoutbox):
     (mail,) = mailoutbox
     assert mail.from_email.startswith("Admin <") and mail.reply_to == [world.admin.email]
     assert "Admin đã mời bạn" in mail.body
+
+
+def test_action_items_given_at_one_meeting_make_one_entry(world, mailoutbox, settings):
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    world.member.language = "vi"
+    world.member.save()
+    day = date(2026, 12, 8)
+    meeting = schedule(
+        world.coordinator, day=day, participants=[world.member], title_vi="Họp ra mắt"
+    )
+    mailoutbox.clear()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for title in ("Book the hall", "Order banners"):
+            meetings.action_item_create(
+                actor=actor(world.coordinator),
+                meeting=meeting,
+                occurrence=day,
+                title=title,
+                assignee=world.member,
+            )
+    (entry,) = Notification.objects.filter(kind="meetings.action_assigned")
+    assert entry.count == 2 and entry.message_en == "2 actions for you from Launch sync."
+    assert entry.message_vi == "Bạn có 2 việc cần làm từ cuộc họp Họp ra mắt."
+    sent = [m for m in mailoutbox if "Họp ra mắt" in m.subject and "2" in m.subject]
+    assert len(sent) == 1 and sent[0].from_email.startswith("Coordinator <")

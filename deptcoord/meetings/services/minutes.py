@@ -22,7 +22,7 @@ from deptcoord.meetings.services.common import (
     save_with_audit,
 )
 from deptcoord.meetings.services.steps import step_follow_action, step_for_action
-from deptcoord.notices.notifications import notify, translated
+from deptcoord.notices.notifications import Group, notify, translated
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.records.models import Note
 from deptcoord.records.services import note_create, note_delete
@@ -274,6 +274,11 @@ def action_item_create(
             url=_occurrence_url(meeting, occurrence),
             target=item,
             actor=actor.person,
+            group=Group(
+                key=f"actions:{meeting.pk}:{occurrence.isoformat()}:by:{actor.person_id or ''}",
+                message=messages.ACTIONS_ASSIGNED,
+                params={"title": translated(lambda: meeting.title)},
+            ),
         )
     return item
 
