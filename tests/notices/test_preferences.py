@@ -50,6 +50,7 @@ def test_until_a_person_chooses_each_kind_reaches_them_its_own_way(world, mailou
     assert deliveries == [Delivery.IMMEDIATELY, Delivery.DIGEST, Delivery.OFF]
     page = client_for(world.member).get("/notifications/settings/").content.decode()
     assert 'name="kind:work.assigned"' in page
+    assert "Unless you choose: In the app only" in page  # a plan run finishing, say
 
 
 def test_an_explicit_choice_is_kept_over_the_new_defaults(world, mailoutbox):
