@@ -47,7 +47,17 @@ def _recipients(meeting: Meeting, emails: list[str]):
             for email in emails
             if email.lower() not in known
         ]
-    return found
+    return [_as_person(row) for row in found]
+
+
+def _as_person(row):
+    """A guest who has an account here reads in their own language and time zone."""
+    email, name, _language, person = row
+    if person is None and email:
+        person = Person.objects.filter(email__iexact=email, is_active=True).first()
+        if person is not None:
+            return email, name or person.full_name, email_language(person), person
+    return row
 
 
 SUBJECTS = {

@@ -173,3 +173,25 @@ def test_action_items_given_at_one_meeting_make_one_entry(world, mailoutbox, set
     assert entry.message_vi == "Bạn có 2 việc cần làm từ cuộc họp Họp ra mắt."
     sent = [m for m in mailoutbox if "Họp ra mắt" in m.subject and "2" in m.subject]
     assert len(sent) == 1 and sent[0].from_email.startswith("Coordinator <")
+
+
+def test_a_guest_with_an_account_reads_the_invitation_in_their_own_language(
+    world, mailoutbox, settings
+):
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    world.other_member.language = "vi"
+    world.other_member.save()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        schedule(
+            world.coordinator,
+            day=date(2026, 12, 8),
+            guests=[(world.other_member.email.upper(), ""), ("partner@example.org", "Partner")],
+            title_vi="Họp ra mắt",
+            start=datetime(2026, 12, 8, 9, 30),
+            end=datetime(2026, 12, 8, 10, 30),
+        )
+    by_reader = {mail.to[0].lower(): mail for mail in mailoutbox}
+    known = by_reader[world.other_member.email.lower()]
+    assert known.subject == "Mời họp: Họp ra mắt, 09:30 08/12/2026 (Asia/Ho_Chi_Minh)"
+    assert "Xin chào Other member" in known.body
+    assert by_reader["partner@example.org"].subject.startswith("You are invited: Launch sync")
