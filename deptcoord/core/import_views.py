@@ -98,6 +98,7 @@ def _column_help(entry, scope: str) -> dict:
     query = f"?{urlencode({'scope': scope})}" if scope else ""
     return {
         "columns": entry.columns,
+        "column_labels": {column: entry.label(column) for column in entry.columns},
         "column_help": [
             (column, entry.label(column), column in entry.required) for column in entry.columns
         ],

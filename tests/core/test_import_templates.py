@@ -115,3 +115,10 @@ def test_a_preview_that_changes_nothing_does_not_offer_to_import(world):
     text = response.content.decode()
     assert "Nothing to import: every row matches what is already saved" in text
     assert "Import these rows" not in text
+
+
+def test_a_rows_problem_names_the_column_as_the_reader_does(world):
+    client = _vietnamese(world.hr)
+    content = "Email,Họ và tên,Mã phòng ban\nan@example.com,An,NOPE\n"
+    response = _upload(client, "people", "x.csv", content.encode())
+    assert "Mã phòng ban <code>department_code</code>:" in response.content.decode()
