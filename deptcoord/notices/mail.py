@@ -1,7 +1,8 @@
 """Writing e-mails to a person: in their language, dates and times in their format and time
 zone, and from the person who acted (by name, at the product's own address)."""
 
-from email.utils import formataddr, parseaddr
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -14,8 +15,9 @@ __all__ = ["as_reader", "message", "reply_to", "sender", "zone_of"]
 def sender(actor=None) -> str:
     """The From address: the product's own address, shown under the acting person's name."""
     name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
-    shown = (getattr(actor, "full_name", "") or "").strip()
-    return formataddr((shown or name or "deptcoord", address))
+    shown = " ".join((getattr(actor, "full_name", "") or "").split())
+    # Kept readable here; the mail backend encodes a Vietnamese name as the standard asks.
+    return str(Address(display_name=shown or name or "deptcoord", addr_spec=address))
 
 
 def reply_to(actor=None) -> list[str]:

@@ -195,3 +195,15 @@ def test_a_guest_with_an_account_reads_the_invitation_in_their_own_language(
     assert known.subject == "Mời họp: Họp ra mắt, 09:30 08/12/2026 (Asia/Ho_Chi_Minh)"
     assert "Xin chào Other member" in known.body
     assert by_reader["partner@example.org"].subject.startswith("You are invited: Launch sync")
+
+
+def test_a_vietnamese_name_is_the_sender_as_written(world, mailoutbox):
+    world.coordinator.full_name = "Nguyễn Thị Lan, Marketing"
+    world.coordinator.save()
+    _assign(world, "Print the posters")
+    (mail,) = mailoutbox
+    assert mail.from_email.startswith('"Nguyễn Thị Lan, Marketing" <')
+    sent = mail.message().as_bytes().replace(b"\n ", b" ").replace(b"\r", b"")
+    from_line = next(line for line in sent.splitlines() if line.startswith(b"From:"))
+    assert from_line.isascii() and b"=?utf-8?" in from_line  # encoded as e-mail requires
+    assert from_line.endswith(b"<no-reply@deptcoord.local>")
