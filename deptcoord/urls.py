@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from deptcoord.api import views as tokens
 from deptcoord.api.router import api
-from deptcoord.core import health
+from deptcoord.core import health, import_views
 from deptcoord.org.views import profile
 from deptcoord.reports import views as reports
 
@@ -21,6 +21,11 @@ urlpatterns = [
     path("records/", include("deptcoord.records.urls")),
     path("", include("deptcoord.notices.urls")),
     path("", include("deptcoord.reports.urls")),
+    path(
+        "imports/<str:kind>/template.<str:file_format>",
+        import_views.import_template,
+        name="import_template",
+    ),
     path("me/", profile.profile, name="profile"),
     path("me/tokens/", tokens.token_create, name="token_create"),
     path("me/tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),

@@ -32,7 +32,7 @@ def test_owners_quiet_for_a_week_are_reminded_at_most_once_a_week(world, goals, 
     assert note.recipient == world.member and "Units sold" in note.message_en
     assert "Leads" not in note.message_en
     assert note.url == f"/goals/key-results/{goals.reach.pk}/"
-    assert len(mailoutbox) == 1
+    assert mailoutbox == []  # reminders go to the daily digest unless one chooses
     today = timezone.localdate()
     for days in (1, 6):
         with freeze_time(today + timedelta(days=days)):

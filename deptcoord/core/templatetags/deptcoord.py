@@ -21,6 +21,12 @@ def number(value, decimals=0):
     return format_number(value, int(decimals))
 
 
+@register.filter
+def entry(mapping, key):
+    """``mapping[key]``, or the key itself when the mapping lacks it (a column's name)."""
+    return mapping.get(key, key) if hasattr(mapping, "get") else key
+
+
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
     """The current query string with some parameters replaced (for sorting and paging links)."""

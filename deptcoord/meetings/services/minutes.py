@@ -22,7 +22,7 @@ from deptcoord.meetings.services.common import (
     save_with_audit,
 )
 from deptcoord.meetings.services.steps import step_follow_action, step_for_action
-from deptcoord.notices.notifications import notify
+from deptcoord.notices.notifications import Group, notify, translated
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.records.models import Note
 from deptcoord.records.services import note_create, note_delete
@@ -270,9 +270,15 @@ def action_item_create(
             recipient=assignee,
             kind="meetings.action_assigned",
             message=messages.ACTION_ASSIGNED,
-            params={"title": meeting.title, "action": item.title},
+            params={"title": translated(lambda: meeting.title), "action": item.title},
             url=_occurrence_url(meeting, occurrence),
             target=item,
+            actor=actor.person,
+            group=Group(
+                key=f"actions:{meeting.pk}:{occurrence.isoformat()}:by:{actor.person_id or ''}",
+                message=messages.ACTIONS_ASSIGNED,
+                params={"title": translated(lambda: meeting.title)},
+            ),
         )
     return item
 
@@ -332,4 +338,4 @@ def minutes_send(*, actor: Actor, meeting: Meeting, occurrence: date) -> None:
         actor, "update", meeting, "meetings.minutes.send", {"minutes_sent": [None, str(occurrence)]}
     )
     day = occurrence.isoformat()
-    transaction.on_commit(lambda: send_minutes.enqueue(meeting.pk, day))
+    transaction.on_commit(lambda: send_minutes.enqueue(meeting.pk, day, actor.person_id))

@@ -237,6 +237,7 @@ def report_submit(
             params=_params(report, author=author),
             url=_url(report),
             target=report,
+            actor=actor.person,
         )
     return report
 
@@ -277,6 +278,7 @@ def report_acknowledge(*, actor: Actor, report_id: int) -> ReportReceipt:
         params=_params(report, person=actor.person.full_name),
         url=_url(report),
         target=report,
+        actor=actor.person,
     )
     return receipt
 
@@ -308,6 +310,7 @@ def report_comment(*, actor: Actor, report_id: int, body: str) -> ReportComment:
             params=_params(report, person=actor.person.full_name),
             url=_url(report) + "#comments",
             target=report,
+            actor=actor.person,
         )
     return comment
 
@@ -362,6 +365,7 @@ def report_decide(
         params=_params(report, person=name, comment=comment[:200]),
         url=_url(report),
         target=report,
+        actor=actor.person,
     )
     return report
 
