@@ -28,8 +28,8 @@ def test_any_entry_describes_itself_in_plain_text(action, changes):
 def test_values_read_as_people_write_them():
     assert text_of(None) == "—"
     assert text_of({"id": 3, "label": "Sales"}) == "Sales"
-    assert text_of(["a", {"label": "b"}, None]) == "a, b, —"
-    assert text_of(True) == "yes"
+    assert text_of(["a", {"label": "b"}, None]) == "a, b and —"
+    assert text_of(True) == "Yes"
 
 
 def test_an_export_and_a_denial_have_a_summary():
