@@ -6,11 +6,13 @@ e-mailed at once, gathered into the daily digest, or kept in the app only.
 """
 
 from collections.abc import Callable
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format, time_format
 
 from deptcoord.access import Action, RoleFacts, can
 from deptcoord.notices.models import Delivery, Notification, NotificationPreference
@@ -50,9 +52,24 @@ def delivery_for(person, kind: str) -> str:
     return chosen or Delivery.IMMEDIATELY
 
 
+def _in_words(value):
+    """A parameter as the active language writes it: dates and times in its format (a caller
+    passes the date itself, not a text already written in another language)."""
+    if isinstance(value, datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return date_format(local, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, time):
+        return time_format(value, "TIME_FORMAT")
+    return value
+
+
 def _render(message, params: dict, language: str) -> str:
     with translation.override(language):
-        return str(message) % params if params else str(message)
+        if not params:
+            return str(message)
+        return str(message) % {name: _in_words(value) for name, value in params.items()}
 
 
 def notify(
@@ -62,6 +79,8 @@ def notify(
 
     ``message`` is a lazily translated sentence with ``%(name)s`` placeholders filled from
     ``params``; it is stored in English and Vietnamese so each reader sees their language.
+    Pass dates and times as such (or lazily translated text): they are written in each
+    language's format.
     """
     if recipient is None or not recipient.is_active:
         return None

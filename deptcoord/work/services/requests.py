@@ -19,7 +19,7 @@ from deptcoord.work.models import Request
 from deptcoord.work.services.common import record_created, save_with_audit, today
 from deptcoord.work.services.notices import notify_department, request_url
 from deptcoord.work.services.steps import step_create
-from deptcoord.work.validation import add, check_effort, raise_if, short_date, to_date
+from deptcoord.work.validation import add, check_effort, raise_if, to_date
 
 REQUEST_FIELDS = [
     "from_department",
@@ -95,7 +95,7 @@ def request_send(
         to_department.pk,
         kind="work.request",
         message=messages.REQUEST_RECEIVED,
-        params={"department": from_department.name, "title": title, "due": short_date(due)},
+        params={"department": from_department.name, "title": title, "due": due},
         url=request_url(request),
         target=request,
         skip=actor.person_id,
@@ -170,7 +170,7 @@ def request_accept(
         params={
             "department": request.to_department.name,
             "title": request.title,
-            "due": short_date(step.due),
+            "due": step.due,
         },
         url=request_url(request),
         target=request,

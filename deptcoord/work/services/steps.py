@@ -17,7 +17,6 @@ from deptcoord.work.services.common import record_created, record_deleted, save_
 from deptcoord.work.services.notices import step_url
 from deptcoord.work.services.slips import propagate_slip
 from deptcoord.work.services.step_checks import STEP_FIELDS, check_step
-from deptcoord.work.validation import short_date
 
 EXTRA_FIELDS = ("recurring", "occurrence")
 SEARCHED_FIELDS = {"title_en", "title_vi", "description", "department"}
@@ -108,7 +107,7 @@ def notify_assignee(actor: Actor, step: Step) -> None:
         params={
             "actor": actor.person or "deptcoord",
             "step": step.title,
-            "due": short_date(step.due) if step.due else messages.NO_DUE_DATE,
+            "due": step.due or messages.NO_DUE_DATE,
         },
         url=step_url(step),
         target=step,
