@@ -1,5 +1,6 @@
 """Records kept in both languages: the form a reader of the active language sees."""
 
+from django.conf import settings
 from django.utils.translation import get_language
 
 
@@ -8,3 +9,10 @@ def in_language(english: str, vietnamese: str) -> str:
     if (get_language() or "en").startswith("vi"):
         return vietnamese or english
     return english or vietnamese
+
+
+def language_of(person) -> str:
+    """The language a person writes in: the one they chose, else the active one (for text
+    written on their behalf, such as a title the application gives their record)."""
+    chosen = getattr(person, "language", "") or ""
+    return chosen or get_language() or settings.LANGUAGE_CODE
