@@ -138,8 +138,13 @@ def _legacy_text(text: str, depth: int) -> str:
     if text.endswith(OPTIONAL_SUFFIX):
         return _("%(name)s (optional)") % {"name": text[: -len(OPTIONAL_SUFFIX)]}
     text = ISO_PERIOD.sub(r"\1 – \2", text)
-    text = ISO_DATETIME.sub(lambda found: _moment(_parse_moment(found.group())), text)
-    return ISO_DATE.sub(lambda found: _moment(_parse_moment(found.group())), text)
+    text = ISO_DATETIME.sub(_written_moment, text)
+    return ISO_DATE.sub(_written_moment, text)
+
+
+def _written_moment(found: re.Match) -> str:
+    moment = _parse_moment(found.group())
+    return _moment(moment) if moment is not None else found.group()
 
 
 def _parse_moment(text: str):
@@ -201,9 +206,11 @@ def _by_kind(spec: Spec, value) -> str | None:
         label = spec.choices.get(str(value))
         return str(label) if label is not None else None
     if kind == "bool":
-        if isinstance(value, bool) or value in ("True", "False"):
+        if value in (True, False, "True", "False"):  # 1 and 0 too, as older entries hold
             return yes_no(value in (True, "True"))
         return None
+    if kind == "person" and isinstance(value, int) and not isinstance(value, bool):
+        return f"#{value}"  # an entry that kept only the id
     if kind in ("date", "datetime", "time") and isinstance(value, str):
         parser = {"date": parse_date, "datetime": parse_datetime, "time": parse_time}[kind]
         moment = parser(value)
