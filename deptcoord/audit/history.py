@@ -35,6 +35,9 @@ MAX_DECIMALS = 4
 ROLE_PREFIX = "role:"
 ROLE_FIELD = "org.Membership.role"
 
+# Apps that write keys no model field names (notification kinds...) say how they read.
+_key_sources: list = []
+
 # Actions whose changes name the fields of another model than the entry's record.
 ACTION_MODELS = {"goals.key_result.check_in": "goals.CheckIn"}
 
@@ -309,6 +312,24 @@ def _related_models(model) -> list:
     return found
 
 
+def register_key_source(source) -> None:
+    """Let an app name the keys it writes that are no model field: ``source(name)`` returns
+    the key's ``Spec`` (label, kind, choices) or None when the key is not its own."""
+    if source not in _key_sources:
+        _key_sources.append(source)
+
+
+def _from_sources(name: str) -> Spec | None:
+    for source in _key_sources:
+        try:
+            found = source(name)
+        except Exception:  # an app's source must not break the panel  # noqa: S112
+            continue
+        if found is not None:
+            return found
+    return None
+
+
 def spec_for(name: str, action: str = "", target_type: str = "", currency: str = "") -> Spec:
     """How the key ``name`` of an entry about a ``target_type`` record reads."""
     target = _model(target_type)
@@ -317,6 +338,9 @@ def spec_for(name: str, action: str = "", target_type: str = "", currency: str =
         model_field = _field_of(_related_models(target), name)
     if model_field is not None and not name.startswith("_"):
         return _spec_of_field(model_field, currency)
+    registered = _from_sources(name)
+    if registered is not None:
+        return registered
     if name in KEY_LABELS:
         label, kind, borrowed = KEY_LABELS[name]
         lent = _model_field(borrowed) if borrowed else None
@@ -400,8 +424,21 @@ def _export_summary(changes: dict) -> str:
     return _("Exported as %(format)s.") % {"format": file_format}
 
 
+def _is_pair(spec: Spec, value) -> bool:
+    """Whether a value is a change ``[before, after]`` (a list field's own value, as older
+    entries hold one, has no list or empty side)."""
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return False
+    if spec.kind != "list":
+        return True
+    return any(
+        side is None or isinstance(side, list | tuple) or str(side).startswith("[")
+        for side in value
+    )
+
+
 def _line(spec: Spec, value, currency_before: str = "") -> ChangeLine:
-    if isinstance(value, list | tuple) and len(value) == 2:
+    if _is_pair(spec, value):
         earlier = replace(spec, currency=currency_before or spec.currency)
         before, after = show(earlier, value[0]), show(spec, value[1])
         return ChangeLine(spec.label, after, before=before, is_change=True)

@@ -97,7 +97,6 @@ KEY_LABELS = {
     "action": (pgettext_lazy("history", "Action"), "text", ""),
     "morning_briefing": (pgettext_lazy("history", "Morning e-mail"), "bool", ""),
     "digest_hour": (pgettext_lazy("history", "Digest hour"), "number", ""),
-    "digest_kinds_off": (pgettext_lazy("history", "Kinds left out of the digest"), "list", ""),
     "participant_list": (pgettext_lazy("history", "Participants"), "list", ""),
     "guest_list": (pgettext_lazy("history", "Guests"), "list", ""),
     "department_list": (pgettext_lazy("history", "Departments"), "list", ""),

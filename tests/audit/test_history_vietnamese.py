@@ -156,3 +156,16 @@ def test_a_step_history_panel_reads_in_vietnamese(world):
     for shown in ("Trạng thái", "Đang làm", "Hạn hoàn thành", "24/11/2026", "Member", "Có"):
         assert shown in history, shown
     assert AuditEntry.objects.filter(target_id=str(step.pk)).count() == 3
+
+
+def test_notification_settings_read_as_kinds_and_deliveries():
+    changes = {"work.assigned": ["immediately", "off"], "morning_briefing": [True, False]}
+    summary, lines = lines_in("vi", "org.Person", changes, "reports.preferences.set")
+    assert summary == "Đã thay đổi cài đặt thông báo."
+    assert lines[0][1:] == ("Gửi email ngay", "Chỉ xem trong ứng dụng")
+    assert "work.assigned" not in lines[0][0]
+    assert lines[1] == ("E-mail buổi sáng", "Có", "Không")
+    new, old = [["work.assigned"]], ["work.assigned", "work.assigned"]  # a change; a bare list
+    for kinds in ([[], *new], old):
+        line = lines_in("vi", "org.Person", {"digest_kinds_off": kinds}, "reports.unsubscribe")
+        assert "work.assigned" not in str(line) and line[1][0][0].startswith("Loại thông báo")
