@@ -62,7 +62,7 @@ SHAPES = [
         "Steps rescheduled",
     ),
     ("update", "reports.report.acknowledge", {"acknowledged_by": [None, "Reader"]}, "Reader"),
-    ("update", "reports.unsubscribe", {"digest_kinds_off": ["work.slip"]}, "work.slip"),
+    ("update", "reports.unsubscribe", {"digest_kinds_off": ["work.slip"]}, "A step upstream slips"),
     ("update", "people.feedback.annotate", {"annotation": [None, "Kept"]}, "Kept"),
     ("update", "people.one_on_one.notes", {"notes": [None, True]}, "Yes"),
     ("update", "imported.row", {"row": 12, "values": {"due": "2026-01-01"}}, "due: 2026-01-01"),
