@@ -18,6 +18,7 @@ from deptcoord.org.facts import role_facts_for_person
 from deptcoord.work.models import Step
 from deptcoord.work.services import step_create, step_update
 from tests.factories import client_for
+from tests.goals.helpers import check_in, goal, key_result
 
 RAW = ["in_progress", "at_risk", "True", "False", "2026-11-24", "2026-12-07T", "['", "check_in"]
 
@@ -169,3 +170,18 @@ def test_notification_settings_read_as_kinds_and_deliveries():
     for kinds in ([[], *new], old):
         line = lines_in("vi", "org.Person", {"digest_kinds_off": kinds}, "reports.unsubscribe")
         assert "work.assigned" not in str(line) and line[1][0][0].startswith("Loại thông báo")
+
+
+@pytest.mark.django_db
+def test_a_check_in_reads_in_vietnamese_on_its_key_results_page(world):
+    result = key_result(goal(world.head, department=world.own), world.member)
+    made = check_in(result, "1234.5", days_ago=1, confidence="at_risk", note="Chậm hàng")
+    client = client_for(world.head)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    page = client.get(reverse("goals:key_result_detail", args=[result.pk])).content.decode()
+    history = page[page.index('id="history-title"') :]
+    history = re.sub(r"<[^>]+>", " ", history[: history.index("</section>")])
+    for raw in [*RAW, made.day.isoformat(), "1234.5"]:
+        assert raw not in history, raw
+    for shown in ("Đã cập nhật tiến độ.", "Có rủi ro", f"{made.day:%d/%m/%Y}", "1.234,5"):
+        assert shown in history, shown
