@@ -445,6 +445,16 @@ def _line(spec: Spec, value, currency_before: str = "") -> ChangeLine:
     return ChangeLine(spec.label, show(spec, value))
 
 
+def record_label(text) -> str:
+    """A record's name as the trail kept it, its dates written as the reader writes them
+    (a time off is named by its dates in the language of whoever recorded it)."""
+    try:
+        text = ISO_PERIOD.sub(r"\1 – \2", str(text or ""))
+        return ISO_DATE.sub(_written_moment, ISO_DATETIME.sub(_written_moment, text))
+    except Exception:  # a stored name must not break the feed
+        return str(text or "")
+
+
 def changed_labels(entry) -> str:
     """The labels of the fields an entry changed, joined (for one-line feeds)."""
     try:

@@ -3,7 +3,7 @@ of the fields it changed."""
 
 from django import template
 
-from deptcoord.audit.history import EntryView, changed_labels, describe
+from deptcoord.audit.history import EntryView, changed_labels, describe, record_label
 
 register = template.Library()
 
@@ -18,3 +18,9 @@ def entry_view(entry) -> EntryView:
 def changed_fields(entry) -> str:
     """The fields the entry changed, by their labels in the reader's language."""
     return changed_labels(entry)
+
+
+@register.filter
+def readable_label(text) -> str:
+    """A record's name from the trail, its dates in the reader's format."""
+    return record_label(text)
