@@ -79,8 +79,9 @@ def notify(
 
     ``message`` is a lazily translated sentence with ``%(name)s`` placeholders filled from
     ``params``; it is stored in English and Vietnamese so each reader sees their language.
-    Pass dates and times as such (or lazily translated text): they are written in each
-    language's format.
+    Pass dates and times as such, and records kept in both languages as the records: each
+    is written in each language (a text already written in one language reads the same in
+    both).
     """
     if recipient is None or not recipient.is_active:
         return None

@@ -64,7 +64,7 @@ def remind_due_steps() -> int:
                     recipient=step.assignee,
                     kind="work.overdue" if overdue else "work.due_soon",
                     message=messages.OVERDUE if overdue else messages.DUE_SOON,
-                    params={"step": step.title, "due": step.due},
+                    params={"step": step, "due": step.due},
                     url=step_url(step),
                     target=step,
                 )

@@ -9,10 +9,12 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from deptcoord.core.actor import SYSTEM
 from deptcoord.notices.models import Notification
 from deptcoord.notices.notifications import notify
 from deptcoord.notices.templatetags.notices import ago
 from deptcoord.work import messages
+from deptcoord.work.services import step_create
 from tests.factories import client_for
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +62,18 @@ def test_how_long_ago_in_each_language():
     long_ago = timezone.make_aware(timezone.datetime(2026, 11, 2, 9, 0))
     with translation.override("vi"):
         assert ago(long_ago, long_ago + timedelta(days=30)) == "02/11/2026"
+
+
+def test_a_record_named_in_both_languages_reads_in_each(world):
+    with translation.override("en"):
+        step_create(
+            actor=SYSTEM,
+            department=world.own,
+            title_en="Print leaflets",
+            title_vi="In tờ rơi",
+            assignee=world.member,
+            due=date(2026, 11, 24),
+        )
+    notification = Notification.objects.filter(recipient=world.member).latest("id")
+    assert "In tờ rơi" in notification.message_vi and "24/11/2026" in notification.message_vi
+    assert "Print leaflets" in notification.message_en and "2026-11-24" in notification.message_en

@@ -95,7 +95,7 @@ def request_send(
         to_department.pk,
         kind="work.request",
         message=messages.REQUEST_RECEIVED,
-        params={"department": from_department.name, "title": title, "due": due},
+        params={"department": from_department, "title": title, "due": due},
         url=request_url(request),
         target=request,
         skip=actor.person_id,
@@ -168,7 +168,7 @@ def request_accept(
         kind="work.request_answer",
         message=messages.REQUEST_ACCEPTED,
         params={
-            "department": request.to_department.name,
+            "department": request.to_department,
             "title": request.title,
             "due": step.due,
         },
@@ -199,7 +199,7 @@ def request_decline(
         kind="work.request_answer",
         message=messages.REQUEST_DECLINED,
         params={
-            "department": request.to_department.name,
+            "department": request.to_department,
             "title": request.title,
             "reason": reason[:200],
         },

@@ -106,7 +106,7 @@ def notify_assignee(actor: Actor, step: Step) -> None:
         message=messages.ASSIGNED,
         params={
             "actor": actor.person or "deptcoord",
-            "step": step.title,
+            "step": step,
             "due": step.due or messages.NO_DUE_DATE,
         },
         url=step_url(step),
