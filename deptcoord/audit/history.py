@@ -140,9 +140,13 @@ def _legacy_text(text: str, depth: int) -> str:
             return text_of(items, depth)
     if text.endswith(OPTIONAL_SUFFIX):
         return _("%(name)s (optional)") % {"name": text[: -len(OPTIONAL_SUFFIX)]}
+    return _dates_written(text)
+
+
+def _dates_written(text: str) -> str:
+    """The ISO dates and times in a text, written as the reader writes them."""
     text = ISO_PERIOD.sub(r"\1 – \2", text)
-    text = ISO_DATETIME.sub(_written_moment, text)
-    return ISO_DATE.sub(_written_moment, text)
+    return ISO_DATE.sub(_written_moment, ISO_DATETIME.sub(_written_moment, text))
 
 
 def _written_moment(found: re.Match) -> str:
@@ -336,7 +340,7 @@ def spec_for(name: str, action: str = "", target_type: str = "", currency: str =
     model_field = _field_of((_model(ACTION_MODELS.get(action, "")), target), name)
     if model_field is None and name not in KEY_LABELS:
         model_field = _field_of(_related_models(target), name)
-    if model_field is not None and not name.startswith("_"):
+    if model_field is not None:
         return _spec_of_field(model_field, currency)
     registered = _from_sources(name)
     if registered is not None:
@@ -449,8 +453,7 @@ def record_label(text) -> str:
     """A record's name as the trail kept it, its dates written as the reader writes them
     (a time off is named by its dates in the language of whoever recorded it)."""
     try:
-        text = ISO_PERIOD.sub(r"\1 – \2", str(text or ""))
-        return ISO_DATE.sub(_written_moment, ISO_DATETIME.sub(_written_moment, text))
+        return _dates_written(str(text or ""))
     except Exception:  # a stored name must not break the feed
         return str(text or "")
 
