@@ -449,12 +449,12 @@ def _line(spec: Spec, value, currency_before: str = "") -> ChangeLine:
     return ChangeLine(spec.label, show(spec, value))
 
 
-def record_label(text) -> str:
-    """A record's name as the trail kept it, its dates written as the reader writes them
-    (a time off is named by its dates in the language of whoever recorded it)."""
+def dates_written(text) -> str:
+    """A text the application stored (a record's name in the trail, a notification), its ISO
+    dates written as the reader writes them; it is kept as it is if anything is odd."""
     try:
         return _dates_written(str(text or ""))
-    except Exception:  # a stored name must not break the feed
+    except Exception:  # a stored text must not break the page
         return str(text or "")
 
 

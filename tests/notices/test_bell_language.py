@@ -77,3 +77,18 @@ def test_a_record_named_in_both_languages_reads_in_each(world):
     notification = Notification.objects.filter(recipient=world.member).latest("id")
     assert "In tờ rơi" in notification.message_vi and "24/11/2026" in notification.message_vi
     assert "Print leaflets" in notification.message_en and "2026-11-24" in notification.message_en
+
+
+def test_a_notification_stored_with_an_iso_date_reads_in_the_readers_format(world):
+    Notification.objects.create(
+        recipient=world.member,
+        kind="work.due_soon",
+        message_en="“Print leaflets” is due 2026-11-24.",
+        message_vi="“In tờ rơi” đến hạn vào 2026-11-24.",
+    )
+    assert "đến hạn vào 24/11/2026" in bell_text(world.member, "vi")
+    client = client_for(world.member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    page = client.get(reverse("notices:notifications")).content.decode()
+    assert "24/11/2026" in page and "2026-11-24" not in page
+    assert "is due 2026-11-24." in bell_text(world.member, "en")

@@ -3,7 +3,7 @@ of the fields it changed."""
 
 from django import template
 
-from deptcoord.audit.history import EntryView, changed_labels, describe, record_label
+from deptcoord.audit.history import EntryView, changed_labels, dates_written, describe
 
 register = template.Library()
 
@@ -23,4 +23,4 @@ def changed_fields(entry) -> str:
 @register.filter
 def readable_label(text) -> str:
     """A record's name from the trail, its dates in the reader's format."""
-    return record_label(text)
+    return dates_written(text)

@@ -1,4 +1,5 @@
-"""How long ago a notification came, in the reader's language ("7 phút trước")."""
+"""The bell in the reader's language: how long ago a notification came ("7 phút trước"),
+and its text with dates in their format."""
 
 from datetime import datetime
 
@@ -7,6 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from deptcoord.audit.history import dates_written
 
 register = template.Library()
 
@@ -38,3 +41,10 @@ def ago(moment, now: datetime | None = None) -> str:
         count = seconds // DAY
         return ngettext("%(count)s day ago", "%(count)s days ago", count) % {"count": count}
     return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
+
+
+@register.filter
+def message_for_reader(notification) -> str:
+    """The notification's text in the reader's language, its dates in their format (a text
+    stored before dates were written per language may hold an ISO date)."""
+    return dates_written(notification.message)
