@@ -17,8 +17,11 @@ def in_language(english: str, vietnamese: str) -> str:
 
 
 def language_of(person) -> str:
-    """The language a person chose (the installation's when they left it to their browser)."""
-    return getattr(person, "language", "") or settings.LANGUAGE_CODE
+    """The language a person writes and reads in: the one they chose, else the active one (for
+    text written on their behalf, such as a title the application gives their record), else the
+    installation's (for an e-mail written away from any request)."""
+    chosen = getattr(person, "language", "") or ""
+    return chosen or get_language() or settings.LANGUAGE_CODE
 
 
 def zone_of(person):

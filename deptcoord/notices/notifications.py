@@ -9,12 +9,12 @@ about one subject that come close together become one entry (and one e-mail).
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.functional import lazy
 
 from deptcoord.access import Action, RoleFacts, can
@@ -88,9 +88,12 @@ class Group:
 def _shown(value):
     """Dates and times as the reader writes them, in their time zone."""
     if isinstance(value, datetime):
-        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return date_format(local, "SHORT_DATETIME_FORMAT")
     if isinstance(value, date):
         return date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, time):
+        return time_format(value, "TIME_FORMAT")
     return value
 
 
@@ -161,7 +164,9 @@ def notify(
 
     ``message`` is a lazily translated sentence with ``%(name)s`` placeholders filled from
     ``params`` (dates and times are written as each reader writes them, in their time zone);
-    it is stored in English and Vietnamese so each reader sees their language. ``actor`` is
+    it is stored in English and Vietnamese so each reader sees their language. Pass records
+    kept in both languages as the records (or ``translated``): each language writes its own
+    title. ``actor`` is
     the person who acted: their name is the e-mail's sender. With a ``group``, notifications
     close together become one entry and one e-mail.
     """

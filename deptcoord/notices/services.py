@@ -128,6 +128,6 @@ def unsubscribe(*, actor: Actor, token: str):
             kind="update",
             action="reports.unsubscribe",
             target=person,
-            changes={"morning_briefing": [True, False], "digest_kinds_off": digest_kinds},
+            changes={"morning_briefing": [True, False], "digest_kinds_off": [[], digest_kinds]},
         )
     return person

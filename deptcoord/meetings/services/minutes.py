@@ -6,11 +6,13 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.formats import date_format
 
 from deptcoord.access import Action, can
 from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import Actor, authorize
+from deptcoord.core.language import language_of
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.meetings import messages
 from deptcoord.meetings.models import ActionItem, AgendaItem, Decision, Meeting
@@ -205,14 +207,19 @@ def _file_decision(actor: Actor, meeting: Meeting, decision: Decision) -> None:
     decisions stay with the 1:1)."""
     if decision.department is None or meeting.kind == Meeting.Kind.ONE_ON_ONE:
         return
+    author = actor.person or meeting.organiser
+    with translation.override(language_of(author)):  # the title reads as its author writes
+        title = str(messages.DECISION_NOTE_TITLE) % {
+            "meeting": meeting.title,
+            "date": date_format(decision.occurrence, "SHORT_DATE_FORMAT"),
+        }
     decision.note = note_create(
         actor=_filing(actor),
         department=decision.department,
-        title=messages.DECISION_NOTE_TITLE
-        % {"meeting": meeting.title, "date": date_format(decision.occurrence, "SHORT_DATE_FORMAT")},
+        title=title,
         body=decision.text,
         source=Note.Source.MEETING_DECISION,
-        author=actor.person or meeting.organiser,
+        author=author,
         links=[meeting],
     )
     decision.save(update_fields=["note"])
