@@ -48,9 +48,7 @@ def test_the_parent_departments_matrix_shows_its_teams_people(world, catalogue, 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_person_without_a_role_profile_has_no_profile_not_zero_gaps(
-    world, catalogue, language
-):
+def test_a_person_without_a_role_profile_has_no_profile_not_zero_gaps(world, catalogue, language):
     services.assessment_create(
         actor=actor(world.head), person=world.peer, skill=catalogue.seo, level=2
     )
