@@ -7,7 +7,10 @@ import re
 import pytest
 from django.utils import translation
 
+from deptcoord.org.facts import role_facts_for_person
+from deptcoord.search.query import search
 from tests.factories import client_for
+from tests.meetings.helpers import schedule
 from tests.records.helpers import note
 
 LANGUAGES = ["en", "vi"]
@@ -51,3 +54,13 @@ def test_the_api_flags_confidential_results(world, notes, language):
     assert answer.status_code == 200
     flags = {row["id"]: row["confidential"] for row in answer.json()["results"]}
     assert flags == {notes[0].pk: True, notes[1].pk: False}
+
+
+def test_a_one_on_one_is_marked_but_a_team_meeting_is_not(world):
+    private = schedule(
+        world.coordinator, title_en="Career talk", participants=[world.member], kind="one_on_one"
+    )
+    team = schedule(world.coordinator, title_en="Career fair prep", participants=[world.member])
+    found = search(role_facts_for_person(world.coordinator), "career")
+    marks = {item.entry.object_id: item.confidential for item in found.page.object_list}
+    assert marks == {private.pk: True, team.pk: False}

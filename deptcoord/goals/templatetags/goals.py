@@ -15,7 +15,10 @@ register = template.Library()
 NOTHING_MEASURED = _("Nothing measured yet")
 PROGRESS = _("Progress")
 NOT_STARTED = _("Not started")
-NOT_STARTED_HINT = _("No check-in yet: it has no status until its first check-in.")
+NOT_STARTED_HINT = _(
+    "No check-in yet. It has no status until its first check-in, or until a quarter of its "
+    "time has passed without one: then it is at risk."
+)
 
 STATUS_CLASSES = {
     "draft": "text-bg-light border",
