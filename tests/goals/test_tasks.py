@@ -52,7 +52,10 @@ def test_cancelled_and_checked_in_key_results_send_no_reminder(world, goals):
 
 def test_refresh_marks_key_results_that_fall_behind_with_time(world, goals):
     stale = timezone.localdate() - timedelta(days=40)
-    KeyResult.objects.filter(pk=goals.reach.pk).update(at_risk=False, forecast_on=stale)
+    # Added 40 days ago and never checked in: long past the time it may go without a check-in.
+    KeyResult.objects.filter(pk=goals.reach.pk).update(
+        at_risk=False, forecast_on=stale, created_at=timezone.now() - timedelta(days=40)
+    )
     assert refresh_forecasts.call() == 1
     reach = KeyResult.objects.get(pk=goals.reach.pk)
     # Two thirds of the period gone and nothing reported: behind time.

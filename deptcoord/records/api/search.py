@@ -51,6 +51,7 @@ def search(request, params: Query[SearchQuery]):
                 "title": result.entry.title,
                 "url": result.entry.url,
                 "department_id": result.entry.department_id,
+                "confidential": result.confidential,
                 "excerpt": "".join(segment.text for segment in result.excerpt),
                 "highlights": sorted(
                     {
