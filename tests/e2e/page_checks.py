@@ -77,13 +77,17 @@ MEASURE_WIDTH = """() => {
     }
     return false;
   };
+  const sticksOut = (el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.right > width + 1;
+  };
+  // The outermost elements that stick out of the window without a box holding them in.
   const wide = [];
   if (root.scrollWidth > width) {
     for (const el of document.body.querySelectorAll("*")) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.right <= width + 1 || clipped(el)) continue;
-      const parent = el.parentElement.getBoundingClientRect();
-      if (el.parentElement === document.body || parent.right <= width + 1) wide.push(describe(el));
+      if (!sticksOut(el) || clipped(el)) continue;
+      const parent = el.parentElement;
+      if (parent === document.body || !sticksOut(parent) || clipped(parent)) wide.push(describe(el));
     }
   }
   const scrollers = [];
