@@ -46,6 +46,8 @@ NOT_PAGES = {
     "records:note_preview": "a fragment of the note form",
     "notices:unsubscribe": "a signed link from an e-mail",
     "accept_invitation": "a signed link from an invitation e-mail",
+    "healthz": "a load balancer's check, no page",
+    "readyz": "a load balancer's check, no page",
     "org:import_confirm": "needs an uploaded file; the upload page is visited",
     "goals:import_confirm": "needs an uploaded file; the upload page is visited",
     "people:matrix_import_confirm": "needs an uploaded file; the upload page is visited",
