@@ -68,8 +68,8 @@ class WhenFields(ServiceForm):
     """Date, times and zone of a meeting or an occurrence."""
 
     day = forms.DateField(label=_("Date"), widget=DateInput)
-    start_time = forms.TimeField(label=_("Starts"), widget=TimeInput)
-    end_time = forms.TimeField(label=_("Ends"), widget=TimeInput)
+    start_time = forms.TimeField(label=_("Start time"), widget=TimeInput)
+    end_time = forms.TimeField(label=_("End time"), widget=TimeInput)
 
 
 class MeetingForm(WhenFields):

@@ -104,11 +104,11 @@ def notify_assignee(actor: Actor, step: Step) -> None:
     notify(
         recipient=step.assignee,
         kind="work.assigned",
-        message=messages.ASSIGNED,
+        message=messages.ASSIGNED if step.due else messages.ASSIGNED_NO_DUE,
         params={
             "actor": actor.person or "deptcoord",
             "step": step.title,
-            "due": short_date(step.due) if step.due else messages.NO_DUE_DATE,
+            "due": short_date(step.due) if step.due else "",
         },
         url=step_url(step),
         target=step,
