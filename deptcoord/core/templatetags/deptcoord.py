@@ -49,3 +49,12 @@ def options(choices, selected=None):
     over the 2,000 people of a company costs about 70 ms, this a few."""
     chosen = set() if selected is None else {str(selected)}
     return mark_safe("".join(option_html(value, label, chosen) for value, label in choices))
+
+
+@register.simple_tag(takes_context=True)
+def signup_is_open(context) -> bool:
+    """Whether people may sign themselves up (the account adapter decides)."""
+    from allauth.account.adapter import get_adapter
+
+    request = context.get("request")
+    return request is not None and get_adapter(request).is_open_for_signup(request)
