@@ -1,6 +1,7 @@
 """Template filters for numbers, money and people's names in the viewer's language."""
 
 from django import template
+from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 
 from deptcoord.core.forms import option_html
@@ -58,3 +59,10 @@ def signup_is_open(context) -> bool:
 
     request = context.get("request")
     return request is not None and get_adapter(request).is_open_for_signup(request)
+
+
+@register.simple_tag
+def short_date_format() -> str:
+    """The active language's short date format (``d/m/Y`` in Vietnamese), for the date
+    pickers, whose format letters are Django's."""
+    return get_format("SHORT_DATE_FORMAT")
