@@ -66,3 +66,12 @@ def test_the_bad_request_and_forbidden_pages_render_without_a_signed_in_person()
         refused = defaults.permission_denied(request, PermissionDenied())
     assert bad.status_code == 400 and "Request not understood" in bad.content.decode()
     assert refused.status_code == 403 and "You may not do this" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_expired_form_says_so_and_that_nothing_was_saved():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/language/", {"language": "en"}, HTTP_ACCEPT_LANGUAGE="vi")
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Biểu mẫu đã hết hạn" in page and "chưa có gì được lưu" in page
