@@ -81,10 +81,11 @@ ASSIGNED_MANY_NOBODY = ngettext_lazy(
     "%(count)s steps in %(project)s are now yours.",
     "count",
 )
+ASSIGNED_NO_DUE = _("%(actor)s assigned you “%(step)s”. It has no due date yet.")
+ASSIGNED_NOBODY_NO_DUE = _("“%(step)s” is now yours. It has no due date yet.")
 DUE_SOON = _("“%(step)s” is due %(due)s.")
 OVERDUE = _("“%(step)s” was due %(due)s and is not done yet.")
 BUDGET_ALERT = _("%(project)s has spent %(spent)s of its %(budget)s budget (%(percent)s%%).")
-NO_DUE_DATE = _("no due date")
 NO_SUCH_DEPARTMENT = _("There is no department with the code “%(value)s”.")
 NO_SUCH_PERSON = _("There is no active person with the e-mail “%(value)s”.")
 NO_SUCH_PREDECESSOR = _(

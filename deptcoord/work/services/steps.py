@@ -115,11 +115,15 @@ def notify_assignee(actor: Actor, step: Step) -> None:
     notify(
         recipient=step.assignee,
         kind="work.assigned",
-        message=messages.ASSIGNED if by else messages.ASSIGNED_NOBODY,
+        message=(
+            (messages.ASSIGNED if step.due else messages.ASSIGNED_NO_DUE)
+            if by
+            else (messages.ASSIGNED_NOBODY if step.due else messages.ASSIGNED_NOBODY_NO_DUE)
+        ),
         params={
             "actor": by or "",
             "step": translated(lambda: step.title),
-            "due": step.due or messages.NO_DUE_DATE,
+            "due": step.due or "",
         },
         url=step_url(step),
         target=step,
