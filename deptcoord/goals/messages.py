@@ -44,6 +44,10 @@ SHOULD_INCREASE = _(
     "The target is above the start value, so this key result increases. "
     "Choose “Increase” or change the target."
 )
+TARGET_BELOW_ZERO = _(
+    "The target cannot be below zero when the start value is not: a count, an amount or a "
+    "share stops at 0. Aim for 0 or more, or start from the negative value you have today."
+)
 CURRENCY_REQUIRED = _("A money key result needs a currency, e.g. VND.")
 CURRENCY_FORMAT = _("Write the currency as a three-letter code, e.g. VND or USD.")
 MILESTONES_REQUIRED = _("List the milestones in order, one a line.")

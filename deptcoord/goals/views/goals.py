@@ -45,6 +45,7 @@ def goal_detail(request, pk):
     children, hidden = selectors.contributing(facts, goal)
     context = {
         "goal": goal,
+        "basis": selectors.progress_basis(goal),
         "ancestors": selectors.ancestors(facts, goal),
         "cards": key_result_cards(request, selectors.key_results(facts, goal)),
         "children": children,

@@ -6,6 +6,7 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
+from deptcoord.core.filters import choice
 from deptcoord.core.http import PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
 from deptcoord.core.spreadsheets import SheetRow
@@ -26,6 +27,7 @@ from deptcoord.work.api.schemas import (
     ProjectPatch,
     TimelineOut,
 )
+from deptcoord.work.models import Project
 
 router = Router(tags=["work"])
 
@@ -34,6 +36,7 @@ router = Router(tags=["work"])
 @paginate(ListPagination)
 def list_projects(request, status: str = "", department_id: PrimaryKey | None = None, q: str = ""):
     """Projects the caller may see."""
+    choice("status", status, ["open", *Project.Status.values])
     return selectors.projects(
         request.facts, status=status, department_id=department_id, query=q[:100]
     ).prefetch_related(
