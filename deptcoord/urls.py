@@ -4,10 +4,13 @@ from django.urls import include, path, re_path
 
 from deptcoord.api import views as tokens
 from deptcoord.api.router import api
+from deptcoord.core import health, import_views
 from deptcoord.org.views import profile
 from deptcoord.reports import views as reports
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", reports.today, name="today"),
     path("org/", include("deptcoord.org.urls")),
     path("goals/", include("deptcoord.goals.urls")),
@@ -18,6 +21,11 @@ urlpatterns = [
     path("records/", include("deptcoord.records.urls")),
     path("", include("deptcoord.notices.urls")),
     path("", include("deptcoord.reports.urls")),
+    path(
+        "imports/<str:kind>/template.<str:file_format>",
+        import_views.import_template,
+        name="import_template",
+    ),
     path("me/", profile.profile, name="profile"),
     path("me/tokens/", tokens.token_create, name="token_create"),
     path("me/tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),

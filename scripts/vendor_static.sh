@@ -44,3 +44,6 @@ fetch fullcalendar 6.1.20
 copy fullcalendar index.global.min.js
 fetch @fullcalendar/core 6.1.20
 mkdir -p "$dest/fullcalendar/locales" && cp "$work/package/locales/vi.global.min.js" "$dest/fullcalendar/locales/"
+# Date fields in the reader's order (dd/mm/yyyy in Vietnamese); flatpickr calls Vietnamese "vn".
+fetch flatpickr 4.6.13
+copy flatpickr dist/flatpickr.min.js dist/flatpickr.min.css dist/l10n/vn.js

@@ -1,6 +1,7 @@
 """The one access policy: who may see and do what, on every page, endpoint, export and e-mail.
 
-Entry points: ``can`` (or ``allowed``, every action at once), ``visible``, ``get_visible_or_404`` and ``require``. Apps state their
+Entry points: ``can`` (or ``allowed``, every action at once), ``visible`` (``openable`` for a
+related record in a list), ``get_visible_or_404`` and ``require``. Apps state their
 rules in their own ``access.py`` and register them here; this package imports no app.
 """
 
@@ -13,7 +14,9 @@ from deptcoord.access.policy import (
     decide,
     get_visible_or_404,
     on_denied,
+    openable,
     register,
+    report_refusal,
     require,
     rule_for,
     visible,
@@ -31,7 +34,9 @@ __all__ = [
     "decide",
     "get_visible_or_404",
     "on_denied",
+    "openable",
     "register",
+    "report_refusal",
     "require",
     "rule_for",
     "visible",

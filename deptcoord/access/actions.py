@@ -60,12 +60,18 @@ class Role(StrEnum):
 
 
 class Relation(StrEnum):
-    """How the person stands to the record."""
+    """How the person stands to the record.
+
+    CREATOR: the person made the record (or had it made, as a meeting's action item makes a
+    step in another department); whoever creates a record can open it, whatever else they
+    may do with it.
+    """
 
     OWN = "own"
     OWN_DEPARTMENT = "own_department"
     OTHER_DEPARTMENT = "other_department"
     INVITED = "invited"
+    CREATOR = "creator"
 
 
 DEPARTMENT_ROLE_RANK = {Role.HEAD: 3, Role.COORDINATOR: 2, Role.MEMBER: 1}

@@ -7,7 +7,7 @@ looks them up in the rule's table. ``visible`` narrows a queryset with the rule'
 from collections.abc import Callable, Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from deptcoord.access.actions import Action, Relation, Role
@@ -71,6 +71,14 @@ def _report_denial(facts: RoleFacts, kind: str, target: object, action: str) -> 
         listener(facts, kind, target, action)
 
 
+def report_refusal(refusal: PermissionDenied) -> None:
+    """Keep a service's refusal in the trail once its transaction is over (the entry written
+    inside it was rolled back); a page that shows the refusal on its form calls this."""
+    refused = getattr(refusal, "refused", None)
+    if refused is not None:
+        _report_denial(*refused)
+
+
 def allowed(facts: RoleFacts, obj: Model) -> frozenset[Action]:
     """Everything the person may do with the record, read once (for a page that asks several
     times)."""
@@ -87,6 +95,13 @@ def visible(facts: RoleFacts, queryset: QuerySet) -> QuerySet:
     if not facts.is_authenticated:
         return queryset.none()
     return queryset.filter(rule_for(queryset.model).visible_filter(facts))
+
+
+def openable(facts: RoleFacts, model: type[Model], ref: str) -> Exists:
+    """Whether the person may open the ``model`` record that the field ``ref`` of each row
+    names, as an annotation (one query for a whole list): a list shows a related record's name
+    only where it may be opened, like a page answers 404 for it."""
+    return Exists(visible(facts, model._default_manager.filter(pk=OuterRef(ref))))
 
 
 def get_visible_or_404(facts: RoleFacts, source: type[Model] | QuerySet, **lookup) -> Model:

@@ -1,6 +1,7 @@
 """Personal access tokens: stored only as a hash, shown to their owner once."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,6 +17,8 @@ class AccessToken(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    read_only = models.BooleanField(_("read only"), default=False)
 
     class Meta:
         verbose_name = _("access token")
@@ -24,3 +27,8 @@ class AccessToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_expired(self) -> bool:
+        """Whether the token's time has run out (a token without expiry never does)."""
+        return self.expires_at is not None and self.expires_at <= timezone.now()

@@ -2,13 +2,16 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
+from deptcoord.api.messages import schema_message
 from deptcoord.api.openapi import ContractAPI
-from deptcoord.api.services import person_for_token
+from deptcoord.api.services import TOKEN_EXPIRED, TOKEN_READ_ONLY, check_token
 from deptcoord.audit.security import record_denial
 from deptcoord.core.http import PreconditionFailed
 from deptcoord.core.versioning import StaleVersionError, VersionRequired
@@ -35,11 +38,56 @@ def _sign_in(request, person):
     return person
 
 
+READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class ReadOnlyToken(PermissionDenied):
+    """A write sent with a read-only token."""
+
+
+def _asks_for_a_language(request) -> bool:
+    """Whether Accept-Language names a language the product speaks."""
+    header = request.headers.get("Accept-Language", "")
+    for code, _quality in parse_accept_lang_header(header):
+        if code == "*":
+            break
+        try:
+            translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+        return True
+    return False
+
+
+def _speak_as(request, person) -> None:
+    """A token call answers in its person's language unless Accept-Language asks for another."""
+    if person.language and not _asks_for_a_language(request):
+        translation.activate(person.language)
+        request.LANGUAGE_CODE = person.language
+
+
 class TokenAuth(HttpBearer):
-    """A personal access token from the person's profile page."""
+    """A personal access token from the person's profile page: an expired one is refused with
+    a 401 that says so, and a read-only one may not write (403)."""
 
     def authenticate(self, request, token):
-        return _sign_in(request, person_for_token(token))
+        check = check_token(token)
+        if check.token is None:
+            return None
+        _speak_as(request, check.token.person)
+        if check.expired:
+            request.token_refusal = TOKEN_EXPIRED
+            return None
+        if check.token.read_only and request.method not in READING_METHODS:
+            record_denial(
+                role_facts_for_person(check.token.person),
+                check.token._meta.label,
+                check.token.pk,
+                request.method,
+            )
+            raise ReadOnlyToken
+        request.token = check.token
+        return _sign_in(request, check.person)
 
 
 class SessionAuth(APIKeyCookie):
@@ -59,12 +107,15 @@ status reports, people development (skills, role profiles, development plans, fe
 notes, documents, the activity feed, search, Today and notifications.
 
 Authenticate with the browser session or a personal access token from your profile page
-(`Authorization: Bearer dc_…`). Everyone sees only what the access policy lets them see: a
-hidden record answers 404 exactly like a missing one.
+(`Authorization: Bearer dc_…`). A token expires when its owner chose (401 afterwards) and a
+read-only token is refused every write (403). Token calls answer in their owner's language
+unless Accept-Language asks for another. Everyone sees only what the access policy lets them
+see: a hidden record answers 404 exactly like a missing one.
 
 Every record carries a `version`, also sent as its ETag. An update or delete names the version it
 changed, in If-Match (a stale one answers 412) or as a `version` field (409); naming none answers
-428. Lists are paginated (`limit`, `offset`). Every refusal has the body `Error`: a `detail`
+428. Lists are paginated (`limit`, `offset`); text filters (`q`) ignore accents and case, and a
+filter value a list does not know is refused with 422. Every refusal has the body `Error`: a `detail`
 message in the caller's language and, for bad input (422), one entry in `errors` per field."""
 
 
@@ -107,10 +158,13 @@ def schema_validation_error(request, exc):
     errors = [
         {
             "field": ".".join(str(part) for part in item.get("loc", [])[1:]) or None,
-            "message": item.get("msg", ""),
+            "message": schema_message(item),
         }
         for item in exc.errors
     ]
+    for error, item in zip(errors, exc.errors, strict=True):
+        if item.get("loc", [""])[0] == "query" and error["field"]:
+            error["message"] = f"{error['field']}: {error['message']}"  # the parameter named
     return _error(request, 422, errors[0]["message"] if errors else "", errors)
 
 
@@ -151,10 +205,16 @@ def forbidden(request, exc):
     return _error(request, 403, FORBIDDEN)
 
 
+@api.exception_handler(ReadOnlyToken)
+def read_only_token(request, exc):
+    """A write with a read-only token: 403, nothing changed."""
+    return _error(request, 403, TOKEN_READ_ONLY)
+
+
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
-    """No session and no valid token."""
-    return _error(request, 401, UNAUTHENTICATED)
+    """No session and no valid token (an expired token is named as such)."""
+    return _error(request, 401, getattr(request, "token_refusal", UNAUTHENTICATED))
 
 
 # Each app's endpoints live in that app's api module, mounted under /v1/.

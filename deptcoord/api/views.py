@@ -23,6 +23,8 @@ def tokens_panel(request) -> str:
     context = {
         "tokens": visible(request.facts, AccessToken.objects.all()),
         "new_token": request.session.pop("new_token", None),
+        "expiry_choices": [(key, label) for key, (label, _days) in services.EXPIRY_CHOICES.items()],
+        "default_expiry": services.DEFAULT_EXPIRY,
     }
     return render_to_string("api/_tokens_panel.html", context, request=request)
 
@@ -33,7 +35,10 @@ def token_create(request):
     """Create a personal access token and show it once."""
     try:
         _token, raw = services.token_create(
-            actor=actor_from(request), name=request.POST.get("name", "")
+            actor=actor_from(request),
+            name=request.POST.get("name", ""),
+            expiry=request.POST.get("expiry", services.DEFAULT_EXPIRY),
+            read_only=request.POST.get("access") == "read",
         )
     except ValidationError as error:
         for message in error.messages:

@@ -1,7 +1,11 @@
 """What any input may hold, one rule for forms, API schemas and imports: dates between 1900 and
 2200 (a step due in 9999 breaks every calendar that adds days to it), and text without control
 characters (a NUL cannot be stored in PostgreSQL, and most control characters cannot be written
-to an XLSX file)."""
+to an XLSX file).
+
+Invisible direction overrides (U+202A–U+202E, U+2066–U+2069) are removed from text as it
+arrives rather than refused: they make a name or title show other than it is (a right-to-left
+override turns the letters after it around on screen), and nobody types them on purpose."""
 
 import re
 from datetime import date, timedelta
@@ -27,6 +31,7 @@ CONTROL_CHARACTERS = _(
 # Tab, line feed and carriage return are text in a multi-line field; nothing else below a space.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+BIDI_OVERRIDE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def date_in_bounds(value) -> bool:
@@ -50,8 +55,23 @@ def has_control(text, multiline: bool = True) -> bool:
 
 
 def strip_control(text: str, multiline: bool = True) -> str:
-    """The text without its control characters (for what was stored before the rule)."""
-    return (CONTROL if multiline else LINE_CONTROL).sub("", text)
+    """The text without its control characters and direction overrides (for imported cells,
+    query parameters and what was stored before the rule)."""
+    return strip_bidi((CONTROL if multiline else LINE_CONTROL).sub("", text))
+
+
+def strip_bidi(text):
+    """The text without invisible direction overrides (anything else is returned as is)."""
+    if isinstance(text, str) and BIDI_OVERRIDE.search(text):
+        return BIDI_OVERRIDE.sub("", text)
+    return text
+
+
+def _without_bidi(to_python):
+    def read(value):
+        return strip_bidi(to_python(value))
+
+    return read
 
 
 def validate_date(value) -> None:
@@ -83,6 +103,7 @@ def bound_form_fields(fields) -> None:
         elif isinstance(field, forms.CharField):
             multiline = isinstance(field.widget, forms.Textarea)
             field.validators.append(validate_text if multiline else validate_line)
+            field.to_python = _without_bidi(field.to_python)
 
 
 def check_import_date(errors: dict, column: str, value):
@@ -95,14 +116,20 @@ def check_import_date(errors: dict, column: str, value):
 
 
 def _checked(value, depth: int = 0):
+    """The value, its text without direction overrides; PydanticCustomError when a date is out
+    of bounds or a text holds a control character."""
     if isinstance(value, date) and not date_in_bounds(value):
         raise PydanticCustomError("date_range", str(DATE_OUT_OF_RANGE))
-    if isinstance(value, str) and has_control(value):
-        raise PydanticCustomError("control_characters", str(CONTROL_CHARACTERS))
-    items = value.values() if isinstance(value, dict) else value
-    if isinstance(value, dict | list | tuple | set) and depth < 3:
-        for item in items:
-            _checked(item, depth + 1)
+    if isinstance(value, str):
+        if has_control(value):
+            raise PydanticCustomError("control_characters", str(CONTROL_CHARACTERS))
+        return strip_bidi(value)
+    if depth >= 3:
+        return value
+    if isinstance(value, dict):
+        return {_checked(key, depth + 1): _checked(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list | tuple | set):
+        return type(value)(_checked(item, depth + 1) for item in value)
     return value
 
 
@@ -120,8 +147,9 @@ class BoundedSchema(Schema):
 
 
 class StripControlCharacters:
-    """Middleware: query parameters (searches, filters) lose their control characters, so a
-    NUL typed into a search box finds what the rest finds instead of failing."""
+    """Middleware: query parameters (searches, filters) lose their control characters and
+    direction overrides, so a NUL typed into a search box finds what the rest finds instead of
+    failing."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -137,7 +165,10 @@ class StripControlCharacters:
         return self.get_response(request)
 
 
-ENCODED_CONTROL = re.compile(r"%(?:[01][0-9a-f]|7f|c2%[89][0-9a-f])", re.IGNORECASE)
+# Control characters, and the UTF-8 of U+202A–U+202E and U+2066–U+2069, percent-encoded.
+ENCODED_CONTROL = re.compile(
+    r"%(?:[01][0-9a-f]|7f|c2%[89][0-9a-f]|e2%80%a[a-e]|e2%81%a[6-9])", re.IGNORECASE
+)
 
 
 def _has_encoded_control(query: str) -> bool:

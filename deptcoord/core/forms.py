@@ -1,9 +1,11 @@
 """Form plumbing shared by every app: Bootstrap classes, versions and service errors."""
 
 from django import forms
+from django.db.models import fields as model_fields
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.bounds import bound_form_fields
 from deptcoord.core.service_calls import show_on_form
@@ -55,6 +57,34 @@ class QuickSelectMultiple(QuickSelectMixin, forms.SelectMultiple):
 
 QUICK = {forms.Select: QuickSelect, forms.SelectMultiple: QuickSelectMultiple}
 
+# Django's blank choice ("---------", or "- Select an option -" with no Vietnamese translation)
+# is replaced by one that says what leaving it means, in the reader's language.
+CHOOSE = _("— choose —")
+NONE = _("— none —")
+
+
+def is_django_blank(label) -> bool:
+    """True for Django's own label of a select's empty choice."""
+    return label is model_fields.BLANK_CHOICE_LABEL or (
+        isinstance(label, str) and label in ("---------", "- Select an option -")
+    )
+
+
+def label_blank_choice(field: forms.Field) -> None:
+    """Give a select's empty choice a label in the reader's language instead of Django's
+    dashes: "— choose —" when a choice is required, "— none —" when it may stay empty."""
+    blank = CHOOSE if field.required else NONE
+    if isinstance(field, forms.ModelChoiceField):
+        if is_django_blank(field.empty_label):
+            field.empty_label = blank
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if any(value == "" and is_django_blank(label) for value, label in choices):
+            field.choices = [
+                (value, blank if value == "" and is_django_blank(label) else label)
+                for value, label in choices
+            ]
+
 
 class ServiceForm(forms.Form):
     """A form whose domain checks happen in a service; the service's errors land on the fields.
@@ -66,6 +96,7 @@ class ServiceForm(forms.Form):
         super().__init__(*args, **kwargs)
         bound_form_fields(self.fields)
         for field in self.fields.values():
+            label_blank_choice(field)
             if type(field.widget) in QUICK:
                 quick = QUICK[type(field.widget)](attrs=field.widget.attrs)
                 quick.choices = field.widget.choices

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import Action, Relation, Role, RoleFacts, Rule, can, decide
@@ -119,6 +119,31 @@ class ImportKind:
     done_message: str
     done_url: Callable[[str], str]
     importers: Mapping[tuple[Role, Relation], frozenset[Action]] = field(default_factory=dict)
+    # The columns' names in the reader's language (a header may use them instead of the codes),
+    # a row of example values for the blank template, and the codes a column accepts.
+    labels: Mapping[str, object] = field(default_factory=dict)
+    example: Mapping[str, str] = field(default_factory=dict)
+    allowed: Callable[[RoleFacts, str], Mapping[str, list[str]]] = lambda facts, scope: {}
+
+    def label(self, column: str) -> str:
+        """The column's name in the active language (the code when it has none)."""
+        return str(self.labels.get(column, column))
+
+    def headers(self) -> dict[str, str]:
+        """Each header a file may use for a column, in either language, to the column's code."""
+        found = {}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                for column, label in self.labels.items():
+                    found[str(label)] = column
+        found.update({column: column for column in self.columns})
+        return found
+
+    def is_example(self, values: Mapping[str, str]) -> bool:
+        """Whether a row is the template's example, left in the file (it is skipped)."""
+        return bool(self.example) and all(
+            values.get(column, "") == str(value) for column, value in self.example.items()
+        )
 
 
 _kinds: dict[str, ImportKind] = {}
@@ -183,11 +208,17 @@ class ImportUploadRule(Rule):
 
 def _rows(kind: ImportKind, upload: ImportUpload) -> list:
     try:
-        return read_rows(
-            bytes(upload.content), upload.filename, kind.required, settings.IMPORT_MAX_BYTES
+        rows = read_rows(
+            bytes(upload.content),
+            upload.filename,
+            kind.required,
+            settings.IMPORT_MAX_BYTES,
+            headers=kind.headers(),
+            label=kind.label,
         )
     except SpreadsheetError as error:
         raise ValidationError({"file": [str(error)]}) from None
+    return [row for row in rows if not kind.is_example(row.values)]
 
 
 def import_upload_create(

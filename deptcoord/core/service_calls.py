@@ -1,15 +1,19 @@
 """How a page calls a service: a refusal (bad input, a stale version) lands on the form's
 fields, or becomes error messages for a button without a form, with the status that fits.
 
-A denial (``PermissionDenied``) is not caught here: it stays a 403 for the whole request.
+A denial (``PermissionDenied``) stays a 403 for the whole request, unless the page says what
+to tell the person (``denied``): a form whose choice the policy refused is shown again with
+what was typed and that sentence (the outcome's status is 403), and the refusal goes to the
+trail. ``show_denial`` does the same for a page that catches the denial itself.
 """
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 
+from deptcoord.access import report_refusal
 from deptcoord.core.versioning import StaleVersionError
 
 SERVICE_ERRORS = (ValidationError, StaleVersionError)
@@ -27,9 +31,12 @@ class ServiceOutcome:
 
     @property
     def status(self) -> int:
-        """The page's status: 200 when done, 409 for a stale version, 400 for bad input."""
+        """The page's status: 200 when done, 409 for a stale version, 403 for a refused choice,
+        400 for bad input."""
         if self.error is None:
             return 200
+        if isinstance(self.error, PermissionDenied):
+            return 403
         return 409 if isinstance(self.error, StaleVersionError) else 400
 
 
@@ -58,8 +65,16 @@ def show_on_form(form, error: Exception) -> None:
             form.add_error(None, message)
 
 
-def run_service(request, call, *, form=None) -> ServiceOutcome:
-    """Call ``call()``; on a refusal show it on ``form`` (or as messages) and say so.
+def show_denial(form, refusal: PermissionDenied, message, field: str | None = None) -> None:
+    """Show a policy's refusal of what the form chose (a person, a department) as ``message``
+    on ``field`` (or at the top), keeping what was typed; the refusal is kept in the trail."""
+    report_refusal(refusal)
+    form.add_error(field if field in form.fields else None, message)
+
+
+def run_service(request, call, *, form=None, denied=None, denied_field=None) -> ServiceOutcome:
+    """Call ``call()``; on a refusal show it on ``form`` (or as messages) and say so. With
+    ``denied`` (a sentence), a denial is shown on the form too, on ``denied_field``.
 
     ``if outcome := run_service(...)`` reads as "if the service did it".
     """
@@ -71,3 +86,8 @@ def run_service(request, call, *, form=None) -> ServiceOutcome:
         else:
             report(request, error)
         return ServiceOutcome(error=error)
+    except PermissionDenied as refusal:
+        if form is None or denied is None:
+            raise
+        show_denial(form, refusal, denied, denied_field)
+        return ServiceOutcome(error=refusal)

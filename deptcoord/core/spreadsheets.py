@@ -6,6 +6,7 @@ writing neutralises cells that a spreadsheet program would run as a formula.
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 
 import openpyxl
@@ -46,8 +47,31 @@ def normalise_header(name) -> str:
     return "_".join(str(name or "").strip().lower().replace("-", " ").split())
 
 
-def read_rows(data: bytes, filename: str, required: set[str], max_bytes: int) -> list[SheetRow]:
-    """Parse a CSV or XLSX upload into rows, refusing files that are not tables."""
+def _plain(name) -> str:
+    """A header without case, spacing or Vietnamese accents (“Ngày hết hạn” = ngay_het_han)."""
+    text = unicodedata.normalize("NFKD", normalise_header(name).replace("đ", "d"))
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+def _is_comment(row) -> bool:
+    """A note line of a template (“# …” in its first cell, nothing else)."""
+    cells = [str(cell or "").strip() for cell in row]
+    return bool(cells) and cells[0].startswith("#") and not any(cells[1:])
+
+
+def read_rows(
+    data: bytes,
+    filename: str,
+    required: set[str],
+    max_bytes: int,
+    headers: dict[str, str] | None = None,
+    label=str,
+) -> list[SheetRow]:
+    """Parse a CSV or XLSX upload into rows, refusing files that are not tables.
+
+    ``headers`` maps the names a header row may use (the columns' names in either language) to
+    the column codes the rows are keyed by; ``label`` names a column in a message. Note lines
+    starting with “#” are left out."""
     if len(data) > max_bytes:
         raise SpreadsheetError(TOO_LARGE % {"limit": max_bytes // (1024 * 1024)})
     lower = filename.lower()
@@ -57,13 +81,22 @@ def read_rows(data: bytes, filename: str, required: set[str], max_bytes: int) ->
         table = _csv_table(data)
     else:
         raise SpreadsheetError(str(NOT_A_SPREADSHEET))
-    table = [row for row in table if any(str(cell or "").strip() for cell in row)]
+    table = [
+        row
+        for row in table
+        if any(str(cell or "").strip() for cell in row) and not _is_comment(row)
+    ]
     if len(table) < 2:
         raise SpreadsheetError(str(EMPTY_FILE))
-    headers = [normalise_header(name) for name in table[0]]
+    known = {_plain(name): code for name, code in (headers or {}).items()}
+    names = [normalise_header(name) for name in table[0]]
+    headers = [known.get(_plain(name), name) for name in names]
     missing = sorted(required - set(headers))
     if missing:
-        raise SpreadsheetError(MISSING_COLUMNS % {"columns": ", ".join(missing)})
+        shown = ", ".join(
+            f"{label(code)} ({code})" if label(code) != code else code for code in missing
+        )
+        raise SpreadsheetError(MISSING_COLUMNS % {"columns": shown})
     return [
         SheetRow(number=index + 2, values=_row_values(headers, row))
         for index, row in enumerate(table[1:])
@@ -157,5 +190,38 @@ def export_response(filename: str, headers: list[str], rows, file_format: str) -
             buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
         )
     # RFC 6266: a Vietnamese file name is sent percent-encoded as UTF-8 (filename*=).
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.{file_format}")
+    return response
+
+
+def template_response(
+    filename: str, headers: list, example: list, notes: list[str], file_format: str
+) -> HttpResponse:
+    """A blank file to fill in: the header row, an example row (skipped when left in), and
+    notes on what each column accepts (“#” lines in CSV, a second sheet in XLSX)."""
+    if file_format != "xlsx":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([str(header) for header in headers])
+        writer.writerow([neutralise(value) for value in example])
+        for note in notes:
+            writer.writerow([f"# {note}"])
+        response = HttpResponse(
+            buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        workbook = openpyxl.Workbook(write_only=True)
+        sheet = workbook.create_sheet(_("Rows"))
+        sheet.append([str(header) for header in headers])
+        sheet.append([neutralise(value) for value in example])
+        help_sheet = workbook.create_sheet(_("Allowed values"))
+        for note in notes:
+            help_sheet.append([neutralise(note)])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
     response["Content-Disposition"] = content_disposition_header(True, f"{filename}.{file_format}")
     return response

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.core.messages import NOT_A_NUMBER
+from deptcoord.core.messages import NOT_A_NUMBER, NOT_A_WHOLE_NUMBER
 
 AMBIGUOUS_NUMBER = _(
     "“%(value)s” could be read two ways. Write it like %(example)s, "
@@ -147,3 +147,27 @@ class LocalDecimalField(forms.DecimalField):
             return parse_decimal(value)
         except NumberError as error:
             raise ValidationError(str(error), code="invalid") from None
+
+
+class LocalIntegerField(forms.IntegerField):
+    """A whole-number field that reads ``1.200`` in Vietnamese and ``1,200`` in English, as
+    the product prints them (Django's own refuses both with "Enter a whole number.")."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            number = parse_decimal(value)
+        except NumberError:
+            number = None
+        if number is None or number != number.to_integral_value():
+            raise ValidationError(
+                str(_error(NOT_A_WHOLE_NUMBER, str(value).strip())), code="invalid"
+            )
+        return int(number)

@@ -20,6 +20,7 @@ from deptcoord.demo.launch_plan import CODE as LAUNCH_CODE
 from deptcoord.goals import services as goal_services
 from deptcoord.goals.models import Goal
 from deptcoord.org.models import Department, Membership
+from deptcoord.org.services.extra_hours import extra_hours_agree
 from deptcoord.planning import services
 from deptcoord.planning.models import PlanRun
 from deptcoord.planning.tasks import execute
@@ -141,3 +142,21 @@ def load(today: date) -> None:
         name="SM Home launch — Marketing",
     )
     execute(run.pk, seconds=1, suggestion_seconds=0.3)
+    _launch_week_overtime(launch)
+
+
+def _launch_week_overtime(launch: Project) -> None:
+    """Sales' coordinator agreed to work longer in the launch week (shown on her page, and
+    counted by the planner and the workload)."""
+    sales = Department.objects.filter(code="SAL").first()
+    role = Membership.objects.filter(department=sales, role="coordinator").first()
+    if role is None or launch.end is None:
+        return
+    extra_hours_agree(
+        actor=SYSTEM,
+        person=role.person,
+        first_day=launch.end - timedelta(days=6),
+        last_day=launch.end,
+        hours_per_week=6,
+        reason=launch.code,
+    )

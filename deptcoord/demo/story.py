@@ -294,7 +294,8 @@ def _monthly_figures(goal: Goal, period, story) -> None:
 
 
 def product(company: Company, parent: Goal, story) -> None:
-    """Product's firmware goal: launch milestones reached fortnightly, defects falling."""
+    """Product's firmware goal: launch milestones reached fortnightly, defects falling. The
+    count of open critical defects before launch stays inside Product: the goal is private."""
     goal = _goal(
         (
             "Ship SM Home firmware 1.0 with no critical defects",
@@ -306,6 +307,7 @@ def product(company: Company, parent: Goal, story) -> None:
         parent=parent,
         category=Goal.Category.PRODUCT_LAUNCH,
         priority=Goal.Priority.HIGH,
+        private=True,
         **story.period,
     )
     steps = ("Launch milestones", "Các mốc ra mắt")

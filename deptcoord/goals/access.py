@@ -2,11 +2,13 @@
 the policy).
 
 Company goals are read by everyone in the company and changed by executives and admins. A
-department's (or team's) goals are changed by those who run it and read by its members; the
-heads and coordinators of departments whose goals are aligned with one of them read it too
-(the relation INVITED here: invited by alignment). Personal goals belong to the person, their
-coordinator and head. People of a team also read the goals of the departments above it, which
-their team's goals contribute to. Guests, who belong to no department, see nothing of goals.
+department's (or team's) goals are changed by those who run it; unless marked private they are
+read by everyone in the company (departments align on them), with their key results and
+check-ins. A private one is read only by its department's members; the heads and coordinators
+of departments whose goals are aligned with it read it too (the relation INVITED here: invited
+by alignment), and the people of a team read the goals of the departments above it, which their
+team's goals contribute to. Personal goals belong to the person, their coordinator and head.
+Guests, who belong to no department, see nothing of goals.
 """
 
 from django.db.models import Q
@@ -71,6 +73,11 @@ GOAL_TABLES = {
 }
 
 
+def _read_company_wide(facts: RoleFacts, goal: Goal) -> bool:
+    """A department's or team's goal that is not private is read by everyone in the company."""
+    return goal.level in TEAM_LEVELS and not goal.private and not facts.is_guest()
+
+
 def _own_roles(facts: RoleFacts) -> set[Role]:
     best = facts.best_department_role()
     return {best} if best else facts.company_roles()
@@ -110,6 +117,7 @@ def goal_filter(facts: RoleFacts, prefix: str = "") -> Q:
     if facts.is_admin or facts.is_executive:
         return Q()
     visible = where(level=Goal.Level.COMPANY) | where(owner_id=facts.person_id)
+    visible |= where(level__in=TEAM_LEVELS, private=False)
     readable = facts.departments_in() | departments_above(facts)
     visible |= where(level__in=TEAM_LEVELS, department__in=sorted(readable))
     runs = sorted(facts.departments_run())
@@ -139,7 +147,8 @@ class GoalRule(Rule):
     def actions(self, facts, obj):
         if not facts.is_authenticated:
             return frozenset()
-        return decide(GOAL_TABLES.get(obj.level, DEPARTMENT_GOALS), self.standings(facts, obj))
+        granted = decide(GOAL_TABLES.get(obj.level, DEPARTMENT_GOALS), self.standings(facts, obj))
+        return granted | READ if _read_company_wide(facts, obj) else granted
 
     def visible_filter(self, facts):
         return goal_filter(facts)

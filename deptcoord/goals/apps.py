@@ -22,12 +22,14 @@ class GoalsConfig(AppConfig):
         )
         from deptcoord.goals.briefing import at_risk, breached_standards, missing_check_ins
         from deptcoord.goals.tasks import refresh_forecasts, remind_check_ins
-        from deptcoord.notices.notifications import register_kind
+        from deptcoord.notices.notifications import DIGEST, register_kind
 
         register_periodic("goals.refresh_forecasts", "daily", refresh_forecasts, repeatable=True)
         register_periodic("goals.remind_check_ins", "daily", remind_check_ins)
         register_card("goals.at_risk", 20, at_risk)
         register_card("goals.missing_check_ins", 30, missing_check_ins)
         register_card("goals.breached_standards", 40, breached_standards)
-        register_kind("goals.check_in_reminder", _("Reminders to check in on key results"))
-        register_kind("goals.standard_breached", _("A standard of your department is breached"))
+        register_kind("goals.check_in_reminder", _("Reminders to check in on key results"), DIGEST)
+        register_kind(
+            "goals.standard_breached", _("A standard of your department is breached"), DIGEST
+        )

@@ -144,15 +144,17 @@ def breached_standards(morning: Morning) -> list[Section]:
             latest_period=Subquery(latest.values("period_start")[:1]),
         )
         .filter(latest_breached=True)
-        .select_related("department")
+        .select_related("department", "owner")
         .order_by("department__code", "title_en", "id")
     )
 
     def line(standard):
+        # Whose standard it is: a department often keeps one per person under the same title.
         return Line(
             title=standard.title,
             url=reverse("goals:standard_detail", args=[standard.pk]),
-            note=f"{standard.department.name} · {_measure(standard, standard.latest_value)} "
+            note=f"{standard.department.name} · {standard.owner.full_name}: "
+            f"{_measure(standard, standard.latest_value)} "
             f"{standard.comparison_sign} {_measure(standard, standard.threshold)}",
             badge=str(_("Breached")),
             tone="danger",

@@ -94,6 +94,14 @@ class GoalForm(ServiceForm):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    private = forms.BooleanField(
+        label=_("Private goal"),
+        required=False,
+        help_text=_(
+            "Only its department, those who oversee it and the goals aligned with it can read "
+            "it. Leave unticked so that everyone in the company can see what it aims at."
+        ),
+    )
 
     def __init__(self, *args, departments, people, parents, periods, **kwargs):
         super().__init__(*args, **kwargs)

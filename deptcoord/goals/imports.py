@@ -36,6 +36,25 @@ REQUIRED_COLUMNS = {
     "measurements": {"standard_id", "date", "value"},
 }
 DATE_PATTERNS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+LABELS = {
+    "key_result_id": _("Key result ID"),
+    "standard_id": _("Standard ID"),
+    "value": _("Value"),
+    "date": _("Date"),
+    "confidence": _("Confidence"),
+    "note": _("Note"),
+}
+EXAMPLES = {
+    "actuals": {"key_result_id": "123", "value": "1200000000", "date": "2026-11-30"},
+    "measurements": {"standard_id": "45", "date": "2026-11-30", "value": "95.5"},
+}
+
+
+def _allowed(kind: str):
+    def allowed(facts, scope) -> dict:
+        return {"confidence": list(Confidence.values)} if kind == "actuals" else {}
+
+    return allowed
 
 
 def parse_date(text) -> date | None:
@@ -166,6 +185,9 @@ def _register(kind: str, done_url: str) -> None:
             done_message=DONE,
             done_url=lambda scope: reverse(done_url),
             importers=access.IMPORTERS,
+            labels={column: LABELS[column] for column in COLUMNS[kind]},
+            example=EXAMPLES[kind],
+            allowed=_allowed(kind),
         )
     )
 

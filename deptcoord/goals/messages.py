@@ -44,6 +44,10 @@ SHOULD_INCREASE = _(
     "The target is above the start value, so this key result increases. "
     "Choose “Increase” or change the target."
 )
+TARGET_BELOW_ZERO = _(
+    "The target cannot be below zero when the start value is not: a count, an amount or a "
+    "share stops at 0. Aim for 0 or more, or start from the negative value you have today."
+)
 CURRENCY_REQUIRED = _("A money key result needs a currency, e.g. VND.")
 CURRENCY_FORMAT = _("Write the currency as a three-letter code, e.g. VND or USD.")
 MILESTONES_REQUIRED = _("List the milestones in order, one a line.")
@@ -85,6 +89,10 @@ BAD_DATE = _("“%(value)s” is not a date. Write it as YYYY-MM-DD, e.g. 2026-1
 BAD_CONFIDENCE = _("“%(value)s” is not a confidence. Use on_track, at_risk or off_track.")
 NOT_ALLOWED_THERE = _(
     "You may not create this goal there. Choose a department you run, or make it a personal goal."
+)
+OUT_OF_REACH = _(
+    "This change would take the goal out of your reach. Keep it in a department you run, with "
+    "an owner of that department."
 )
 METRIC_LOCKED = _(
     "This key result already has check-ins, so it keeps its metric. "

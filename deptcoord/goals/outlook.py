@@ -4,8 +4,12 @@
 into its tracks, and its answers into the stored outlook fields and the sentences people read.
 """
 
+import math
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
+
+from django.utils import timezone
 
 from deptcoord.goals import forecast
 from deptcoord.goals.forecast import ForecastError, KeyResultForecast, KeyResultTrack
@@ -14,6 +18,11 @@ from deptcoord.goals.models import CheckIn, KeyResult, Metric
 MARGIN_POINTS = 15.0
 """Progress may lag the time elapsed by this many points before a key result is at risk."""
 RECENT_CHECK_INS = 6
+NOT_STARTED_SHARE = 0.25
+"""A key result with no check-in is "not started", never at risk, until this share of its time
+has passed, counted from the later of its start and the day it was added to its due day: a
+result added today is not behind, whatever the calendar says. After that, no check-in at all
+is itself a warning, and the time elapsed decides as for any key result."""
 OUTLOOK_FIELDS = [
     "forecast_value",
     "forecast_low",
@@ -38,14 +47,26 @@ def track_for(key_result: KeyResult, check_ins: Iterable[CheckIn]) -> KeyResultT
     )
 
 
+def first_check_in_due(key_result: KeyResult) -> date:
+    """The day a key result without a check-in stops being "not started" (see NOT_STARTED_SHARE)."""
+    begin, end = key_result.starts_on, key_result.due_on
+    if key_result.created_at is not None:
+        begin = max(begin, timezone.localdate(key_result.created_at))
+    if end <= begin:
+        return end
+    return begin + timedelta(days=math.ceil((end - begin).days * NOT_STARTED_SHARE))
+
+
 def forecast_for(
     key_result: KeyResult, check_ins: Iterable[CheckIn], today: date
 ) -> KeyResultForecast | None:
-    """The forecast as of today, or None for a yes/no key result (it has no trend to project)."""
+    """The forecast as of today, or None for a yes/no key result (it has no trend to project).
+    A key result not started yet (no check-in, within its first share of time) is not at risk."""
     if key_result.metric == Metric.YES_NO:
         return None
+    check_ins = list(check_ins)
     try:
-        return forecast.forecast_key_result(
+        result = forecast.forecast_key_result(
             track_for(key_result, check_ins),
             as_of=today,
             recent_check_ins=RECENT_CHECK_INS,
@@ -53,6 +74,10 @@ def forecast_for(
         )
     except ForecastError:
         return None  # a plan the services would have refused; show no forecast rather than fail
+    reported = any(item.day <= today for item in check_ins)
+    if not reported and today < first_check_in_due(key_result):
+        result = replace(result, at_risk=False, risks=())
+    return result
 
 
 def outlook_values(result: KeyResultForecast | None, today: date) -> dict:

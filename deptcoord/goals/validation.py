@@ -106,7 +106,9 @@ def check_measure(errors: dict, data: dict) -> dict:
     """Metric, unit, currency, milestones, start, target and direction of a key result.
 
     Yes/no runs from 0 to 1; milestones run from 0 to their number; the others need a start
-    and a target on the side the direction says.
+    and a target on the side the direction says. A target goes below zero only from a start
+    below zero (a figure such as a profit that can already be negative): what starts at 0 or
+    more is a count, an amount or a share, and a decrease stops at 0.
     """
     metric = check_choice(errors, "metric", data.get("metric", Metric.NUMBER), Metric.values)
     cleaned = {
@@ -137,6 +139,8 @@ def check_measure(errors: dict, data: dict) -> dict:
             add(errors, "direction", messages.SHOULD_DECREASE)
         elif target > start and direction == Direction.DECREASE:
             add(errors, "direction", messages.SHOULD_INCREASE)
+        elif target < 0 <= start:
+            add(errors, "target_value", messages.TARGET_BELOW_ZERO)
     return {**cleaned, "start_value": start, "target_value": target, "direction": direction}
 
 

@@ -22,7 +22,7 @@ class MeetingsConfig(AppConfig):
         from deptcoord.meetings.briefing import events, meetings_today
         from deptcoord.meetings.models import Meeting
         from deptcoord.meetings.selectors import busy_hours
-        from deptcoord.notices.notifications import register_kind
+        from deptcoord.notices.notifications import APP_ONLY, AT_ONCE, register_kind
         from deptcoord.org.capacity import register_busy_time
         from deptcoord.search.linkables import Linkable, register_linkable
 
@@ -40,5 +40,9 @@ class MeetingsConfig(AppConfig):
                 ("title_en", "title_vi"),
             )
         )
-        register_kind("meetings.reminder", _("A meeting you take part in is about to start"))
-        register_kind("meetings.action_assigned", _("An action item from a meeting is yours"))
+        register_kind(
+            "meetings.reminder", _("A meeting you take part in is about to start"), APP_ONLY
+        )
+        register_kind(
+            "meetings.action_assigned", _("An action item from a meeting is yours"), AT_ONCE
+        )

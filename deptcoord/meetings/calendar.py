@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from deptcoord.access import RoleFacts, visible
-from deptcoord.core.language import in_language
+from deptcoord.core.language import in_language, zone_of
 from deptcoord.meetings import ics, messages
 from deptcoord.meetings.models import Event, Meeting, Participant
 from deptcoord.meetings.selectors import meeting_queryset, people_in, time_off_between
@@ -148,6 +148,7 @@ def feed(person, facts: RoleFacts, today: date) -> bytes:
     start = datetime.combine(today - FEED_PAST, time(0), UTC)
     end = datetime.combine(today + FEED_FUTURE, time(0), UTC)
     calendar = ics.new_calendar(name="deptcoord")
+    calendar.add("x-wr-timezone", str(zone_of(person)))
     meetings = calendar_meetings(facts, start, end, person_id=person.pk).values_list(
         "pk", flat=True
     )

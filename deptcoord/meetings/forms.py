@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.forms import DateInput, ServiceForm, TimeInput
+from deptcoord.core.validation import LocalIntegerField
 from deptcoord.meetings.models import Event, Meeting
 from deptcoord.org.models import TIMEZONE_CHOICES
 
@@ -68,8 +69,8 @@ class WhenFields(ServiceForm):
     """Date, times and zone of a meeting or an occurrence."""
 
     day = forms.DateField(label=_("Date"), widget=DateInput)
-    start_time = forms.TimeField(label=_("Starts"), widget=TimeInput)
-    end_time = forms.TimeField(label=_("Ends"), widget=TimeInput)
+    start_time = forms.TimeField(label=_("Start time"), widget=TimeInput)
+    end_time = forms.TimeField(label=_("End time"), widget=TimeInput)
 
 
 class MeetingForm(WhenFields):
@@ -81,7 +82,7 @@ class MeetingForm(WhenFields):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES)
     repeat = forms.ChoiceField(label=_("Repeats"), choices=REPEAT_CHOICES, required=False)
     until = forms.DateField(label=_("Until"), widget=DateInput, required=False)
-    count = forms.IntegerField(
+    count = LocalIntegerField(
         label=_("Number of meetings"), min_value=1, max_value=500, required=False
     )
     rrule = forms.CharField(
@@ -135,9 +136,7 @@ class AgendaItemForm(ServiceForm):
 
     title = forms.CharField(label=_("Item"), max_length=200)
     presenter = forms.ModelChoiceField(label=_("Presenter"), queryset=None, required=False)
-    minutes_allotted = forms.IntegerField(
-        label=_("Minutes"), initial=10, min_value=1, max_value=240
-    )
+    minutes_allotted = LocalIntegerField(label=_("Minutes"), initial=10, min_value=1, max_value=240)
     link = forms.ChoiceField(
         label=_("Related to"),
         required=False,
@@ -185,12 +184,12 @@ class FindTimeForm(ServiceForm):
     required_people = PeopleField(label=_("Required participants"), queryset=None)
     optional_people = PeopleField(label=_("Optional participants"), queryset=None, required=False)
     must_attend = PeopleField(label=_("Must attend"), queryset=None, required=False)
-    duration = forms.IntegerField(
+    duration = LocalIntegerField(
         label=_("Length (minutes)"), initial=60, min_value=1, max_value=720
     )
     window_start = forms.DateField(label=_("From"), widget=DateInput)
     window_end = forms.DateField(label=_("To (inclusive)"), widget=DateInput)
-    quorum = forms.IntegerField(
+    quorum = LocalIntegerField(
         label=_("Quorum (%)"),
         initial=100,
         min_value=0,

@@ -2,6 +2,7 @@
 (tests assert them)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from deptcoord.core.bounds import DATE_OUT_OF_RANGE
 from deptcoord.core.messages import REQUIRED  # noqa: F401  (shared sentence)
@@ -70,6 +71,9 @@ MEETING_CANCELLED_NOTICE = _("Cancelled: %(title)s, %(when)s")
 REMINDER = _("Starting soon: %(title)s at %(when)s")
 MINUTES_READY = _("Minutes of %(title)s (%(when)s)")
 ACTION_ASSIGNED = _("Action for you from %(title)s: %(action)s")
+ACTIONS_ASSIGNED = ngettext_lazy(
+    "%(count)s action for you from %(title)s.", "%(count)s actions for you from %(title)s.", "count"
+)
 
 # a decision filed in the department's records
 DECISION_NOTE_TITLE = _("Decision of “%(meeting)s”, %(date)s")

@@ -3,6 +3,7 @@ item) in the search box (registered when the app is ready)."""
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +41,8 @@ register_source(
         url_name="meetings:meeting_detail",
         department_field="organiser.primary_department_id",
         related=("organiser",),
+        confidential=Q(kind=Meeting.Kind.ONE_ON_ONE),
+        confidential_label=_("1:1"),
     )
 )
 register_source(
@@ -53,5 +56,7 @@ register_source(
         url_name="meetings:occurrence",
         department_field="meeting.organiser.primary_department_id",
         related=("meeting__organiser",),
+        confidential=Q(meeting__kind=Meeting.Kind.ONE_ON_ONE),
+        confidential_label=_("1:1"),
     )
 )

@@ -21,6 +21,7 @@ from deptcoord.meetings.models.meetings import Response
 from deptcoord.meetings.recurrence import next_keys
 from deptcoord.meetings.series import expand, occurrences_between, scheduled, series_of
 from deptcoord.org.models import Membership, Person, TimeOff
+from deptcoord.search.folding import words_match
 from deptcoord.work.models import Project, Request, Step
 
 
@@ -37,8 +38,8 @@ def meeting_queryset() -> QuerySet:
 def meetings(facts: RoleFacts, q: str = "", department_id=None, person_id=None) -> QuerySet:
     """Meetings the person may see, newest first, filtered like the meeting list."""
     result = visible(facts, meeting_queryset())
-    if q:
-        result = result.filter(Q(title_en__icontains=q) | Q(title_vi__icontains=q))
+    if (match := words_match(q, "title_en", "title_vi")) is not None:
+        result = result.filter(match)
     if department_id:
         result = result.filter(departments=department_id)
     if person_id:
@@ -126,12 +127,8 @@ def past_keys(meeting: Meeting, before: datetime, limit: int = 8) -> list[date]:
 def decisions(facts: RoleFacts, q: str = "", department_id=None) -> QuerySet:
     """Decisions the person may read, newest first, searchable by text and meeting title."""
     result = visible(facts, Decision.objects.all()).select_related("meeting", "department")
-    if q:
-        result = result.filter(
-            Q(text__icontains=q)
-            | Q(meeting__title_en__icontains=q)
-            | Q(meeting__title_vi__icontains=q)
-        )
+    if (match := words_match(q, "text", "meeting__title_en", "meeting__title_vi")) is not None:
+        result = result.filter(match)
     if department_id:
         result = result.filter(department_id=department_id)
     return result.order_by("-occurrence", "-pk")

@@ -4,19 +4,20 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from deptcoord.access import Action, can
 from deptcoord.meetings import ics, messages
 from deptcoord.meetings.models import Meeting
 from deptcoord.meetings.series import occurrence_of, occurrences_between
-from deptcoord.notices.notifications import email_language, notify
+from deptcoord.notices import mail
+from deptcoord.notices.notifications import email_language, notify, translated
 from deptcoord.org.facts import role_facts_for_person
+from deptcoord.org.models import Person
 
 REMINDER_LEAD = timedelta(hours=2)
 
@@ -46,7 +47,17 @@ def _recipients(meeting: Meeting, emails: list[str]):
             for email in emails
             if email.lower() not in known
         ]
-    return found
+    return [_as_person(row) for row in found]
+
+
+def _as_person(row):
+    """A guest who has an account here reads in their own language and time zone."""
+    email, name, _language, person = row
+    if person is None and email:
+        person = Person.objects.filter(email__iexact=email, is_active=True).first()
+        if person is not None:
+            return email, name or person.full_name, email_language(person), person
+    return row
 
 
 SUBJECTS = {
@@ -65,28 +76,27 @@ def send_invitation(meeting_id: int, method: str, occurrence: str, emails: list[
         .get(pk=meeting_id)
     )
     day = date.fromisoformat(occurrence) if occurrence else None
-    attachment = ics.invitation(meeting, method, day)
     start = meeting.starts_at
     if day is not None:
         found = occurrence_of(meeting, day)
         start = found.start if found else start
     kind = "CANCEL" if method == "CANCEL" else ("UPDATE" if meeting.sequence else "REQUEST")
     sent = 0
-    for email, name, language, _person in _recipients(meeting, emails):
-        with translation.override(language):
+    for email, name, language, person in _recipients(meeting, emails):
+        with mail.as_reader(person, language):
+            zone = person.timezone if person is not None and person.timezone else meeting.time_zone
             context = {
                 "meeting": meeting,
                 "name": name,
-                "when": when(start, meeting.time_zone),
+                "when": when(start, zone),
                 "cancelled": method == "CANCEL",
                 "link": settings.SITE_URL
                 + reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk}),
             }
             subject = str(SUBJECTS[kind]) % {"title": meeting.title, "when": context["when"]}
             body = render_to_string("meetings/email/invitation.txt", context)
-        message = EmailMultiAlternatives(
-            subject[:150], body, to=[email], reply_to=[meeting.organiser.email]
-        )
+            attachment = ics.invitation(meeting, method, day)
+        message = mail.message(subject=subject, body=body, to=[email], actor=meeting.organiser)
         message.attach("invite.ics", attachment, f"text/calendar; method={method}; charset=UTF-8")
         message.send()
         sent += 1
@@ -120,7 +130,10 @@ def send_reminders() -> int:
                     recipient=participant.person,
                     kind="meetings.reminder",
                     message=messages.REMINDER,
-                    params={"title": meeting.title, "when": local.strftime("%H:%M")},
+                    params={
+                        "title": translated(lambda m=meeting: m.title),
+                        "when": local.strftime("%H:%M"),
+                    },
                     url=url,
                     target=meeting,
                 )
@@ -130,11 +143,13 @@ def send_reminders() -> int:
 
 
 @task
-def send_minutes(meeting_id: int, occurrence: str) -> int:
-    """E-mail the minutes of an occurrence to each participant, with what they may read."""
+def send_minutes(meeting_id: int, occurrence: str, sender_id: int | None = None) -> int:
+    """E-mail the minutes of an occurrence to each participant, with what they may read, from
+    the person who sent them."""
     from deptcoord.meetings import selectors
 
     meeting = Meeting.objects.select_related("organiser").get(pk=meeting_id)
+    sender = Person.objects.filter(pk=sender_id).first() if sender_id else meeting.organiser
     day = date.fromisoformat(occurrence)
     sent = 0
     for participant in meeting.participants.select_related("person"):
@@ -142,12 +157,13 @@ def send_minutes(meeting_id: int, occurrence: str) -> int:
         facts = role_facts_for_person(person)
         if not person.email or not can(facts, Action.VIEW, meeting):
             continue
-        with translation.override(email_language(person)):
+        with mail.as_reader(person):
             minutes = selectors.minutes(facts, meeting, day)
             context = {
                 "meeting": meeting,
                 "day": day,
                 "minutes": minutes,
+                "sender": sender,
                 "link": settings.SITE_URL
                 + reverse("meetings:occurrence", kwargs={"pk": meeting.pk, "day": day}),
             }
@@ -156,6 +172,6 @@ def send_minutes(meeting_id: int, occurrence: str) -> int:
                 "when": date_format(day, "SHORT_DATE_FORMAT"),
             }
             body = render_to_string("meetings/email/minutes.txt", context)
-        EmailMultiAlternatives(subject[:150], body, to=[person.email]).send()
+        mail.message(subject=subject, body=body, to=[person.email], actor=sender).send()
         sent += 1
     return sent

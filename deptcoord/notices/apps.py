@@ -15,4 +15,8 @@ class NoticesConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        from deptcoord.audit.history import register_key_source
         from deptcoord.notices import access  # noqa: F401  (registers the rules)
+        from deptcoord.notices.history import history_key
+
+        register_key_source(history_key)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.forms import ServiceForm
 from deptcoord.notices.models import Delivery
+from deptcoord.notices.notifications import kind_default
 
 HOURS = [(hour, f"{hour:02d}:00") for hour in range(24)]
 
@@ -30,6 +31,8 @@ class PreferencesForm(ServiceForm):
                 label=label,
                 choices=Delivery.choices,
                 required=False,
+                help_text=_("Unless you choose: %(delivery)s")
+                % {"delivery": Delivery(kind_default(kind)).label},
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
 

@@ -34,6 +34,14 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="notifications",
     )
+    actor = models.ForeignKey(
+        "org.Person",
+        verbose_name=_("acted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     kind = models.CharField(_("kind"), max_length=60)
     message_en = models.CharField(_("message (English)"), max_length=500)
     message_vi = models.CharField(_("message (Vietnamese)"), max_length=500)
@@ -46,6 +54,9 @@ class Notification(models.Model):
         _("e-mail"), max_length=12, choices=Delivery.choices, default=Delivery.IMMEDIATELY
     )
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    # Notifications of one kind about one subject that come close together share one entry.
+    group_key = models.CharField(_("group"), max_length=120, blank=True)
+    count = models.PositiveIntegerField(_("how many"), default=1)
 
     class Meta:
         db_table = "reports_notification"

@@ -3,8 +3,8 @@
 from django.db.models import QuerySet
 
 from deptcoord.access import RoleFacts, visible
-from deptcoord.notices.models import Delivery, Notification, NotificationPreference
-from deptcoord.notices.notifications import notification_kinds
+from deptcoord.notices.models import Notification, NotificationPreference
+from deptcoord.notices.notifications import kind_default, notification_kinds
 
 
 def notifications_visible(facts: RoleFacts) -> QuerySet:
@@ -13,8 +13,8 @@ def notifications_visible(facts: RoleFacts) -> QuerySet:
 
 
 def deliveries_chosen(person) -> dict[str, str]:
-    """How each registered kind reaches the person (at once by e-mail unless they chose)."""
+    """How each registered kind reaches the person (the kind's default unless they chose)."""
     chosen = dict(
         NotificationPreference.objects.filter(person=person).values_list("kind", "delivery")
     )
-    return {kind: chosen.get(kind, Delivery.IMMEDIATELY) for kind in notification_kinds()}
+    return {kind: chosen.get(kind) or kind_default(kind) for kind in notification_kinds()}

@@ -8,7 +8,7 @@ from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor
 from deptcoord.notices import messages
 from deptcoord.notices.models import Delivery, EmailSettings, NotificationPreference, new_key
-from deptcoord.notices.notifications import notification_kinds
+from deptcoord.notices.notifications import kind_default, notification_kinds
 
 # Links already e-mailed are signed with this salt; changing it would break them.
 UNSUBSCRIBE_SALT = "deptcoord.reports.unsubscribe"
@@ -51,7 +51,7 @@ def preferences_set(
         before = {
             "morning_briefing": settings.morning_briefing,
             "digest_hour": settings.digest_hour,
-            **{kind: stored.get(kind, Delivery.IMMEDIATELY) for kind in deliveries},
+            **{kind: stored.get(kind) or kind_default(kind) for kind in deliveries},
         }
         for kind, delivery in deliveries.items():
             NotificationPreference.objects.update_or_create(
@@ -109,14 +109,17 @@ def unsubscribe(*, actor: Actor, token: str):
     with transaction.atomic():
         settings = _unsubscribe_settings(token, lock=True)
         person = settings.person
-        digest_kinds = list(
-            NotificationPreference.objects.filter(
-                person=person, delivery=Delivery.DIGEST
-            ).values_list("kind", flat=True)
+        stored = dict(
+            NotificationPreference.objects.filter(person=person).values_list("kind", "delivery")
         )
-        NotificationPreference.objects.filter(person=person, kind__in=digest_kinds).update(
-            delivery=Delivery.OFF
+        kinds = set(stored) | set(notification_kinds())
+        digest_kinds = sorted(
+            kind for kind in kinds if (stored.get(kind) or kind_default(kind)) == Delivery.DIGEST
         )
+        for kind in digest_kinds:
+            NotificationPreference.objects.update_or_create(
+                person=person, kind=kind, defaults={"delivery": Delivery.OFF}
+            )
         settings.morning_briefing = False
         settings.unsubscribe_key = new_key()
         settings.save(update_fields=["morning_briefing", "unsubscribe_key"])
@@ -125,6 +128,6 @@ def unsubscribe(*, actor: Actor, token: str):
             kind="update",
             action="reports.unsubscribe",
             target=person,
-            changes={"morning_briefing": [True, False], "digest_kinds_off": digest_kinds},
+            changes={"morning_briefing": [True, False], "digest_kinds_off": [[], digest_kinds]},
         )
     return person

@@ -10,10 +10,12 @@ from ninja.pagination import paginate
 from deptcoord.access import get_visible_or_404, visible
 from deptcoord.core.actor import actor_from
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.filters import choice
 from deptcoord.core.http import LocalTime, PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
 from deptcoord.org import selectors, services
 from deptcoord.org.models import Department, Membership, Person, TimeOff
+from deptcoord.search.folding import words_match
 
 router = Router(tags=["organisation"])
 
@@ -211,12 +213,8 @@ def list_departments(request: HttpRequest, filters: Query[DepartmentFilter]):
         result = result.filter(is_active=filters.active)
     if filters.parent_id is not None:
         result = result.filter(parent_id=filters.parent_id)
-    if filters.q:
-        result = (
-            result.filter(name_en__icontains=filters.q)
-            | result.filter(name_vi__icontains=filters.q)
-            | result.filter(code__icontains=filters.q)
-        )
+    if (match := words_match(filters.q, "name_en", "name_vi", "code")) is not None:
+        result = result.filter(match)
     return result
 
 
@@ -268,6 +266,7 @@ def _person(request, pk) -> Person:
 @paginate(ListPagination)
 def list_people(request, filters: Query[PersonFilter]):
     """People the caller may see, filtered like the directory."""
+    choice("role", filters.role, Membership.Role.values)
     return selectors.people(
         request.facts,
         query=filters.q or "",

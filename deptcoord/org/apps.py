@@ -12,7 +12,7 @@ class OrgConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self):
-        from deptcoord.notices.notifications import register_facts_source, register_kind
+        from deptcoord.notices.notifications import AT_ONCE, register_facts_source, register_kind
         from deptcoord.org import (
             access,  # noqa: F401  (registers the rules)
             imports,  # noqa: F401  (registers the import kinds)
@@ -21,4 +21,4 @@ class OrgConfig(AppConfig):
         from deptcoord.org.facts import role_facts_for_person
 
         register_facts_source(role_facts_for_person)
-        register_kind("org.membership", _("You join a department or your role changes"))
+        register_kind("org.membership", _("You join a department or your role changes"), AT_ONCE)

@@ -11,7 +11,7 @@ from datetime import date
 
 from deptcoord.org import working_hours
 from deptcoord.org.calendar import days_off_between
-from deptcoord.org.models import Person, TimeOff
+from deptcoord.org.models import ExtraHours, Person, TimeOff
 
 # (people, first day, last day) → {(person id, day): hours busy}
 BusySource = Callable[[list[Person], date, date], dict[tuple[int, date], float]]
@@ -48,6 +48,17 @@ def days_away(people, first_day: date, last_day: date) -> dict[int, set[date]]:
     return away
 
 
+def extra_hours(people, first_day: date, last_day: date) -> dict[int, list[tuple]]:
+    """The extra hours each person agreed that touch the days (one query)."""
+    found: dict[int, list[tuple]] = defaultdict(list)
+    rows = ExtraHours.objects.filter(
+        person__in=[p.pk for p in people], first_day__lte=last_day, last_day__gte=first_day
+    ).order_by("pk")
+    for row in rows.values_list("person_id", "first_day", "last_day", "hours_per_week"):
+        found[row[0]].append((row[1], row[2], float(row[3])))
+    return found
+
+
 def available_hours(
     people: Iterable[Person], first_day: date, last_day: date, *, days_off=None
 ) -> dict[int, dict[date, float]]:
@@ -66,6 +77,7 @@ def available_hours(
     busy: dict[int, dict[date, float]] = defaultdict(dict)
     for (person_id, day), hours in busy_hours(people, first_day, last_day).items():
         busy[person_id][day] = hours
+    extra = extra_hours(people, first_day, last_day)
     return {
         person.pk: working_hours.available_hours(
             first=first_day,
@@ -75,6 +87,7 @@ def available_hours(
             days_off=days_off,
             away=away.get(person.pk, set()),
             busy=busy.get(person.pk),
+            extra=extra.get(person.pk, ()),
         )
         for person in people
     }

@@ -39,6 +39,60 @@ PEOPLE_COLUMNS = [
     "work_end",
     "working_weekdays",
 ]
+LABELS = {
+    "code": _("Code"),
+    "name_en": _("Name (English)"),
+    "name_vi": _("Name (Vietnamese)"),
+    "parent_code": _("Parent department code"),
+    "description": _("Description"),
+    "email": _("E-mail"),
+    "full_name": _("Full name"),
+    "title_en": _("Job title (English)"),
+    "title_vi": _("Job title (Vietnamese)"),
+    "department_code": _("Department code"),
+    "role": _("Role"),
+    "phone": _("Phone"),
+    "timezone": _("Time zone"),
+    "weekly_capacity_hours": _("Hours a week"),
+    "work_start": _("Working day starts"),
+    "work_end": _("Working day ends"),
+    "working_weekdays": _("Working weekdays"),
+}
+EXAMPLES = {
+    "departments": {
+        "code": "MKT-DIG",
+        "name_en": "Digital marketing",
+        "name_vi": "Marketing số",
+        "parent_code": "MKT",
+    },
+    "people": {
+        "email": "lan.nguyen@example.com",
+        "full_name": "Nguyễn Thị Lan",
+        "department_code": "MKT",
+        "role": "member",
+        "timezone": "Asia/Ho_Chi_Minh",
+        "weekly_capacity_hours": "40",
+        "work_start": "08:30",
+        "work_end": "17:30",
+        "working_weekdays": "12345",
+    },
+}
+
+
+def _allowed(kind: str):
+    def allowed(facts, scope) -> dict:
+        codes = list(
+            Department.objects.filter(is_active=True)
+            .order_by("code")
+            .values_list("code", flat=True)
+        )
+        if kind == "departments":
+            return {"parent_code": codes}
+        return {"department_code": codes, "role": list(Membership.Role.values)}
+
+    return allowed
+
+
 REQUIRED_COLUMNS = {
     "departments": {"code", "name_en", "name_vi"},
     "people": {"email", "full_name"},
@@ -264,6 +318,9 @@ def _register(kind: str, columns: list[str], done_url: str) -> None:
             name=f"org.{kind}",
             columns=columns,
             required=REQUIRED_COLUMNS[kind],
+            labels={column: LABELS[column] for column in columns},
+            example=EXAMPLES[kind],
+            allowed=_allowed(kind),
             run=run,
             target=lambda facts, scope: selectors.company(),
             done_message=DONE,

@@ -29,3 +29,8 @@ LAST_ADMIN = _("This is the last administrator. Make someone else an administrat
 SELF_DEACTIVATE = _("You cannot deactivate yourself.")
 INACTIVE_PERSON = _("This person is deactivated. Reactivate them first.")
 UNKNOWN_LANGUAGE = _("Choose English or Vietnamese.")
+NOT_YOUR_PARENT = _(
+    "You may add a department only under one you run; an administrator adds top-level departments."
+)
+EXTRA_HOURS_RANGE = _("Extra hours per week must be more than 0 and at most 80.")
+EXTRA_HOURS_ORDER = _("The last day of the extra hours cannot be before the first.")

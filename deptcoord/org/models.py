@@ -278,3 +278,43 @@ class Skill(VersionedModel):
     def name(self) -> str:
         """The name in the viewer's language."""
         return in_language(self.name_en, self.name_vi)
+
+
+class ExtraHours(models.Model):
+    """Hours a person agreed to work on top of their week for a stretch of days (overtime for a
+    launch, say): the planner and the workload count them as capacity."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="extra_hours"
+    )
+    first_day = models.DateField(_("first day"))
+    last_day = models.DateField(_("last day"))
+    hours_per_week = models.DecimalField(_("extra hours per week"), max_digits=5, decimal_places=2)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        Person,
+        verbose_name=_("agreed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("extra hours")
+        verbose_name_plural = _("extra hours")
+        ordering = ["-first_day", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_day__gte=models.F("first_day")),
+                name="extra_hours_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hours_per_week__gt=0, hours_per_week__lte=80),
+                name="extra_hours_per_week_bounded",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: +{self.hours_per_week:g} h/w {self.first_day} – {self.last_day}"

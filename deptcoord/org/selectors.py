@@ -7,7 +7,8 @@ from django.db.models.functions import Lower
 
 from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.audit.models import AuditEntry
-from deptcoord.org.models import Company, Department, Membership, Person, TimeOff
+from deptcoord.org.models import Company, Department, ExtraHours, Membership, Person, TimeOff
+from deptcoord.search.folding import words_match
 
 ROLE_ORDER = Case(
     When(role=Membership.Role.HEAD, then=Value(0)),
@@ -113,15 +114,8 @@ def people(
     result = visible(facts, Person.objects.all()).select_related("primary_department")
     if not include_inactive:
         result = result.filter(is_active=True)
-    if query:
-        words = query.split()
-        for word in words:
-            result = result.filter(
-                Q(full_name__icontains=word)
-                | Q(email__icontains=word)
-                | Q(title_en__icontains=word)
-                | Q(title_vi__icontains=word)
-            )
+    if (match := words_match(query, "full_name", "email", "title_en", "title_vi")) is not None:
+        result = result.filter(match)
     if department_id:
         result = result.filter(
             Q(primary_department_id=department_id)
@@ -142,6 +136,16 @@ def person_detail_queryset() -> QuerySet:
 def person_time_off(facts: RoleFacts, person: Person) -> QuerySet:
     """The person's time off that the viewer may see, newest first."""
     return visible(facts, TimeOff.objects.filter(person=person)).order_by("-start_date")
+
+
+def person_extra_hours(person: Person, since) -> QuerySet:
+    """Extra hours the person agreed that run on or after ``since``, soonest first (shown to
+    those who may read the person's details)."""
+    return (
+        ExtraHours.objects.filter(person=person, last_day__gte=since)
+        .select_related("created_by")
+        .order_by("first_day", "pk")
+    )
 
 
 def people_away(facts: RoleFacts, day, department_ids=None) -> QuerySet:

@@ -2,14 +2,13 @@
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from deptcoord.notices import mail
 from deptcoord.org.models import Person
 
 
@@ -26,12 +25,10 @@ def send_invitation(person_id: int, inviter_id: int | None) -> str:
             "token": default_token_generator.make_token(user),
         },
     )
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with mail.as_reader(person):
         context = {"person": person, "inviter": inviter, "link": link}
         subject = render_to_string("org/email/invitation_subject.txt", context).strip()
         body = render_to_string("org/email/invitation.txt", context)
         html = render_to_string("org/email/invitation.html", context)
-    message = EmailMultiAlternatives(subject, body, to=[person.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    mail.message(subject=subject, body=body, html=html, to=[person.email], actor=inviter).send()
     return person.email

@@ -44,12 +44,15 @@ def available_hours(
     days_off: frozenset[date] | set[date] = frozenset(),
     away: frozenset[date] | set[date] = frozenset(),
     busy: Mapping[date, float] | None = None,
+    extra: Iterable[tuple[date, date, float]] = (),
 ) -> dict[date, float]:
     """Hours left for work on each day with any (to the hundredth).
 
     A working day gives the weekly hours spread over the working weekdays; public holidays,
     company days off and days away give none; busy time comes off the day it falls on, never
-    below zero, so time on a day off is not taken twice.
+    below zero, so time on a day off is not taken twice. ``extra`` hours agreed on top
+    ((first day, last day, hours per week)) are spread over the days with hours left in each
+    week counted from their first day, never past 24 hours a day.
     """
     per_day, busy = hours_per_day(weekly_hours, weekdays), busy or {}
     found = {}
@@ -59,7 +62,24 @@ def available_hours(
         left = round(max(per_day - busy.get(day, 0.0), 0.0), 2)
         if left > 0.01:
             found[day] = left
+    for begins, ends, per_week in extra:
+        add_extra_hours(found, max(begins, first), min(ends, last), begins, per_week)
     return found
+
+
+def add_extra_hours(
+    hours: dict[date, float], first: date, last: date, anchor: date, per_week: float
+) -> None:
+    """Add ``per_week`` hours to each week (counted from ``anchor``) between ``first`` and
+    ``last``, spread over the days of that week that have hours, capped at 24 a day (the rule
+    of the planner's "extra hours" what-if, so that an agreed what-if plans the same)."""
+    weeks: dict[int, list[date]] = {}
+    for day, left in hours.items():
+        if first <= day <= last and left > 0:
+            weeks.setdefault((day - anchor).days // 7, []).append(day)
+    for days in weeks.values():
+        for day in days:
+            hours[day] = round(min(24.0, hours[day] + per_week / len(days)), 2)
 
 
 def count_working_days(

@@ -242,6 +242,20 @@ def _giving(facts: RoleFacts, feedback: Feedback) -> frozenset[Action]:
     return frozenset({A.GIVE_FEEDBACK}) if allowed else frozenset()
 
 
+def feedback_kinds_given(facts: RoleFacts) -> list[str]:
+    """The kinds of feedback the person may give to someone (the feedback form offers only
+    these; who may receive each is still decided per subject by ``_giving``)."""
+    if not _staff(facts):
+        return []
+    runs = bool(facts.departments_run())
+    allowed = {
+        Feedback.Kind.PRAISE: True,
+        Feedback.Kind.ADVICE: runs or facts.is_hr or facts.is_admin,
+        Feedback.Kind.WARNING: runs or facts.is_hr,
+    }
+    return [kind for kind in Feedback.Kind.values if allowed[kind]]
+
+
 def feedback_filter(facts: RoleFacts, prefix: str = "") -> Q:
     """The feedback the person may see, as a filter."""
 

@@ -14,7 +14,7 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from deptcoord.core.briefing import register_card
         from deptcoord.core.periodic import register_periodic
-        from deptcoord.notices.notifications import register_kind
+        from deptcoord.notices.notifications import AT_ONCE, DIGEST, register_kind
         from deptcoord.people import (
             access,  # noqa: F401  (registers the rules)
             imports,  # noqa: F401  (registers the import kinds)
@@ -24,6 +24,8 @@ class PeopleConfig(AppConfig):
 
         register_periodic("people.remind_overdue_actions", "daily", remind_overdue_actions)
         register_card("people.warnings", 90, unacknowledged_warnings)
-        register_kind("people.feedback_given", _("Someone gives you feedback"))
-        register_kind("people.warning_issued", _("A warning is issued to you"))
-        register_kind("people.action_overdue", _("An action of a development plan is overdue"))
+        register_kind("people.feedback_given", _("Someone gives you feedback"), DIGEST)
+        register_kind("people.warning_issued", _("A warning is issued to you"), AT_ONCE)
+        register_kind(
+            "people.action_overdue", _("An action of a development plan is overdue"), DIGEST
+        )

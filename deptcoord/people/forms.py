@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.forms import DateInput, ServiceForm
+from deptcoord.core.validation import LocalIntegerField
 from deptcoord.people.models import (
     LEVELS,
     DevelopmentAction,
@@ -35,7 +36,7 @@ class NamesForm(ServiceForm):
 class SkillCategoryForm(NamesForm):
     """A category of the catalogue."""
 
-    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=999, initial=0)
+    position = LocalIntegerField(label=_("Position"), min_value=0, max_value=999, initial=0)
 
 
 class SkillForm(NamesForm):
@@ -85,7 +86,7 @@ class RoleTargetsForm(ServiceForm):
 class FeedbackLevelForm(NamesForm):
     """An escalation level."""
 
-    rank = forms.IntegerField(label=_("Rank"), min_value=1, max_value=99, initial=1)
+    rank = LocalIntegerField(label=_("Rank"), min_value=1, max_value=99, initial=1)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -178,10 +179,14 @@ class FeedbackForm(ServiceForm):
         help_text=_("Required for a warning: what happened, when."),
     )
 
-    def __init__(self, *args, people=None, levels=None, **kwargs):
+    def __init__(self, *args, people=None, levels=None, kinds=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subject"].queryset = people
         self.fields["level"].queryset = levels
+        if kinds is not None:
+            self.fields["kind"].choices = [
+                choice for choice in Feedback.Kind.choices if choice[0] in kinds
+            ]
 
 
 class FeedbackEditForm(ServiceForm):

@@ -121,6 +121,15 @@ def export_rows(matrix) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
+def _allowed(facts, scope) -> dict:
+    """The skills (one column each, named as in the catalogue) and their levels."""
+    skills = Skill.objects.filter(is_active=True).order_by("name_en")
+    return {
+        _("Skill columns"): [skill.name for skill in skills],
+        _("Levels"): ["0", "1", "2", "3", "4", "5"],
+    }
+
+
 register_import_kind(
     ImportKind(
         name=UPLOAD_KIND,
@@ -131,5 +140,12 @@ register_import_kind(
         done_message=DONE,
         done_url=lambda scope: reverse("people:matrix"),
         importers=access.IMPORTERS,
+        labels={
+            "email": _("E-mail"),
+            "full_name": _("Full name"),
+            "role_profile": _("Role profile"),
+        },
+        example={"email": "lan.nguyen@example.com", "full_name": "Nguyễn Thị Lan"},
+        allowed=_allowed,
     )
 )

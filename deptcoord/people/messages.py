@@ -35,6 +35,10 @@ PUBLIC_ONLY_FOR_PRAISE = _(
 )
 BODY_REQUIRED = _("Write the feedback itself.")
 FEEDBACK_TO_SELF = _("You cannot give yourself feedback. Choose a colleague.")
+FEEDBACK_NOT_YOURS = _(
+    "You may give this kind of feedback only to people of the departments you run. Choose one "
+    "of them, or give praise instead."
+)
 SUBJECT_INACTIVE = _("%(name)s is deactivated. Feedback goes to active colleagues.")
 ACKNOWLEDGED_IS_FINAL = _(
     "This warning was acknowledged on %(day)s and can no longer be edited. Add an annotation "

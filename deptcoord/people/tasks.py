@@ -6,7 +6,6 @@ from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from deptcoord.notices.notifications import notify
 from deptcoord.org.models import Membership
@@ -57,7 +56,7 @@ def remind_overdue_actions() -> int:
                     params={
                         "title": action.title,
                         "name": person.full_name,
-                        "due": date_format(action.due, "SHORT_DATE_FORMAT"),
+                        "due": action.due,
                     },
                     url=reverse("people:plan_detail", kwargs={"pk": action.plan_id}),
                     target=action.plan,

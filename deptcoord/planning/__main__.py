@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
                 seconds=options.seconds,
                 workers=options.workers,
                 heuristic_only=options.heuristic,
+                began=began,
             )
         except PlanningError as error:
             print(json.dumps({"instance": path, "error": error.code, "message": str(error)}))

@@ -3,7 +3,8 @@
 A department's plans belong to those who run it: its head and coordinators start runs,
 try what-ifs and apply them; admins do everything; executives read every plan. A project's
 plan is also run by the project's coordinator. Members and guests see no plans: a plan lays
-out everyone's load, which is the runners' business.
+out everyone's load, which is the runners' business. Whoever started a run may open it (they
+are told when it ends).
 """
 
 from django.db.models import Q
@@ -24,6 +25,8 @@ for _role in (Role.HEAD, Role.COORDINATOR):
     PLAN_TABLE[(_role, Relation.OWN_DEPARTMENT)] = RUN
 # The coordinator of a project, whatever their department role.
 PLAN_TABLE[(Role.COORDINATOR, Relation.OWN)] = RUN
+for _role in Role:
+    PLAN_TABLE.setdefault((_role, Relation.CREATOR), READ)
 
 
 def _plans_everywhere(facts: RoleFacts) -> bool:
@@ -80,6 +83,8 @@ class PlanRunRule(Rule):
         standings = department_standings(facts, [obj.department_id])
         if facts.person_id is not None and _project_coordinator_id(obj) == facts.person_id:
             standings.add((Role.COORDINATOR, Relation.OWN))
+        if obj.created_by_id is not None and obj.created_by_id == facts.person_id:
+            standings.add((facts.best_department_role() or Role.MEMBER, Relation.CREATOR))
         return standings
 
     def visible_filter(self, facts: RoleFacts) -> Q:
@@ -87,8 +92,10 @@ class PlanRunRule(Rule):
             return NOTHING
         if facts.is_admin or facts.is_executive:
             return Q()
-        return Q(department__in=sorted(facts.departments_run())) | Q(
-            project__coordinator_id=facts.person_id
+        return (
+            Q(department__in=sorted(facts.departments_run()))
+            | Q(project__coordinator_id=facts.person_id)
+            | Q(created_by_id=facts.person_id)
         )
 
 

@@ -30,7 +30,7 @@ class PlanningConfig(AppConfig):
     def ready(self):
         from deptcoord.core.periodic import register_periodic
         from deptcoord.core.workers import register_recovery
-        from deptcoord.notices.notifications import register_kind
+        from deptcoord.notices.notifications import APP_ONLY, register_kind
         from deptcoord.planning import access  # noqa: F401  (registers the rules)
         from deptcoord.planning.tasks import end_interrupted_runs, fail_stale_runs
         from deptcoord.work.project_actions import register_project_action
@@ -38,4 +38,4 @@ class PlanningConfig(AppConfig):
         register_periodic("planning.fail_stale_runs", "hourly", fail_stale_runs, repeatable=True)
         register_recovery(end_interrupted_runs)
         register_project_action(_plan_button())
-        register_kind("planning.run_finished", _("A plan you started is ready"))
+        register_kind("planning.run_finished", _("A plan you started is ready"), APP_ONLY)

@@ -17,6 +17,7 @@ from deptcoord.people.models import Assessment
 from deptcoord.people.selectors.skills import latest_levels
 from deptcoord.planning import department as engine
 from deptcoord.planning.calendars import hours_available
+from deptcoord.planning.suggestions import with_postponed_goal
 from deptcoord.work.models import Dependency, Project, Request, Step
 
 GOAL_WEIGHTS = {Goal.Priority.HIGH: 3, Goal.Priority.MEDIUM: 2, Goal.Priority.LOW: 1}
@@ -309,6 +310,13 @@ def build_problem(*, department, project, goals, start: date, end: date) -> Plan
         dependencies=tuple(dependencies),
         goals=tuple(_plan_goals(steps, goals, projects, start)),
     )
+    # A goal whose period starts later (a postponed one) holds back the work only it needs.
+    planned = {goal.goal_id for goal in problem.goals}
+    for goal in goals:
+        if goal.period_start > start and goal_key(goal.pk) in planned:
+            problem = with_postponed_goal(
+                problem, goal_key(goal.pk), (goal.period_start - start).days - 1
+            )
     return PlanInput(
         problem=problem,
         labels=_labels_for(steps, people, goals, projects),

@@ -8,6 +8,8 @@ Every plan returned has been checked by `validate.py`.
 
 from __future__ import annotations
 
+import time
+
 from deptcoord.planning.department import (
     ChainLink,
     DepartmentPlan,
@@ -82,14 +84,22 @@ def solve_rcpsp_checked(
     workers: int = 2,
     heuristic_only: bool = False,
     progress: ProgressCallback | None = None,
+    began: float | None = None,
 ) -> RcpspResult:
-    """Solve a PSPLIB-style project and refuse to return a schedule that breaks a constraint."""
+    """Solve a PSPLIB-style project and refuse to return a schedule that breaks a constraint.
+    `seconds` bounds the whole call (from `began`, a `time.perf_counter()` reading, if given)."""
+    began = time.perf_counter() if began is None else began
     preview = preview_rcpsp(problem)
     if heuristic_only:
         result = preview
     else:
         result = solve_rcpsp(
-            problem, seconds=seconds, workers=workers, progress=progress, preview=preview
+            problem,
+            seconds=seconds,
+            workers=workers,
+            progress=progress,
+            preview=preview,
+            began=began,
         )
         if validate_rcpsp(problem, result):
             result = preview

@@ -16,6 +16,10 @@ from deptcoord.planning.rcpsp import (
 )
 from deptcoord.planning.rcpsp_heuristic import preview_rcpsp
 
+# Left over for reading the solution and checking it, within the budget: CP-SAT stops a little
+# after its limit with two workers on a busy machine, and the whole call must end on time.
+FINISH_RESERVE_SECONDS = 0.25
+
 
 def _build_model(problem: RcpspProblem, upper: int, bound: int, hint: RcpspResult):
     """The model: starts within [earliest, upper - tail], makespan within [bound, upper]."""
@@ -62,15 +66,20 @@ def solve_rcpsp(
     workers: int = 2,
     progress: ProgressCallback | None = None,
     preview: RcpspResult | None = None,
+    began: float | None = None,
 ) -> RcpspResult:
-    """Minimise the makespan with CP-SAT; `proven_optimal` says whether the search closed."""
-    began = time.perf_counter()
+    """Minimise the makespan with CP-SAT; `proven_optimal` says whether the search closed.
+
+    `seconds` is the budget of the whole call, or, with `began` (a `time.perf_counter()`
+    reading), of everything since then: the heuristic and building the model count."""
+    began = time.perf_counter() if began is None else began
     preview = preview or preview_rcpsp(problem)
     bound = max(lower_bound(problem), preview.lower_bound)
     if preview.makespan <= bound:
         return _result(problem, preview.starts, True, bound, "cp-sat", began)
     model, starts = _build_model(problem, preview.makespan, bound, preview)
-    solver = configured_solver(seconds, workers)
+    left = seconds - (time.perf_counter() - began) - FINISH_RESERVE_SECONDS
+    solver = configured_solver(max(left, 0.05), workers)
     status = solver.solve(model, ProgressReporter(progress, seconds))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _result(problem, preview.starts, False, bound, "cp-sat", began)

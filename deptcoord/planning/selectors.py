@@ -1,11 +1,16 @@
 """Reads of plan runs, already restricted by the policy, and their results made readable."""
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
+
+from django.utils import formats
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from deptcoord.access import RoleFacts, visible
 from deptcoord.org.models import Department
 from deptcoord.planning.access import plannable_department_filter, plannable_project_filter
+from deptcoord.planning.department import EXTRA_CAPACITY, MOVE_DEADLINE, POSTPONE_GOAL
 from deptcoord.planning.models import PlanRun
 from deptcoord.planning.services.common import label
 from deptcoord.work.models import Project
@@ -192,4 +197,24 @@ def apply_report_view(run: PlanRun) -> dict | None:
             for c in report["conflicts"]
         ],
         "left_out": [label(labels, s) for s in report["left_out"]],
+        "assumption": assumption_sentence(report.get("assumption") or {}),
     }
+
+
+def assumption_sentence(assumption: dict) -> str:
+    """What applying a what-if recorded, in the reader's language ("" for a plain plan)."""
+    kind = assumption.get("kind")
+    try:
+        if kind == EXTRA_CAPACITY:
+            return _("Recorded as agreed extra hours: +%(hours)s h a week for %(people)s.") % {
+                "hours": number_format(assumption["hours"]),
+                "people": ", ".join(assumption["people"]),
+            }
+        day = formats.date_format(date.fromisoformat(assumption["date"]), "SHORT_DATE_FORMAT")
+        if kind == MOVE_DEADLINE:
+            return _("The deadline was moved to %(date)s.") % {"date": day}
+        if kind == POSTPONE_GOAL:
+            return _("The postponed goal now starts on %(date)s.") % {"date": day}
+    except (KeyError, TypeError, ValueError):
+        pass  # an entry of another shape: say nothing rather than break the page
+    return ""

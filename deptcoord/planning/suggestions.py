@@ -62,15 +62,27 @@ def with_postponed_goal(problem: DepartmentProblem, postponed_id: str, after_day
     """The problem with the steps only `postponed_id` needs held back until after `after_day`."""
     index = DepartmentIndex(problem)
     postponed = _goal(problem, postponed_id)
-    others = [s for g in problem.goals if g.goal_id != postponed_id for s in g.step_ids]
-    own = index.upstream(postponed.step_ids) - index.upstream(others)
+    held = index.upstream(postponed.step_ids)
+    # Goals made only of the held work wait with it (a project's own end, say); the work of
+    # every other goal goes ahead.
+    others = [
+        s
+        for g in problem.goals
+        if g.goal_id != postponed_id and not set(g.step_ids) <= held
+        for s in g.step_ids
+    ]
+    own = held - index.upstream(others)
     release = after_day + 1
     steps = tuple(
         replace(s, release_day=max(s.release_day, release)) if s.step_id in own else s
         for s in problem.steps
     )
-    moved = with_deadline(problem, postponed_id, max(postponed.deadline_day, release))
-    return replace(moved, steps=steps)
+    waiting = {g.goal_id for g in problem.goals if set(g.step_ids) <= own} | {postponed_id}
+    goals = tuple(
+        replace(g, deadline_day=max(g.deadline_day, release)) if g.goal_id in waiting else g
+        for g in problem.goals
+    )
+    return replace(problem, steps=steps, goals=goals)
 
 
 def _suggestion(kind, goal_id, baseline: DepartmentPlan, plan: DepartmentPlan, **change):
@@ -173,7 +185,12 @@ def _postponement_candidates(problem: DepartmentProblem, goal_id: str) -> list[s
         return {p for s in steps for p in index.steps[s].eligible_person_ids}
 
     needed = people(goal.step_ids)
-    lower = [g for g in problem.goals if g.weight < goal.weight]
+    # Holding back a goal that holds this one's work would only delay this one too.
+    lower = [
+        g
+        for g in problem.goals
+        if g.weight < goal.weight and not set(goal.step_ids) <= index.upstream(g.step_ids)
+    ]
     return [
         g.goal_id
         for g in sorted(lower, key=lambda g: (not people(g.step_ids) & needed, g.weight, g.goal_id))

@@ -1,5 +1,6 @@
 """The records' search sources: notes and documents."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.records.markdown_render import markdown_text
@@ -21,6 +22,8 @@ register_source(
         title_fields=("title",),
         body=lambda note: markdown_text(note.body),
         url_name="records:note_detail",
+        confidential=Q(is_private=True),
+        confidential_label=_("Head and coordinators only"),
     )
 )
 register_source(

@@ -7,15 +7,14 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from deptcoord.access import Action, can
+from deptcoord.notices import mail
 from deptcoord.notices.models import Delivery, EmailSettings, Notification
-from deptcoord.notices.notifications import email_language
 from deptcoord.notices.services import unsubscribe_token
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.org.models import Person
@@ -82,7 +81,7 @@ def send_digest(person: Person, now: datetime) -> bool:
         return False
     pending = list(_pending([person.pk]).order_by("created_at", "id"))
     notifications = _still_visible(person, pending)
-    with translation.override(email_language(person)):
+    with mail.as_reader(person):
         today = (
             briefing(role_facts_for_person(person), local_day)
             if settings_row.morning_briefing
@@ -103,13 +102,12 @@ def send_digest(person: Person, now: datetime) -> bool:
         body = render_to_string("reports/email/digest.txt", context)
         html = render_to_string("reports/email/digest.html", context)
         subject = f"[deptcoord] {messages.DIGEST_SUBJECT}"
-    message = EmailMultiAlternatives(
-        subject,
-        body,
+    mail.message(
+        subject=subject,
+        body=body,
+        html=html,
         to=[person.email],
         headers={"List-Unsubscribe": f"<{context['unsubscribe']}>"},
-    )
-    message.attach_alternative(html, "text/html")
-    message.send()
+    ).send()
     Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=timezone.now())
     return True

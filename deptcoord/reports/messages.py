@@ -11,6 +11,10 @@ NO_DATA = _(
     "Nothing happened in %(department)s between %(start)s and %(end)s: no goal, step, request, "
     "measurement or spending to report. Choose another period."
 )
+REPORT_EXISTS = _(
+    "%(department)s already has a report of this kind for %(period)s (%(state)s): %(url)s. "
+    "Open that one instead: a second report would reach its recipients twice."
+)
 NOT_EDITABLE = _("This report has been submitted; only a draft or a report sent back can change.")
 NOT_SUBMITTED = _("Only a submitted report can be accepted or sent back.")
 NO_RECIPIENTS = _("Choose at least one person to send the report to.")

@@ -10,3 +10,10 @@ class SearchConfig(AppConfig):
     name = "deptcoord.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from deptcoord.search.folding import register_sqlite_function
+
+        connection_created.connect(register_sqlite_function, dispatch_uid="search-fold-text")

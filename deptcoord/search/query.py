@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
+    Exists,
     FloatField,
     IntegerField,
+    OuterRef,
     Q,
     QuerySet,
     Sum,
@@ -42,6 +45,12 @@ class Result:
     icon: str
     title: list[Segment]
     excerpt: list[Segment]
+    confidential_label: object = None
+
+    @property
+    def confidential(self) -> bool:
+        """Whether the record is kept to a few people (shown with a lock)."""
+        return self.confidential_label is not None
 
 
 @dataclass
@@ -126,6 +135,29 @@ def _with_counts(queryset: QuerySet, kinds) -> QuerySet:
     )
 
 
+def _with_confidential(queryset: QuerySet, kinds) -> QuerySet:
+    """Each row also says whether its record is confidential (``is_confidential``), inside the
+    same query: a lookup per row of the page, never another query."""
+    cases = [
+        When(
+            kind=kind,
+            then=Exists(
+                source.model._default_manager.filter(source.confidential).filter(
+                    pk=OuterRef("object_id")
+                )
+            ),
+        )
+        for kind, source in kinds.items()
+        if source.confidential is not None
+    ]
+    flag = (
+        Case(*cases, default=Value(False), output_field=BooleanField())
+        if cases
+        else Value(False, output_field=BooleanField())
+    )
+    return queryset.annotate(is_confidential=flag)
+
+
 def search(
     facts: RoleFacts, query: str, kind: str = "", page: int = 1, per_page: int = PER_PAGE
 ) -> Search:
@@ -142,6 +174,7 @@ def search(
     entries = matching(words, SearchEntry.objects.filter(visible_entries_filter(facts)))
     number = _page_number(page)
     shown = entries.filter(kind=kind) if kind else _with_counts(entries, known)
+    shown = _with_confidential(shown, known)
     rows = _rows(shown, number, per_page)
     if rows and not kind:
         counts = {name: getattr(rows[0], f"n_{name}") for name in known}
@@ -186,4 +219,7 @@ def _result(entry: SearchEntry, words: list[str], known) -> Result:
         excerpt=excerpt(entry.text.body, words, normalised=entry.text.body_text)
         if entry.text.body
         else [],
+        confidential_label=source.confidential_label
+        if getattr(entry, "is_confidential", False)
+        else None,
     )

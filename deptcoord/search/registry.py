@@ -24,7 +24,10 @@ def _value(obj, path: str):
 @dataclass(frozen=True)
 class SearchSource:
     """How one kind of record is searched: its titles (English, Vietnamese or both), its text,
-    its page and its department. Reads of the model go through the access policy."""
+    its page and its department. Reads of the model go through the access policy.
+
+    ``confidential`` filters the records kept to a few people (a private note, a 1:1); search
+    results mark them with a lock and ``confidential_label``, as their own pages do."""
 
     kind: str
     model: type[Model]
@@ -36,6 +39,8 @@ class SearchSource:
     department_field: str = "department_id"
     body: Callable[[Model], str] | None = None
     related: tuple[str, ...] = field(default=())
+    confidential: Q | None = None
+    confidential_label: object = None
 
     def titles(self, obj) -> tuple[str, str]:
         """(English title, Vietnamese title); a single title fills both."""

@@ -5,8 +5,9 @@ A project is run by those who run its lead department and by its coordinator; th
 its lead and participating departments read it (relation OWN_DEPARTMENT for the lead,
 INVITED for a participating department), executives and admins read it, and guests invited to
 it see it. A step is changed by those who run its department and by those who run its project;
-its assignee moves it along (status, progress), comments and logs time. Requests are seen by
-both departments: the sender's runners withdraw, the receiver's answer.
+its assignee moves it along (status, progress), comments and logs time; whoever created it (a
+meeting's action item handed to another department) reads it. Requests are seen by both
+departments: the sender's runners withdraw, the receiver's answer.
 """
 
 from django.db.models import Q
@@ -54,6 +55,8 @@ for _role in (*DEPARTMENT_ROLES, Role.GUEST):
 for _role in DEPARTMENT_ROLES:
     STEP_TABLE[(_role, Relation.INVITED)] = READ | {A.COMMENT}
 STEP_TABLE[(Role.GUEST, Relation.INVITED)] = frozenset({A.VIEW})
+for _role in (*DEPARTMENT_ROLES, Role.GUEST):
+    STEP_TABLE[(_role, Relation.CREATOR)] = frozenset({A.VIEW})
 
 REQUEST_TABLE: dict = {}
 company_wide(REQUEST_TABLE, Role.ADMIN, READ | {A.CHANGE, A.ANSWER})
@@ -107,6 +110,7 @@ def step_filter(facts: RoleFacts, prefix: str = "") -> Q:
     where = (
         Q(department__in=sorted(facts.departments_in()))
         | Q(assignee_id=facts.person_id)
+        | Q(created_by_id=facts.person_id)
         | project_filter(facts, "project__")
     )
     if not prefix:
@@ -171,6 +175,8 @@ def step_standings(facts: RoleFacts, step: Step, on_project=None) -> set[tuple[R
     standings = department_standings(facts, [step.department_id])
     if step.assignee_id is not None and step.assignee_id == facts.person_id:
         standings.add((facts.best_department_role() or Role.GUEST, Relation.OWN))
+    if step.created_by_id is not None and step.created_by_id == facts.person_id:
+        standings.add((facts.best_department_role() or Role.GUEST, Relation.CREATOR))
     if step.project_id is not None:
         if on_project is None:
             on_project = project_standings(facts, step.project)

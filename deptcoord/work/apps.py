@@ -14,7 +14,7 @@ class WorkConfig(AppConfig):
     def ready(self):
         from deptcoord.core.briefing import register_card
         from deptcoord.core.periodic import register_periodic
-        from deptcoord.notices.notifications import register_kind
+        from deptcoord.notices.notifications import AT_ONCE, DIGEST, register_kind
         from deptcoord.search.linkables import Linkable, register_linkable
         from deptcoord.work import (
             access,  # noqa: F401  (registers the rules)
@@ -50,11 +50,15 @@ class WorkConfig(AppConfig):
         register_card("work.steps", 10, steps)
         register_card("work.requests", 50, waiting_requests)
         register_card("work.overloaded", 80, overloaded)
-        register_kind("work.assigned", _("A step is assigned to you"))
-        register_kind("work.due_soon", _("A step of yours is due soon"))
-        register_kind("work.overdue", _("A step of yours is overdue"))
-        register_kind("work.slip", _("A step upstream slips and pushes your department’s steps"))
-        register_kind("work.mention", _("Someone mentions you on a step"))
-        register_kind("work.request", _("Another department asks your department for help"))
-        register_kind("work.request_answer", _("Your request is accepted or declined"))
-        register_kind("work.budget", _("A project spends past its budget alert"))
+        register_kind("work.assigned", _("A step is assigned to you"), AT_ONCE)
+        register_kind("work.due_soon", _("A step of yours is due soon"), DIGEST)
+        register_kind("work.overdue", _("A step of yours is overdue"), DIGEST)
+        register_kind(
+            "work.slip", _("A step upstream slips and pushes your department’s steps"), AT_ONCE
+        )
+        register_kind("work.mention", _("Someone mentions you on a step"), AT_ONCE)
+        register_kind(
+            "work.request", _("Another department asks your department for help"), AT_ONCE
+        )
+        register_kind("work.request_answer", _("Your request is accepted or declined"), DIGEST)
+        register_kind("work.budget", _("A project spends past its budget alert"), DIGEST)

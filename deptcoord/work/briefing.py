@@ -6,11 +6,11 @@ from datetime import date, timedelta
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.access import visible
+from deptcoord.access import openable, visible
 from deptcoord.core.briefing import LIMIT, Line, Morning, Section, section
 from deptcoord.org.briefing import scope_people
 from deptcoord.org.working_hours import week_of
-from deptcoord.work.models import Request, Step
+from deptcoord.work.models import Project, Request, Step
 from deptcoord.work.selectors import workload_for
 from deptcoord.work.services.requests import stale_after_days
 
@@ -23,7 +23,7 @@ def _step_line(step: Step, today: date) -> Line:
     return Line(
         title=step.title,
         url=reverse("work:step", args=[step.pk]),
-        note=f"{step.project.code} · {note}" if step.project_id else note,
+        note=f"{step.project.code} · {note}" if step.project_visible else note,
         badge=str(_("%(days)s d late") % {"days": (today - step.due).days})
         if late
         else str(step.get_status_display()),
@@ -36,7 +36,11 @@ def steps(morning: Morning) -> list[Section]:
     """Open steps of the scope past their due date, and those due in the next seven days."""
     facts, scope, today = morning.facts, morning.scope, morning.today
     base = visible(facts, Step.objects.exclude(status=Step.Status.DONE).filter(due__isnull=False))
-    base = base.filter(scope.q("department", "assignee")).select_related("project", "assignee")
+    base = (
+        base.filter(scope.q("department", "assignee"))
+        .select_related("project", "assignee")
+        .annotate(project_visible=openable(facts, Project, "project_id"))
+    )
     overdue = base.filter(due__lt=today).order_by("due", "priority", "id")
     soon = base.filter(due__gte=today, due__lte=today + timedelta(days=DUE_SOON_DAYS)).order_by(
         "due", "priority", "id"

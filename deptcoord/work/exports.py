@@ -75,12 +75,18 @@ REQUESTS_FILENAME = _("requests")
 RECURRING_FILENAME = _("recurring-activities")
 
 
+def _project_shown(record) -> bool:
+    """Whether a row names the record's project: only one the viewer may open (the selectors
+    say so in ``project_visible``; rows read without it are of a project already opened)."""
+    return bool(record.project_id) and getattr(record, "project_visible", True)
+
+
 def step_rows(steps) -> list[list]:
     """One row per step."""
     return [
         [
             step.pk,
-            step.project.code if step.project_id else "",
+            step.project.code if _project_shown(step) else "",
             step.title_en,
             step.title_vi,
             step.department.code,
@@ -112,7 +118,7 @@ def request_rows(requests) -> list[list]:
             item.state,
             day_cell(item.proposed_due),
             item.decline_reason,
-            item.project.code if item.project_id else "",
+            item.project.code if _project_shown(item) else "",
             item.step_id or "",
             item.requested_by.email if item.requested_by_id else "",
             item.created_at.isoformat(timespec="minutes"),
@@ -171,7 +177,9 @@ def timesheet_rows(entries) -> list[list]:
             day_cell(entry.date),
             entry.person.full_name,
             entry.person.email,
-            entry.step.project.code if entry.step.project_id else "",
+            entry.step.project.code
+            if entry.step.project_id and getattr(entry, "project_visible", True)
+            else "",
             entry.step.title,
             entry.step.department.code,
             entry.hours,

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.core.forms import DateInput, ServiceForm
-from deptcoord.core.validation import LocalDecimalField
+from deptcoord.core.validation import LocalDecimalField, LocalIntegerField
 from deptcoord.org.models import LEVELS
 from deptcoord.work.models import Expense, Project, Step
 
@@ -45,7 +45,7 @@ class ProjectForm(ServiceForm):
     status = forms.ChoiceField(label=_("Status"), choices=Project.Status.choices)
     budget = LocalDecimalField(label=_("Planned budget"), required=False)
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="VND")
-    budget_alert_percent = forms.IntegerField(
+    budget_alert_percent = LocalIntegerField(
         label=_("Alert at this share of the budget (percent)"), initial=80, required=False
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
@@ -71,7 +71,7 @@ class StepForm(ServiceForm):
     start = forms.DateField(label=_("Starts"), widget=DateInput, required=False)
     due = forms.DateField(label=_("Due"), widget=DateInput, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=Step.Status.choices)
-    progress = forms.IntegerField(label=_("Progress (%)"), required=False)
+    progress = LocalIntegerField(label=_("Progress (%)"), required=False)
     priority = forms.TypedChoiceField(
         label=_("Priority"), choices=Step.Priority.choices, coerce=int
     )
@@ -103,14 +103,14 @@ class ProgressForm(ServiceForm):
     """What the assignee changes: status and progress."""
 
     status = forms.ChoiceField(label=_("Status"), choices=Step.Status.choices)
-    progress = forms.IntegerField(label=_("Progress (%)"), required=False)
+    progress = LocalIntegerField(label=_("Progress (%)"), required=False)
 
 
 class DependencyForm(ServiceForm):
     """A step this one waits for."""
 
     predecessor = forms.ModelChoiceField(label=_("Waits for"), queryset=None)
-    lag_days = forms.IntegerField(label=_("Lag (working days)"), initial=0, required=False)
+    lag_days = LocalIntegerField(label=_("Lag (working days)"), initial=0, required=False)
 
     def __init__(self, *args, steps, **kwargs):
         super().__init__(*args, **kwargs)
@@ -206,7 +206,7 @@ class RecurringForm(ServiceForm):
     starts_on = forms.DateField(label=_("First occurrence on or after"), widget=DateInput)
     effort_hours = hours_field(_("Effort (hours)"))
     assignee = PersonChoiceField(label=_("Assignee"), queryset=None, required=False)
-    lead_days = forms.IntegerField(label=_("Create steps this many days ahead"), initial=14)
+    lead_days = LocalIntegerField(label=_("Create steps this many days ahead"), initial=14)
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False

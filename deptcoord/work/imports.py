@@ -47,6 +47,42 @@ COLUMNS = [
     "skill_level",
 ]
 REQUIRED_COLUMNS = {"ref", "department"}
+LABELS = {
+    "ref": _("Ref"),
+    "title_en": _("Title (English)"),
+    "title_vi": _("Title (Vietnamese)"),
+    "department": _("Department code"),
+    "assignee_email": _("Assignee e-mail"),
+    "effort_hours": _("Effort (hours)"),
+    "start": _("Start date"),
+    "due": _("Due date"),
+    "predecessors": _("Predecessors (refs)"),
+    "milestone": _("Milestone"),
+    "skill": _("Skill"),
+    "skill_level": _("Skill level"),
+}
+EXAMPLE = {
+    "ref": "1",
+    "title_en": "Brief the agency",
+    "title_vi": "Họp giao việc cho agency",
+    "department": "MKT",
+    "assignee_email": "lan.nguyen@example.com",
+    "effort_hours": "16",
+    "start": "2026-12-01",
+    "due": "2026-12-04",
+    "milestone": "no",
+}
+
+
+def _allowed(facts, scope) -> dict:
+    departments = Department.objects.filter(is_active=True).order_by("code")
+    return {
+        "department": list(departments.values_list("code", flat=True)),
+        "milestone": ["yes", "no"],
+        "skill_level": ["1", "2", "3", "4", "5"],
+    }
+
+
 UPLOAD_KIND = "work.plan"
 SEPARATORS = re.compile(r"[;,\s]+")
 TRUE = {"1", "yes", "y", "true", "x", "có", "co"}
@@ -174,5 +210,8 @@ register_import_kind(
         target=lambda facts, scope: get_visible_or_404(facts, Project, pk=scope),
         done_message=DONE,
         done_url=lambda scope: reverse("work:project", kwargs={"pk": scope}),
+        labels=LABELS,
+        example=EXAMPLE,
+        allowed=_allowed,
     )
 )

@@ -2,6 +2,7 @@
 their input (tests assert them)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from deptcoord.core.messages import NOT_A_NUMBER, REQUIRED  # noqa: F401  (shared sentences)
 
@@ -69,10 +70,22 @@ REQUEST_DECLINED = _("%(department)s declined your request “%(title)s”: %(re
 REQUEST_WITHDRAWN = _("%(department)s withdrew its request “%(title)s”.")
 MENTIONED = _("%(author)s mentioned you on “%(step)s”: %(excerpt)s")
 ASSIGNED = _("%(actor)s assigned you “%(step)s”, due %(due)s.")
+ASSIGNED_NOBODY = _("“%(step)s” is now yours, due %(due)s.")
+ASSIGNED_MANY = ngettext_lazy(
+    "%(actor)s assigned you %(count)s step in %(project)s.",
+    "%(actor)s assigned you %(count)s steps in %(project)s.",
+    "count",
+)
+ASSIGNED_MANY_NOBODY = ngettext_lazy(
+    "%(count)s step in %(project)s is now yours.",
+    "%(count)s steps in %(project)s are now yours.",
+    "count",
+)
+ASSIGNED_NO_DUE = _("%(actor)s assigned you “%(step)s”. It has no due date yet.")
+ASSIGNED_NOBODY_NO_DUE = _("“%(step)s” is now yours. It has no due date yet.")
 DUE_SOON = _("“%(step)s” is due %(due)s.")
 OVERDUE = _("“%(step)s” was due %(due)s and is not done yet.")
 BUDGET_ALERT = _("%(project)s has spent %(spent)s of its %(budget)s budget (%(percent)s%%).")
-NO_DUE_DATE = _("no due date")
 NO_SUCH_DEPARTMENT = _("There is no department with the code “%(value)s”.")
 NO_SUCH_PERSON = _("There is no active person with the e-mail “%(value)s”.")
 NO_SUCH_PREDECESSOR = _(

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from deptcoord.notices.notifications import notify
+from deptcoord.notices.notifications import notify, translated
 from deptcoord.work import messages
 from deptcoord.work.calendar import company_calendar
 from deptcoord.work.calendar_days import date_of_working_day, working_day_index
@@ -18,7 +18,6 @@ from deptcoord.work.models import RecurringActivity, Step
 from deptcoord.work.services.notices import step_url
 from deptcoord.work.services.recurring import recurring_generate
 from deptcoord.work.services.slips import propagate_slip
-from deptcoord.work.validation import short_date
 
 REMIND_WORKING_DAYS = 1
 # Steps handled per transaction: a company's night of reminders commits in a few hundred
@@ -65,7 +64,7 @@ def remind_due_steps() -> int:
                     recipient=step.assignee,
                     kind="work.overdue" if overdue else "work.due_soon",
                     message=messages.OVERDUE if overdue else messages.DUE_SOON,
-                    params={"step": step.title, "due": short_date(step.due)},
+                    params={"step": translated(lambda s=step: s.title), "due": step.due},
                     url=step_url(step),
                     target=step,
                 )

@@ -179,6 +179,7 @@ PAGES = [
     page("token_create", method="POST", data={"name": "script"}),
     page("token_revoke", "token_peer", method="POST", ok=set(), hidden=EVERYONE),
     page("set_language", method="POST", data={"language": "vi", "next": "/"}),
+    page("import_template", ok=STAFF - {"hr"}, kind="goals.actuals", file_format="csv"),
     page("org:tree", ok=STAFF | {"guest"}),
     page("org:department_detail", "own", ok=STAFF, hidden=NOT_GUEST),
     page("org:department_detail", "other", ok=STAFF, hidden=NOT_GUEST),
@@ -312,6 +313,8 @@ PUBLIC_PATTERNS = {
     "accept_invitation": "an invitation link works before its owner can sign in",
     "notices:unsubscribe": "the link in the morning e-mail works without signing in",
     "api_not_found": "an address under /api/ that names no operation answers 404 to anyone",
+    "healthz": "a load balancer asks whether the process is alive; the answer holds no data",
+    "readyz": "a load balancer asks whether the server can serve; the answer holds no data",
 }
 
 

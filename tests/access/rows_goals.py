@@ -1,10 +1,14 @@
 """Access-matrix rows for goals, key results, check-ins, templates and standards.
 
-The records: a company goal; Marketing's goal under it (own), with a Sales goal aligned under
-it (aligned), a Digital team goal (team) and the member's personal goal (personal) below it; a
-Sales goal under the company goal (other); a draft Marketing goal; a key result of Marketing's
-goal owned by the member; standards of Marketing and Sales; a Marketing goal template. They are
-created without services, so building them writes nothing to the audit trail.
+The records: a company goal; Marketing's goal under it (own), with a private Sales goal aligned
+under it (aligned), a private Digital team goal (team) and the member's personal goal (personal)
+below it; a Sales goal under the company goal (other) and a private one (other_private), each
+with a key result; a draft Marketing goal; a key result of Marketing's goal owned by the
+member; standards of Marketing and Sales; a Marketing goal template. They are created without
+services, so building them writes nothing to the audit trail.
+
+Department and team goals are read company-wide unless private; a private one keeps the
+department's rules (its members, those who run goals aligned with it, the teams below it).
 """
 
 from datetime import timedelta
@@ -13,6 +17,7 @@ from django.utils import timezone
 
 from deptcoord.core.models import ImportUpload
 from deptcoord.goals.models import (
+    CheckIn,
     Goal,
     GoalTemplate,
     KeyResult,
@@ -22,9 +27,11 @@ from deptcoord.goals.models import (
 from tests.access.matrix import EVERYONE, RUNNERS, STAFF, page, rows
 
 MARKETING_READERS = {"admin", "executive", "head", "coordinator", "member"}
-OWN_READERS = MARKETING_READERS | {"other_coordinator"}  # Sales has a goal aligned under it
 NOT_MARKETING = EVERYONE - MARKETING_READERS
-NOT_OWN = EVERYONE - OWN_READERS
+SALES_READERS = {"admin", "executive", "other_coordinator"}  # a private Sales goal
+NOT_SALES = EVERYONE - SALES_READERS
+SALES_RUNNERS = {"admin", "other_coordinator"}
+GUEST = {"guest"}  # a public goal is hidden from guests alone
 CREATORS = RUNNERS | {"other_coordinator"}
 
 
@@ -58,6 +65,18 @@ def _build(world) -> dict:
         target_value=100,
         current_value=0,
     )
+    other = _goal(
+        world, "Sales", Goal.Level.DEPARTMENT, world.other_coordinator, world.other, company
+    )
+    other_private = _goal(
+        world,
+        "Price talks",
+        Goal.Level.DEPARTMENT,
+        world.other_coordinator,
+        world.other,
+        company,
+        private=True,
+    )
     template = GoalTemplate.objects.create(department=world.own, title_en="Monthly leads")
     template_rows = TemplateKeyResult.objects.bulk_create(
         TemplateKeyResult(template=template, title_en=title, start_value=0, target_value=10)
@@ -67,13 +86,22 @@ def _build(world) -> dict:
         "goal_company": company,
         "goal_own": own,
         "goal_aligned": _goal(
-            world, "Retail launch", Goal.Level.DEPARTMENT, world.other_coordinator, world.other, own
+            world,
+            "Retail launch",
+            Goal.Level.DEPARTMENT,
+            world.other_coordinator,
+            world.other,
+            own,
+            private=True,
         ),
-        "goal_team": _goal(world, "Ads", Goal.Level.TEAM, world.team_member, world.team, own),
+        "goal_team": _goal(
+            world, "Ads", Goal.Level.TEAM, world.team_member, world.team, own, private=True
+        ),
         "goal_personal": _goal(world, "My leads", Goal.Level.PERSON, world.member, world.own, own),
-        "goal_other": _goal(
-            world, "Sales", Goal.Level.DEPARTMENT, world.other_coordinator, world.other, company
-        ),
+        "goal_other": other,
+        "goal_other_private": other_private,
+        "kr_other": _key_result(other, "Stores", world.other_coordinator),
+        "kr_other_private": _key_result(other_private, "Discount", world.other_coordinator),
         "goal_draft": _goal(
             world, "Idea", Goal.Level.DEPARTMENT, world.head, world.own, status=Goal.Status.DRAFT
         ),
@@ -89,6 +117,20 @@ def _build(world) -> dict:
             uploaded_by_id=world.admin.pk,
         ),
     }
+
+
+def _key_result(goal, title, owner) -> KeyResult:
+    key_result = KeyResult.objects.create(
+        goal=goal, title_en=title, owner=owner, start_value=0, target_value=10, current_value=0
+    )
+    CheckIn.objects.create(
+        key_result=key_result,
+        day=timezone.localdate(),
+        value=3,
+        confidence="on_track",
+        author=owner,
+    )
+    return key_result
 
 
 def _standard(world, department, owner) -> Standard:
@@ -127,8 +169,8 @@ POLICY = [
         "goal",
         "goal_own",
         {
-            "view": OWN_READERS,
-            "view_history": OWN_READERS,
+            "view": STAFF,
+            "view_history": STAFF,
             "change": RUNNERS,
             "delete": RUNNERS,
             "check_in": RUNNERS,
@@ -146,8 +188,20 @@ POLICY = [
         "goal",
         "goal_other",
         {
-            "view": {"admin", "executive", "other_coordinator"},
-            "change": {"admin", "other_coordinator"},
+            "view": STAFF,
+            "view_history": STAFF,
+            "change": SALES_RUNNERS,
+            "check_in": SALES_RUNNERS,
+        },
+    ),
+    *rows(
+        "goal",
+        "goal_other_private",
+        {
+            "view": SALES_READERS,
+            "view_history": SALES_READERS,
+            "change": SALES_RUNNERS,
+            "check_in": SALES_RUNNERS,
         },
     ),
     *rows(
@@ -168,11 +222,21 @@ POLICY = [
         "key_result",
         "kr_own",
         {
-            "view": OWN_READERS,
+            "view": STAFF,
             "change": RUNNERS,
             "delete": RUNNERS,
             "check_in": RUNNERS | {"member"},
         },
+    ),
+    *rows(
+        "key_result",
+        "kr_other",
+        {"view": STAFF, "change": SALES_RUNNERS, "check_in": SALES_RUNNERS},
+    ),
+    *rows(
+        "key_result",
+        "kr_other_private",
+        {"view": SALES_READERS, "change": SALES_RUNNERS, "check_in": SALES_RUNNERS},
     ),
     *rows(
         "standard",
@@ -215,21 +279,38 @@ PAGES = [
     page("goals:tree", ok=EVERYONE),
     page("goals:list", ok=EVERYONE),
     page("goals:goal_create", ok=STAFF),
-    page("goals:goal_detail", "goal_own", ok=OWN_READERS, hidden=NOT_OWN),
+    page("goals:goal_detail", "goal_own", ok=STAFF, hidden=GUEST),
+    page("goals:goal_detail", "goal_other", ok=STAFF, hidden=GUEST),
+    page("goals:goal_detail", "goal_other_private", ok=SALES_READERS, hidden=NOT_SALES),
     page("goals:goal_detail", "goal_personal", ok=MARKETING_READERS, hidden=NOT_MARKETING),
-    page("goals:children", "goal_company", ok=STAFF, hidden={"guest"}),
-    page("goals:goal_edit", "goal_own", ok=RUNNERS, hidden=NOT_OWN),
-    page("goals:goal_delete", "goal_draft", method="POST", ok=RUNNERS, hidden=NOT_MARKETING),
-    page("goals:key_result_create", "goal_own", ok=RUNNERS, hidden=NOT_OWN),
-    page("goals:key_result_detail", "kr_own", ok=OWN_READERS, hidden=NOT_OWN),
-    page("goals:key_result_edit", "kr_own", ok=RUNNERS, hidden=NOT_OWN),
-    page("goals:key_result_delete", "kr_own", method="POST", ok=RUNNERS, hidden=NOT_OWN),
+    page("goals:children", "goal_company", ok=STAFF, hidden=GUEST),
+    page("goals:children", "goal_other", ok=STAFF, hidden=GUEST),
+    page("goals:children", "goal_other_private", ok=SALES_READERS, hidden=NOT_SALES),
+    page("goals:goal_edit", "goal_own", ok=RUNNERS, hidden=GUEST),
+    page("goals:goal_edit", "goal_other", ok=SALES_RUNNERS, hidden=GUEST),
+    page("goals:goal_edit", "goal_other_private", ok=SALES_RUNNERS, hidden=NOT_SALES),
+    page("goals:goal_delete", "goal_draft", method="POST", ok=RUNNERS, hidden=GUEST),
+    page("goals:key_result_create", "goal_own", ok=RUNNERS, hidden=GUEST),
+    page("goals:key_result_detail", "kr_own", ok=STAFF, hidden=GUEST),
+    page("goals:key_result_detail", "kr_other", ok=STAFF, hidden=GUEST),
+    page("goals:key_result_detail", "kr_other_private", ok=SALES_READERS, hidden=NOT_SALES),
+    page("goals:key_result_edit", "kr_own", ok=RUNNERS, hidden=GUEST),
+    page("goals:key_result_edit", "kr_other", ok=SALES_RUNNERS, hidden=GUEST),
+    page("goals:key_result_delete", "kr_own", method="POST", ok=RUNNERS, hidden=GUEST),
     page(
         "goals:check_in",
         "kr_own",
         method="POST",
         ok=RUNNERS | {"member"},
-        hidden=NOT_OWN,
+        hidden=GUEST,
+        data={"value": "12", "confidence": "on_track"},
+    ),
+    page(
+        "goals:check_in",
+        "kr_other_private",
+        method="POST",
+        ok=SALES_RUNNERS,
+        hidden=NOT_SALES,
         data={"value": "12", "confidence": "on_track"},
     ),
     page("goals:export", ok=EXPORTERS, file_format="csv"),
@@ -327,25 +408,64 @@ def _roll_out(world) -> dict:
 
 API = [
     ("GET", "/api/v1/goals", "", EVERYONE, (), None),
-    ("POST", "/api/v1/goals", "", RUNNERS, {"guest"}, _new_goal),
-    ("GET", "/api/v1/goals/{id}", "goal_own", OWN_READERS, NOT_OWN, None),
-    ("PATCH", "/api/v1/goals/{id}", "goal_own", RUNNERS, NOT_OWN, {"description": "Launch"}),
-    ("DELETE", "/api/v1/goals/{id}", "goal_draft", RUNNERS, NOT_MARKETING, None),
+    ("POST", "/api/v1/goals", "", RUNNERS, GUEST, _new_goal),
+    ("GET", "/api/v1/goals/{id}", "goal_own", STAFF, GUEST, None),
+    ("GET", "/api/v1/goals/{id}", "goal_other", STAFF, GUEST, None),
+    ("GET", "/api/v1/goals/{id}", "goal_other_private", SALES_READERS, NOT_SALES, None),
+    ("PATCH", "/api/v1/goals/{id}", "goal_own", RUNNERS, GUEST, {"description": "Launch"}),
+    ("PATCH", "/api/v1/goals/{id}", "goal_other", SALES_RUNNERS, GUEST, {"description": "Q4"}),
+    (
+        "PATCH",
+        "/api/v1/goals/{id}",
+        "goal_other_private",
+        SALES_RUNNERS,
+        NOT_SALES,
+        {"private": False},
+    ),
+    ("DELETE", "/api/v1/goals/{id}", "goal_draft", RUNNERS, GUEST, None),
     ("GET", "/api/v1/key-results", "", EVERYONE, (), None),
-    ("POST", "/api/v1/key-results", "", RUNNERS, NOT_OWN, _new_key_result),
-    ("GET", "/api/v1/key-results/{id}", "kr_own", OWN_READERS, NOT_OWN, None),
-    ("PATCH", "/api/v1/key-results/{id}", "kr_own", RUNNERS, NOT_OWN, {"unit": "people"}),
-    ("DELETE", "/api/v1/key-results/{id}", "kr_own", RUNNERS, NOT_OWN, None),
-    ("GET", "/api/v1/key-results/{id}/check-ins", "kr_own", OWN_READERS, NOT_OWN, None),
+    ("POST", "/api/v1/key-results", "", RUNNERS, GUEST, _new_key_result),
+    ("GET", "/api/v1/key-results/{id}", "kr_own", STAFF, GUEST, None),
+    ("GET", "/api/v1/key-results/{id}", "kr_other", STAFF, GUEST, None),
+    ("GET", "/api/v1/key-results/{id}", "kr_other_private", SALES_READERS, NOT_SALES, None),
+    ("PATCH", "/api/v1/key-results/{id}", "kr_own", RUNNERS, GUEST, {"unit": "people"}),
+    ("PATCH", "/api/v1/key-results/{id}", "kr_other", SALES_RUNNERS, GUEST, {"unit": "stores"}),
+    ("DELETE", "/api/v1/key-results/{id}", "kr_own", RUNNERS, GUEST, None),
+    ("GET", "/api/v1/key-results/{id}/check-ins", "kr_own", STAFF, GUEST, None),
+    ("GET", "/api/v1/key-results/{id}/check-ins", "kr_other", STAFF, GUEST, None),
+    (
+        "GET",
+        "/api/v1/key-results/{id}/check-ins",
+        "kr_other_private",
+        SALES_READERS,
+        NOT_SALES,
+        None,
+    ),
     (
         "POST",
         "/api/v1/key-results/{id}/check-ins",
         "kr_own",
         RUNNERS | {"member"},
-        NOT_OWN,
+        GUEST,
         {"value": "12", "confidence": "on_track"},
     ),
-    ("GET", "/api/v1/key-results/{id}/forecast", "kr_own", OWN_READERS, NOT_OWN, None),
+    (
+        "POST",
+        "/api/v1/key-results/{id}/check-ins",
+        "kr_other",
+        SALES_RUNNERS,
+        GUEST,
+        {"value": "12", "confidence": "on_track"},
+    ),
+    ("GET", "/api/v1/key-results/{id}/forecast", "kr_own", STAFF, GUEST, None),
+    (
+        "GET",
+        "/api/v1/key-results/{id}/forecast",
+        "kr_other_private",
+        SALES_READERS,
+        NOT_SALES,
+        None,
+    ),
     ("GET", "/api/v1/goal-templates", "", EVERYONE, (), None),
     ("POST", "/api/v1/goal-templates", "", RUNNERS, {"guest"}, _new_template),
     (

@@ -23,6 +23,8 @@ def test_the_launch_story_loads_once(db, settings, tmp_path):
     departments = set(company.children.values_list("department__code", flat=True))
     assert departments == {"MKT", "SAL", "PRD", "CS"}
     assert Goal.objects.filter(level="team", department__code="MKT-DIG").exists()
+    private = Goal.objects.filter(private=True)
+    assert [goal.department.code for goal in private] == ["PRD"]  # the others read company-wide
     template = GoalTemplate.objects.get()
     personal = Goal.objects.filter(template=template, period_start__month=today.month)
     assert personal.count() == 12 and {goal.owner.title_en for goal in personal} == {

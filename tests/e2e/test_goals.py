@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from deptcoord.goals import forecast
 from deptcoord.goals.models import Goal, KeyResult
 from deptcoord.goals.periods import quarter_of
+from tests.e2e.helpers import fill_date
 from tests.e2e.test_organisation import sign_in
 
 
@@ -41,7 +42,7 @@ def check_in_on_card(page, key_result: KeyResult, value: str, day=None) -> None:
     card.locator("input[name=value]").fill(value)
     if day is not None:
         card.locator("details details summary").click()
-        card.locator("input[name=day]").fill(day.isoformat())
+        fill_date(page, f"#kr{key_result.pk}-day", day.strftime("%d/%m/%Y"))  # a Vietnamese page
     card.locator("button[type=submit]").click()
     expect(page.locator(f"#kr-card-{key_result.pk} .alert-success")).to_be_visible()
 

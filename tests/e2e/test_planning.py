@@ -12,6 +12,7 @@ from deptcoord.goals.models import Goal
 from deptcoord.org.models import Membership
 from deptcoord.planning.models import PlanRun
 from deptcoord.work.models import Step
+from tests.e2e.helpers import fill_date
 from tests.e2e.test_organisation import sign_in
 from tests.factories import PASSWORD
 
@@ -32,8 +33,8 @@ def test_plan_the_launch_try_the_extra_hours_and_apply(db, page, settings, tmp_p
     page.goto(f"/org/departments/{demo_run.department_id}/")
     page.get_by_role("link", name="Plan", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("New plan")
-    page.fill("#id_start", demo_run.start.isoformat())
-    page.fill("#id_end", (demo_run.start + timedelta(weeks=PLAN_WEEKS, days=-1)).isoformat())
+    fill_date(page, "#id_start", demo_run.start.isoformat())
+    fill_date(page, "#id_end", (demo_run.start + timedelta(weeks=PLAN_WEEKS, days=-1)).isoformat())
     page.get_by_role("button", name="Run the planner").click()
 
     # The solve is a background job; the run page polls until its result is there.

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from deptcoord.notices.models import Notification
 from deptcoord.work.models import Project, Request, Step
+from tests.e2e.helpers import fill_date
 from tests.e2e.test_organisation import sign_in
 from tests.factories import DepartmentFactory, member
 
@@ -22,8 +23,8 @@ def _add_step(page, project, title, department, start, due, effort="16"):
     page.goto(f"/work/steps/new/?project={project.pk}")
     page.fill("#id_title_en", title)
     page.select_option("#id_department", str(department.pk))
-    page.fill("#id_start", start.isoformat())
-    page.fill("#id_due", due.isoformat())
+    fill_date(page, "#id_start", start.isoformat())
+    fill_date(page, "#id_due", due.isoformat())
     page.fill("#id_effort_hours", effort)
     page.get_by_role("button", name="Add step", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
@@ -51,8 +52,8 @@ def test_cross_department_project_slip_and_request(world, page, browser, live_se
     page.fill("#id_title_vi", "Ra mắt SM Home")
     page.select_option("#id_lead_department", str(world.own.pk))
     page.select_option("#id_departments", [str(world.other.pk), str(product.pk)])
-    page.fill("#id_start", start.isoformat())
-    page.fill("#id_end", (start + timedelta(days=60)).isoformat())
+    fill_date(page, "#id_start", start.isoformat())
+    fill_date(page, "#id_end", (start + timedelta(days=60)).isoformat())
     page.fill("#id_budget", "500000000")
     page.get_by_role("button", name="Create project").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("SM Home launch")
@@ -85,7 +86,7 @@ def test_cross_department_project_slip_and_request(world, page, browser, live_se
     # Marketing's key visual slips a week: edited in place on its page.
     page.goto(f"/work/steps/{visual.pk}/")
     page.get_by_role("link", name="Edit").click()
-    page.fill("#id_due", (start + timedelta(days=11)).isoformat())
+    fill_date(page, "#id_due", (start + timedelta(days=11)).isoformat())
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_test_id("step-due")).to_contain_text(
         (start + timedelta(days=11)).isoformat()
@@ -104,7 +105,7 @@ def test_cross_department_project_slip_and_request(world, page, browser, live_se
     page.select_option("#id_from_department", str(world.own.pk))
     page.select_option("#id_to_department", str(world.other.pk))
     page.fill("#id_title", "Dealer quotes for the launch event")
-    page.fill("#id_due", (start + timedelta(days=14)).isoformat())
+    fill_date(page, "#id_due", (start + timedelta(days=14)).isoformat())
     page.select_option("#id_project", str(project.pk))
     page.get_by_role("button", name="Send the request").click()
     expect(page.get_by_test_id("request-state")).to_have_text("Pending")

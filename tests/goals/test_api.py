@@ -8,7 +8,7 @@ from deptcoord.core.actor import SYSTEM
 from deptcoord.goals import services
 from deptcoord.goals.models import Goal
 from tests.factories import client_for
-from tests.goals.helpers import check_in, period
+from tests.goals.helpers import check_in, goal, key_result, period
 
 
 def send(client, method, path, body=None, **headers):
@@ -88,10 +88,12 @@ def test_stale_updates_are_refused_with_409_or_412(world, goals):
 
 
 def test_hidden_goals_answer_404_like_missing_ones(world, goals):
+    private = goal(world.head, department=world.own, title_en="Plan", private=True)
+    hidden = key_result(private, world.head)
     client = client_for(world.other_member)
-    assert client.get(f"/api/v1/goals/{goals.marketing.pk}").status_code == 404
+    assert client.get(f"/api/v1/goals/{private.pk}").status_code == 404
     assert client.get("/api/v1/goals/999999").status_code == 404
-    assert client.get(f"/api/v1/key-results/{goals.reach.pk}/forecast").status_code == 404
+    assert client.get(f"/api/v1/key-results/{hidden.pk}/forecast").status_code == 404
 
 
 def test_bad_ids_and_values_are_422_not_500(world, goals):

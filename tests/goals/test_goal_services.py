@@ -66,6 +66,10 @@ def test_a_goal_aligns_only_under_the_same_or_a_higher_level(world, goals):
 
 def test_a_goal_is_aligned_only_under_a_goal_the_actor_sees(world, goals):
     sales = goal(world.other_coordinator, department=world.other, parent=goals.company)
+    goal(world.head, department=world.own, parent=sales, by=actor(world.head))  # read by all
+    sales = goal(
+        world.other_coordinator, department=world.other, parent=goals.company, private=True
+    )
     with pytest.raises(ValidationError) as raised:
         goal(world.head, department=world.own, parent=sales, by=actor(world.head))
     assert raised.value.message_dict == {"parent": [str(messages.PARENT_NOT_VISIBLE)]}
@@ -121,8 +125,9 @@ def test_only_draft_goals_without_contributors_are_deleted(world, goals):
 
 
 def test_a_key_results_owner_must_see_its_goal(world, goals):
+    private = goal(world.head, department=world.own, title_en="Plan", private=True)
     with pytest.raises(ValidationError) as raised:
-        key_result(goals.marketing, world.other_member)
+        key_result(private, world.other_member)
     assert raised.value.message_dict == {
         "owner": [str(messages.OWNER_CANNOT_SEE % {"name": world.other_member})]
     }

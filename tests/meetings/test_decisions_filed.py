@@ -3,6 +3,7 @@ meeting, found by search, and withdrawn with the decision."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 
 from deptcoord.meetings import services
 from deptcoord.meetings.models import Decision, Meeting
@@ -73,3 +74,23 @@ def test_notes_and_documents_can_link_to_projects_steps_and_meetings(world):
         sync
     ]
     assert not kinds["meeting"].matching(role_facts_for_person(world.other_member), ["launch"])
+
+
+def test_the_decision_note_is_titled_in_its_authors_language(world):
+    world.coordinator.language = "vi"
+    world.coordinator.save(update_fields=["language"])
+    sync = schedule(
+        world.coordinator,
+        title_en="Launch sync",
+        participants=[world.member],
+        departments=[world.own],
+    )
+    with translation.override("en"):  # whatever page the decision was recorded from
+        decision = _decide(sync, "Print 500 leaflets")
+    day = sync.starts_at.astimezone().date()
+    assert decision.note.title == f"Quyết định tại cuộc họp “Launch sync”, ngày {day:%d/%m/%Y}"
+    world.coordinator.language = "en"
+    world.coordinator.save(update_fields=["language"])
+    with translation.override("vi"):
+        decision = _decide(sync, "Print 800 leaflets")
+    assert decision.note.title == f"Decision of “Launch sync”, {day:%Y-%m-%d}"

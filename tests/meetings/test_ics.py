@@ -140,3 +140,35 @@ def test_a_revoked_or_regenerated_feed_stops_working(world):
     assert Client().get(f"/meetings/feed/{new_raw}.ics").status_code == 200
     services.feed_token_revoke(actor=actor(world.member), token_id=new.pk)
     assert Client().get(f"/meetings/feed/{new_raw}.ics").status_code == 404
+
+
+def test_the_feed_reads_in_its_subscribers_language_whatever_asks_for_it(world):
+    world.member.language = "vi"
+    world.member.timezone = "Asia/Tokyo"
+    world.member.save()
+    world.peer.language = "en"
+    world.peer.save()
+    schedule(
+        world.coordinator,
+        participants=[world.member, world.peer],
+        title_en="SM Home launch sync",
+        title_vi="Họp tiến độ ra mắt SM Home",
+    )
+    services.event_create(
+        actor=actor(world.head),
+        title_en="Launch day",
+        title_vi="Ngày ra mắt",
+        start_date=timezone.localdate(),
+    )
+    summaries = {}
+    for person in (world.member, world.peer):
+        _token, raw = feed_token_regenerate(actor=actor(person))
+        # A calendar app asks in English (or in no language at all).
+        response = Client().get(f"/meetings/feed/{raw}.ics", HTTP_ACCEPT_LANGUAGE="en")
+        calendar = Calendar.from_ical(response.content)
+        summaries[person] = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+        zone = str(calendar["X-WR-TIMEZONE"])
+        assert zone == ("Asia/Tokyo" if person == world.member else person.timezone)
+    assert {"Họp tiến độ ra mắt SM Home", "Ngày ra mắt"} <= summaries[world.member]
+    assert "SM Home launch sync" not in summaries[world.member]
+    assert {"SM Home launch sync", "Launch day"} <= summaries[world.peer]

@@ -242,3 +242,18 @@ def test_a_one_on_one_is_between_two_people(world):
     with pytest.raises(ValidationError) as raised:
         schedule(world.coordinator, participants=[world.member, world.peer], kind="one_on_one")
     assert raised.value.error_dict["participants"][0].message == messages.ONE_ON_ONE_TWO_PEOPLE
+
+
+def test_an_action_steps_origin_is_written_in_the_minute_takers_language(world):
+    world.coordinator.language = "vi"
+    world.coordinator.save(update_fields=["language"])
+    meeting = schedule(world.coordinator, participants=[world.member])
+    day = meeting.starts_at.astimezone().date()
+    item = services.action_item_create(
+        actor=actor(world.coordinator),
+        meeting=meeting,
+        occurrence=day,
+        title="Brief the agency",
+        assignee=world.member,
+    )
+    assert Step.objects.get(pk=item.step_id).description == f"{meeting.title} ({day:%d/%m/%Y})"

@@ -9,6 +9,7 @@ from deptcoord.notices.models import EmailSettings, Notification, NotificationPr
 
 BEFORE = [("reports", "0003_status_reports"), ("notices", None)]
 AFTER = [("reports", "0004_notifications_to_notices"), ("notices", "0001_initial")]
+LATEST = [("notices", "0002_notification_actor_and_group")]
 
 
 def _migrate(targets):
@@ -33,6 +34,7 @@ def test_notifications_preferences_and_email_settings_survive_the_move():
         person_id=person.pk, morning_briefing=True, digest_hour=8, unsubscribe_key="k"
     )
     _migrate(AFTER)
+    _migrate(LATEST)  # later fields of notifications keep the rows too
     assert Notification.objects.get(recipient_id=person.pk).message_vi == "Chào"
     assert NotificationPreference.objects.get(person_id=person.pk).delivery == "digest"
     assert EmailSettings.objects.get(person_id=person.pk).digest_hour == 8

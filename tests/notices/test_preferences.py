@@ -41,10 +41,39 @@ def _choose(person, delivery, **email):
     )
 
 
-def test_by_default_a_notification_is_emailed_at_once(world, mailoutbox):
-    _notify(world.member, world.own)
+def test_until_a_person_chooses_each_kind_reaches_them_its_own_way(world, mailoutbox):
+    _notify(world.member, world.own, kind="work.assigned")  # personal: e-mailed at once
+    _notify(world.member, world.own)  # a check-in reminder waits for the digest
+    _notify(world.member, world.own, kind="planning.run_finished")  # the bell only
     assert len(mailoutbox) == 1
-    assert Notification.objects.get().delivery == Delivery.IMMEDIATELY
+    deliveries = list(Notification.objects.order_by("id").values_list("delivery", flat=True))
+    assert deliveries == [Delivery.IMMEDIATELY, Delivery.DIGEST, Delivery.OFF]
+    page = client_for(world.member).get("/notifications/settings/").content.decode()
+    assert 'name="kind:work.assigned"' in page
+    assert "Unless you choose: In the app only" in page  # a plan run finishing, say
+
+
+def test_an_explicit_choice_is_kept_over_the_new_defaults(world, mailoutbox):
+    NotificationPreference.objects.create(
+        person=world.member, kind=KIND, delivery=Delivery.IMMEDIATELY
+    )
+    NotificationPreference.objects.create(
+        person=world.member, kind="work.assigned", delivery=Delivery.OFF
+    )
+    _notify(world.member, world.own)
+    _notify(world.member, world.own, kind="work.assigned")
+    assert len(mailoutbox) == 1 and "Lan needs you." in mailoutbox[0].body
+    kinds = client_for(world.member).get("/api/v1/notifications/settings").json()["kinds"]
+    chosen = {item["kind"]: item["delivery"] for item in kinds}
+    assert chosen[KIND] == "immediately" and chosen["work.assigned"] == "off"
+    assert chosen["work.request"] == "immediately" and chosen["work.due_soon"] == "digest"
+
+
+def test_unsubscribing_also_stops_the_kinds_that_go_to_the_digest_by_default(world, mailoutbox):
+    token = unsubscribe_token(world.member)
+    Client().post(f"/notifications/unsubscribe/{token}/")
+    _notify(world.member, world.own)  # a digest kind by default
+    assert Notification.objects.get().delivery == Delivery.OFF
 
 
 def test_digest_and_app_only_kinds_are_not_emailed_at_once_but_still_ring_the_bell(

@@ -64,7 +64,8 @@ def test_the_matrix_marks_gaps_and_strengths(world, catalogue):
     grow(world, catalogue, 10)
     page = client_for(world.coordinator).get(reverse("people:matrix")).content.decode()
     assert page.count("is-gap") > 0 and "is-strength" in page
-    assert page.count('scope="row"') == 14  # the ten, and the head, coordinator, member, peer
+    # the ten, the head, coordinator, member and peer, and the member of Marketing's team
+    assert page.count('scope="row"') == 15
 
 
 def add_feedback_and_plans(world, count: int) -> None:

@@ -1,5 +1,6 @@
 """The planner's pages: setup, progress while running, result, what-if, compare; query counts."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -78,6 +79,17 @@ def test_the_result_shows_verdicts_suggestions_timeline_and_load(world, coordina
     assert "Load per person and week" in page
     assert "The chain of steps that decides it" in page
     assert "(waits for the step before)" in page  # the campaign waits for the brief
+
+
+def test_the_timeline_table_gives_days_in_the_readers_format(world, coordinator):
+    run = finished_run(world, build_plan(world))
+    world.coordinator.language = "vi"
+    world.coordinator.save(update_fields=["language"])
+    page = coordinator.get(f"/plan/{run.pk}/").content.decode()
+    start = page.index("<details", page.index('id="plan-timeline-data"'))
+    table = page[start : page.index("</details>", start)]
+    assert re.search(r"<td>\d{2}/\d{2}/\d{4}</td>", table)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", table)
 
 
 def test_try_this_opens_a_scenario_and_compare_shows_both(world, coordinator):

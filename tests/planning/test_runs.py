@@ -151,3 +151,14 @@ def test_a_run_that_lost_its_worker_is_marked_failed(world):
     fresh.refresh_from_db()
     assert lost.status == PlanRun.Status.FAILED and fresh.status == PlanRun.Status.QUEUED
     assert "stopped unexpectedly" in lost.error
+
+
+def test_a_run_without_a_name_is_named_in_its_authors_language(world):
+    plan = build_plan(world)
+    world.coordinator.language = "vi"
+    world.coordinator.save(update_fields=["language"])
+    run = start_run(world, plan)
+    assert run.name == f"MKT {MONDAY:%d/%m/%Y}–{run.end:%d/%m/%Y}"
+    world.coordinator.language = "en"
+    world.coordinator.save(update_fields=["language"])
+    assert start_run(world, plan).name == f"MKT {MONDAY:%Y-%m-%d}–{run.end:%Y-%m-%d}"

@@ -1,6 +1,8 @@
 """The department activity feed: what changed, newest first, never about a record the viewer
 could not open."""
 
+from django.conf import settings
+
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import SYSTEM
 from deptcoord.org.facts import role_facts_for_person
@@ -61,3 +63,21 @@ def test_the_department_page_links_to_the_feed(world):
     page = client_for(world.member).get(f"/org/departments/{world.own.pk}/").content.decode()
     assert f'href="/records/departments/{world.own.pk}/activity/"' in page
     assert f'href="/records/departments/{world.own.pk}/"' in page
+
+
+def test_the_feed_names_changed_fields_and_dates_in_the_readers_language(world):
+    first = note(world.coordinator, world.own, title="Họp giá 2026-11-24")
+    audit_record(
+        actor=SYSTEM,
+        kind="update",
+        action="records.note.update",
+        target=first,
+        changes={"title": ["Họp giá", "Họp giá 2026-11-24"], "is_private": [True, False]},
+        department_id=world.own.pk,
+    )
+    client = client_for(world.member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    html = client.get(f"/records/departments/{world.own.pk}/activity/").content.decode()
+    assert "Họp giá 24/11/2026" in html and "2026-11-24" not in html
+    assert "(Tiêu đề và Chỉ dành cho người điều hành phòng ban)" in html
+    assert "is_private" not in html

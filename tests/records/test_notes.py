@@ -97,7 +97,9 @@ def test_meetings_file_decisions_as_notes(world):
 
 
 def test_links_only_to_visible_records_and_hidden_links_are_not_shown(world):
-    sales_goal = goal(world.other_coordinator, department=world.other, title_en="Retail launch")
+    sales_goal = goal(
+        world.other_coordinator, department=world.other, title_en="Retail launch", private=True
+    )
     with pytest.raises(ValidationError) as refused:
         note(world.member, world.own, links=[("goal", sales_goal.pk)])
     assert refused.value.message_dict["target"] == [str(messages.LINK_NOT_FOUND)]

@@ -66,10 +66,10 @@ def test_goals_and_key_results_are_found_in_both_languages(world):
 
 HIDDEN = {
     "goal": lambda world: goal(
-        world.other_coordinator, department=world.other, title_en="Secret plan"
+        world.other_coordinator, department=world.other, title_en="Secret plan", private=True
     ),
     "key_result": lambda world: key_result(
-        goal(world.other_coordinator, department=world.other, title_en="Sales"),
+        goal(world.other_coordinator, department=world.other, title_en="Sales", private=True),
         world.other_member,
         title_en="Secret plan",
     ),

@@ -14,7 +14,7 @@ from tests.work.helpers import project, step
 pytestmark = pytest.mark.django_db
 
 
-def _goal(title, level, owner, department=None) -> Goal:
+def _goal(title, level, owner, department=None, **fields) -> Goal:
     today = timezone.localdate()
     return Goal.objects.create(
         title_en=title,
@@ -23,6 +23,7 @@ def _goal(title, level, owner, department=None) -> Goal:
         department=department,
         period_start=today,
         period_end=today + timedelta(days=60),
+        **fields,
     )
 
 
@@ -30,7 +31,11 @@ def test_a_goal_the_viewer_cannot_open_is_counted_not_named(world):
     plan = project(world)
     shared = _goal("Grow awareness", Goal.Level.DEPARTMENT, world.head, world.own)
     hidden = _goal(
-        "Sales secret target", Goal.Level.DEPARTMENT, world.other_coordinator, world.other
+        "Sales secret target",
+        Goal.Level.DEPARTMENT,
+        world.other_coordinator,
+        world.other,
+        private=True,
     )
     plan.goals.set([shared, hidden])
     member = client_for(world.member)

@@ -254,6 +254,8 @@ def test_expense_past_the_alert_share_notifies_once(world):
         actor=actor(world.coordinator), project=plan, date=timezone.localdate(), amount="35000000"
     )
     assert Notification.objects.filter(kind="work.budget", recipient=world.coordinator).count() == 1
+    alert = Notification.objects.get(kind="work.budget", recipient=world.coordinator)
+    assert "85,000,000" in alert.message_en and "85.000.000" in alert.message_vi  # each as read
     services.expense_create(
         actor=actor(world.coordinator), project=plan, date=timezone.localdate(), amount="1000000"
     )

@@ -1,6 +1,7 @@
 """Template filters for numbers, money and people's names in the viewer's language."""
 
 from django import template
+from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 
 from deptcoord.core.forms import option_html
@@ -19,6 +20,12 @@ def money(amount, currency="VND"):
 def number(value, decimals=0):
     """Format a number with the active language's separators."""
     return format_number(value, int(decimals))
+
+
+@register.filter
+def entry(mapping, key):
+    """``mapping[key]``, or the key itself when the mapping lacks it (a column's name)."""
+    return mapping.get(key, key) if hasattr(mapping, "get") else key
 
 
 @register.simple_tag(takes_context=True)
@@ -49,3 +56,19 @@ def options(choices, selected=None):
     over the 2,000 people of a company costs about 70 ms, this a few."""
     chosen = set() if selected is None else {str(selected)}
     return mark_safe("".join(option_html(value, label, chosen) for value, label in choices))
+
+
+@register.simple_tag(takes_context=True)
+def signup_is_open(context) -> bool:
+    """Whether people may sign themselves up (the account adapter decides)."""
+    from allauth.account.adapter import get_adapter
+
+    request = context.get("request")
+    return request is not None and get_adapter(request).is_open_for_signup(request)
+
+
+@register.simple_tag
+def short_date_format() -> str:
+    """The active language's short date format (``d/m/Y`` in Vietnamese), for the date
+    pickers, whose format letters are Django's."""
+    return get_format("SHORT_DATE_FORMAT")

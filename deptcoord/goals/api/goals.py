@@ -7,6 +7,7 @@ from ninja.pagination import paginate
 
 from deptcoord.access import get_visible_or_404, visible
 from deptcoord.core.actor import actor_from
+from deptcoord.core.filters import choice, refuse_period
 from deptcoord.core.http import PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
 from deptcoord.goals import selectors, services
@@ -26,6 +27,7 @@ from deptcoord.goals.api.schemas import (
 )
 from deptcoord.goals.models import CheckIn, Goal, KeyResult
 from deptcoord.goals.outlook import forecast_for
+from deptcoord.goals.periods import parse_period
 
 router = Router(tags=["goals"])
 
@@ -50,6 +52,10 @@ def _goal_fields(request, data: dict) -> dict:
 @paginate(ListPagination)
 def list_goals(request, filters: Query[GoalFilter]):
     """Goals the caller may see, filtered like the goal list (period defaults to this quarter)."""
+    period = (filters.period or "").strip()
+    if period and period != selectors.ALL and parse_period(period) is None:
+        refuse_period("period", period)
+    choice("status", filters.status, [*Goal.Status.values, selectors.ALL])
     params = {
         "period": filters.period or "",
         "department": filters.department_id or "",

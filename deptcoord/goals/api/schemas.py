@@ -39,6 +39,7 @@ class GoalOut(Schema):
     priority: int
     status: str
     weight: Decimal
+    private: bool = Field(description="Read only inside its department; otherwise company-wide.")
     template_id: int | None
     progress_percent: float | None = Field(None, alias="progress")
     forecast_percent: float | None = Field(None, alias="forecast_progress")
@@ -65,6 +66,7 @@ class GoalIn(Schema):
     priority: Goal.Priority = Goal.Priority.MEDIUM
     status: GoalStatus = Goal.Status.ACTIVE
     weight: Weight = Decimal(1)
+    private: bool = False
 
 
 class GoalPatch(Schema):
@@ -85,6 +87,7 @@ class GoalPatch(Schema):
     priority: Goal.Priority | None = None
     status: GoalStatus | None = None
     weight: Weight | None = None
+    private: bool | None = None
     version: int | None = None
 
 

@@ -99,6 +99,14 @@ class Goal(VersionedModel):
         default=Decimal("1"),
         validators=[MinValueValidator(0)],
     )
+    private = models.BooleanField(
+        _("private"),
+        default=False,
+        help_text=_(
+            "Read only inside its department (and by those aligned with it); other goals are "
+            "read company-wide."
+        ),
+    )
     template = models.ForeignKey(
         "goals.GoalTemplate",
         verbose_name=_("rolled out from"),

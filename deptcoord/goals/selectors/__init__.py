@@ -14,6 +14,7 @@ from deptcoord.goals.selectors.goals import (
     parent_choices,
     sorted_goals,
 )
+from deptcoord.goals.selectors.progress import ProgressBasis, progress_basis
 from deptcoord.goals.selectors.standards import measurements, standard_detail_queryset, standards
 from deptcoord.goals.selectors.templates import (
     last_roll_out,
@@ -26,6 +27,7 @@ from deptcoord.goals.selectors.tree import child_rows, tree_page
 __all__ = [
     "ALL",
     "GoalFilters",
+    "ProgressBasis",
     "ancestors",
     "check_ins",
     "child_rows",
@@ -38,6 +40,7 @@ __all__ = [
     "last_roll_out",
     "measurements",
     "parent_choices",
+    "progress_basis",
     "roll_out_parents",
     "sorted_goals",
     "standard_detail_queryset",

@@ -11,6 +11,7 @@ from deptcoord.goals.models import CheckIn, Goal, KeyResult
 from deptcoord.goals.periods import parse_period, quarter_of
 from deptcoord.org.models import Person
 from deptcoord.org.tree import department_and_teams
+from deptcoord.search.folding import words_match
 
 LEVEL_ORDER = Case(
     When(level=Goal.Level.COMPANY, then=Value(0)),
@@ -119,8 +120,8 @@ def goals(facts: RoleFacts, filters: GoalFilters) -> QuerySet:
         result = result.exclude(status=Goal.Status.CANCELLED)
     elif filters.status != ALL:
         result = result.filter(status=filters.status)
-    for word in filters.query.split():
-        result = result.filter(Q(title_en__icontains=word) | Q(title_vi__icontains=word))
+    if (match := words_match(filters.query, "title_en", "title_vi")) is not None:
+        result = result.filter(match)
     return result
 
 

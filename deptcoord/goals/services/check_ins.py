@@ -79,8 +79,9 @@ def check_in_create(
     key_result.confidence = latest.confidence
     key_result.last_check_in_on = latest.day
     key_result.save(update_fields=LATEST_FIELDS)
-    changes = {
-        "check_in": [None, f"{check_in.day.isoformat()}: {plain_number(check_in.value)}"],
+    changes = {  # the check-in's own fields, which its key result's history names
+        "day": [None, check_in.day.isoformat()],
+        "value": [None, plain_number(check_in.value)],
         "confidence": [None, check_in.confidence],
     }
     if check_in.note:

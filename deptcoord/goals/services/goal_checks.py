@@ -31,6 +31,7 @@ GOAL_FIELDS = [
     "priority",
     "status",
     "weight",
+    "private",
 ]
 LEVEL_RANK = {
     Goal.Level.COMPANY: 0,
@@ -55,6 +56,9 @@ def check_goal(actor: Actor, data: dict, instance: Goal | None = None) -> dict:
         errors, data.get("title_en"), data.get("title_vi")
     )
     cleaned["description"] = (data.get("description") or "").strip()
+    cleaned["private"] = data.get("private")
+    if not isinstance(cleaned["private"], bool):
+        add(errors, "private", messages.REQUIRED)
     for field, choices in CHOICES.items():
         cleaned[field] = check_choice(errors, field, data.get(field), choices)
     priority = check_choice(errors, "priority", data.get("priority"), Goal.Priority.values)

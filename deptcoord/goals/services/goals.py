@@ -39,6 +39,7 @@ def goal_create(
     priority: int = Goal.Priority.MEDIUM,
     status: str = Goal.Status.ACTIVE,
     weight: Decimal | int = 1,
+    private: bool = False,
     template=None,
 ) -> Goal:
     """Create a goal at a level, aligned under ``parent``; the actor must be allowed to run it."""

@@ -3,16 +3,22 @@
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.goals import forecast
 from deptcoord.goals.formatting import decimals_of, format_measure, format_percent
-from deptcoord.goals.models import Confidence
+from deptcoord.goals.models import CONFIDENCE_RANK, Confidence
 from deptcoord.goals.periods import measurement_label, period_label
 
 register = template.Library()
 NOTHING_MEASURED = _("Nothing measured yet")
 PROGRESS = _("Progress")
+NOT_STARTED = _("Not started")
+NOT_STARTED_HINT = _(
+    "No check-in yet. It has no status until its first check-in, or until a quarter of its "
+    "time has passed without one: then it is at risk."
+)
 
 STATUS_CLASSES = {
     "draft": "text-bg-light border",
@@ -108,6 +114,66 @@ def confidence_badge(confidence):
         icon,
         Confidence(confidence).label,
     )
+
+
+def _worst(confidence: str, at_risk: bool) -> str:
+    """The worse of what the owners report and what the forecast says: one status, never "on
+    track" beside "at risk"."""
+    flagged = Confidence.AT_RISK if at_risk else ""
+    return max((confidence or "", flagged), key=lambda state: CONFIDENCE_RANK.get(state, -1))
+
+
+@register.simple_tag
+def goal_health(goal):
+    """An open goal's one status badge: the worst confidence reported on its key results, or
+    "at risk" when a key result here or below is heading short (nothing for a closed goal)."""
+    if not goal.is_open:
+        return ""
+    return confidence_badge(_worst(goal.confidence, goal.at_risk))
+
+
+@register.simple_tag
+def key_result_health(key_result):
+    """A key result's one status badge; "not started" before its first check-in (unless it has
+    gone so long without one that it is at risk)."""
+    if key_result.last_check_in_on is None and not key_result.at_risk:
+        return format_html(
+            '<span class="badge text-bg-light border" title="{}">'
+            '<i class="bi bi-hourglass" aria-hidden="true"></i> {}</span>',
+            NOT_STARTED_HINT,
+            NOT_STARTED,
+        )
+    return confidence_badge(_worst(key_result.confidence, key_result.at_risk))
+
+
+@register.simple_tag
+def progress_explanation(basis) -> str:
+    """How the goal's progress is computed, in words: "Average of 4 key results and 1
+    contributing goal, each by its weight. 2 key results have no check-in yet and count as 0 %."
+    """
+    parts = []
+    if basis.key_results:
+        parts.append(
+            ngettext("%(count)s key result", "%(count)s key results", basis.key_results)
+            % {"count": basis.key_results}
+        )
+    if basis.goals:
+        parts.append(
+            ngettext("%(count)s contributing goal", "%(count)s contributing goals", basis.goals)
+            % {"count": basis.goals}
+        )
+    if not parts:
+        return ""
+    text = gettext("Average of %(parts)s, each by its weight.") % {
+        "parts": gettext(" and ").join(parts)
+    }
+    if basis.not_started:
+        text += " " + ngettext(
+            "%(count)s key result has no check-in yet and counts as 0 %%.",
+            "%(count)s key results have no check-in yet and count as 0 %%.",
+            basis.not_started,
+        ) % {"count": basis.not_started}
+    return text
 
 
 @register.simple_tag

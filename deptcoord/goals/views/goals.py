@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
+from deptcoord.core.service_calls import show_denial
 from deptcoord.goals import messages as goal_messages
 from deptcoord.goals import selectors, services
 from deptcoord.goals.access import may_add_goal_records
@@ -44,6 +45,7 @@ def goal_detail(request, pk):
     children, hidden = selectors.contributing(facts, goal)
     context = {
         "goal": goal,
+        "basis": selectors.progress_basis(goal),
         "ancestors": selectors.ancestors(facts, goal),
         "cards": key_result_cards(request, selectors.key_results(facts, goal)),
         "children": children,
@@ -60,7 +62,7 @@ def _form(request, initial, current=None):
     facts = request.facts
     today = timezone.localdate()
     parents = selectors.parent_choices(facts, today, current)
-    return GoalForm(
+    form = GoalForm(
         request.POST or None,
         initial=initial,
         departments=goal_departments(facts),
@@ -68,6 +70,12 @@ def _form(request, initial, current=None):
         parents=parents,
         periods=period_choices(today),
     )
+    if not can(facts, Action.CHANGE, Goal(level=Goal.Level.COMPANY)):
+        # Company goals are kept by executives and admins: not a level offered to others.
+        form.fields["level"].choices = [
+            choice for choice in Goal.Level.choices if choice[0] != Goal.Level.COMPANY
+        ]
+    return form
 
 
 def _new_goal_initial(request) -> dict:
@@ -112,8 +120,8 @@ def goal_create(request):
             goal = services.goal_create(actor=actor_from(request), **cleaned(form, GOAL_FIELDS))
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
-        except PermissionDenied:
-            form.add_error(None, goal_messages.NOT_ALLOWED_THERE)
+        except PermissionDenied as refusal:
+            show_denial(form, refusal, goal_messages.NOT_ALLOWED_THERE, "department")
         else:
             messages.success(request, _("Goal “%(title)s” created.") % {"title": goal.title})
             return redirect("goals:goal_detail", pk=goal.pk)
@@ -145,6 +153,8 @@ def goal_edit(request, pk):
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
+        except PermissionDenied as refusal:
+            show_denial(form, refusal, goal_messages.OUT_OF_REACH, "department")
         else:
             messages.success(request, _("Changes saved."))
             return redirect("goals:goal_detail", pk=goal.pk)

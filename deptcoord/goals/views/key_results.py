@@ -124,7 +124,9 @@ def _card_response(request, pk, form, saved: bool):
     response = render(request, "goals/_key_result_card.html", {"card": card})
     if saved:
         summary = render_to_string(
-            "goals/goal_detail.html#summary", {"goal": fresh.goal, "oob": True}, request
+            "goals/goal_detail.html#summary",
+            {"goal": fresh.goal, "basis": selectors.progress_basis(fresh.goal), "oob": True},
+            request,
         )
         response.content += summary.encode()
     return response

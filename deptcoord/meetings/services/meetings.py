@@ -52,7 +52,8 @@ def _people_snapshot(meeting: Meeting) -> dict:
     participants = meeting.participants.select_related("person").order_by("person__full_name")
     return {
         "participant_list": [
-            f"{p.person.full_name}{'' if p.required else ' (optional)'}" for p in participants
+            {"id": p.person_id, "label": p.person.full_name, "required": p.required}
+            for p in participants
         ],
         "guest_list": sorted(guest.email for guest in meeting.guests.all()),
         "department_list": sorted(d.code for d in meeting.departments.all()),

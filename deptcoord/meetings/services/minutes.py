@@ -6,11 +6,13 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.formats import date_format
 
 from deptcoord.access import Action, can
 from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import Actor, authorize
+from deptcoord.core.language import language_of
 from deptcoord.core.versioning import check_version, lock
 from deptcoord.meetings import messages
 from deptcoord.meetings.models import ActionItem, AgendaItem, Decision, Meeting
@@ -22,7 +24,7 @@ from deptcoord.meetings.services.common import (
     save_with_audit,
 )
 from deptcoord.meetings.services.steps import step_follow_action, step_for_action
-from deptcoord.notices.notifications import notify
+from deptcoord.notices.notifications import Group, notify, translated
 from deptcoord.org.facts import role_facts_for_person
 from deptcoord.records.models import Note
 from deptcoord.records.services import note_create, note_delete
@@ -205,14 +207,19 @@ def _file_decision(actor: Actor, meeting: Meeting, decision: Decision) -> None:
     decisions stay with the 1:1)."""
     if decision.department is None or meeting.kind == Meeting.Kind.ONE_ON_ONE:
         return
+    author = actor.person or meeting.organiser
+    with translation.override(language_of(author)):  # the title reads as its author writes
+        title = str(messages.DECISION_NOTE_TITLE) % {
+            "meeting": meeting.title,
+            "date": date_format(decision.occurrence, "SHORT_DATE_FORMAT"),
+        }
     decision.note = note_create(
         actor=_filing(actor),
         department=decision.department,
-        title=messages.DECISION_NOTE_TITLE
-        % {"meeting": meeting.title, "date": date_format(decision.occurrence, "SHORT_DATE_FORMAT")},
+        title=title,
         body=decision.text,
         source=Note.Source.MEETING_DECISION,
-        author=actor.person or meeting.organiser,
+        author=author,
         links=[meeting],
     )
     decision.save(update_fields=["note"])
@@ -270,9 +277,15 @@ def action_item_create(
             recipient=assignee,
             kind="meetings.action_assigned",
             message=messages.ACTION_ASSIGNED,
-            params={"title": meeting.title, "action": item.title},
+            params={"title": translated(lambda: meeting.title), "action": item.title},
             url=_occurrence_url(meeting, occurrence),
             target=item,
+            actor=actor.person,
+            group=Group(
+                key=f"actions:{meeting.pk}:{occurrence.isoformat()}:by:{actor.person_id or ''}",
+                message=messages.ACTIONS_ASSIGNED,
+                params={"title": translated(lambda: meeting.title)},
+            ),
         )
     return item
 
@@ -332,4 +345,4 @@ def minutes_send(*, actor: Actor, meeting: Meeting, occurrence: date) -> None:
         actor, "update", meeting, "meetings.minutes.send", {"minutes_sent": [None, str(occurrence)]}
     )
     day = occurrence.isoformat()
-    transaction.on_commit(lambda: send_minutes.enqueue(meeting.pk, day))
+    transaction.on_commit(lambda: send_minutes.enqueue(meeting.pk, day, actor.person_id))

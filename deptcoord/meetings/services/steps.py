@@ -7,7 +7,11 @@ audit entry still names that person.
 
 from dataclasses import replace
 
+from django.utils import translation
+from django.utils.formats import date_format
+
 from deptcoord.core.actor import Actor
+from deptcoord.core.language import language_of
 from deptcoord.meetings.models import ActionItem
 from deptcoord.work.models import Step
 from deptcoord.work.services import step_create, step_update
@@ -15,6 +19,13 @@ from deptcoord.work.services import step_create, step_update
 
 def _on_behalf(actor: Actor) -> Actor:
     return replace(actor, via="system")
+
+
+def _origin(actor: Actor, item: ActionItem) -> str:
+    """Where the step comes from: the meeting and its day, as the person taking minutes
+    writes them."""
+    with translation.override(language_of(actor.person or item.meeting.organiser)):
+        return f"{item.meeting.title} ({date_format(item.occurrence, 'SHORT_DATE_FORMAT')})"
 
 
 def step_for_action(actor: Actor, item: ActionItem) -> Step | None:
@@ -30,7 +41,7 @@ def step_for_action(actor: Actor, item: ActionItem) -> Step | None:
         assignee=item.assignee,
         due=item.due_date,
         start=item.occurrence if item.due_date else None,
-        description=f"{item.meeting.title} ({item.occurrence:%Y-%m-%d})",
+        description=_origin(actor, item),
     )
     ActionItem.objects.filter(pk=item.pk).update(step=step)
     item.step = step

@@ -8,11 +8,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
+from deptcoord.core.language import as_reader
 from deptcoord.meetings import calendar as entries
 from deptcoord.meetings import services
 from deptcoord.meetings.models import CalendarFeedToken
@@ -106,7 +108,9 @@ def feed(request, token):
     if person is None:
         raise Http404
     facts = role_facts_for_person(person)
-    body = entries.feed(person, facts, timezone.localdate())
+    # Calendar apps send no language of their own: the feed reads as the person reads the app.
+    with as_reader(person, person.language or get_language()):
+        body = entries.feed(person, facts, timezone.localdate())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
     return response

@@ -16,6 +16,7 @@ from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.meetings import exports, finder, selectors, services
 from deptcoord.meetings.forms import FindTimeForm, MeetingForm, build_rule, describe_rule
+from deptcoord.meetings.rule_words import rule_in_words
 from deptcoord.meetings.views.common import (
     SERVICE_ERRORS,
     department_choices,
@@ -197,6 +198,7 @@ def meeting_detail(request, pk):
     now = timezone.now()
     context = {
         "meeting": meeting,
+        "repeats": rule_in_words(meeting.rrule),
         "start": _local(meeting.starts_at, meeting.time_zone),
         "end": _local(meeting.ends_at, meeting.time_zone),
         "upcoming": selectors.upcoming_keys(meeting, now),

@@ -58,6 +58,7 @@ def _tell_the_person(actor: Actor, membership: Membership) -> None:
         },
         url=reverse("org:department_detail", kwargs={"pk": department.pk}),
         target=department,
+        actor=actor.person,
     )
 
 

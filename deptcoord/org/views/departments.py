@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
+from deptcoord.core.service_calls import show_denial
+from deptcoord.org import messages as messages_org
 from deptcoord.org import selectors, services
 from deptcoord.org.forms import DepartmentForm, MembershipForm
 from deptcoord.org.models import Department, Membership
@@ -70,16 +73,23 @@ def department_create(request):
     form = DepartmentForm(request.POST or None, parents=parents, initial=initial)
     if not parents.exists():
         require(facts, Action.CREATE_DEPARTMENT, selectors.company())
+    elif not can(facts, Action.CREATE_DEPARTMENT, selectors.company()):
+        # Only a sub-department of one the person runs: "top level" is not offered.
+        form.fields["parent"].required = True
+        form.fields["parent"].empty_label = None
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             department = services.department_create(actor=actor_from(request), **data)
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
+        except PermissionDenied as refusal:
+            show_denial(form, refusal, messages_org.NOT_YOUR_PARENT, "parent")
         else:
             messages.success(request, _("Department “%(name)s” created.") % {"name": department})
             return redirect("org:department_detail", pk=department.pk)
-    return render(request, "org/department_form.html", {"form": form, "department": None})
+    context = {"form": form, "department": None}
+    return render(request, "org/department_form.html", context)
 
 
 @login_required

@@ -62,6 +62,9 @@ def person_detail(request, pk):
         "person": person,
         "details": details,
         "time_off": selectors.person_time_off(facts, person)[:20] if details else [],
+        "extra_hours": (
+            selectors.person_extra_hours(person, timezone.localdate())[:10] if details else []
+        ),
         "history": selectors.history(facts, person),
         "can_change": can(facts, Action.CHANGE, person),
         "can_deactivate": can(facts, Action.DEACTIVATE, person) and person.pk != facts.person_id,

@@ -6,6 +6,7 @@ from ninja.pagination import paginate
 
 from deptcoord.access import get_visible_or_404
 from deptcoord.core.actor import actor_from
+from deptcoord.core.filters import choice
 from deptcoord.core.http import PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
 from deptcoord.org.models import Person
@@ -28,6 +29,7 @@ router = Router(tags=["development"])
 @paginate(ListPagination)
 def list_plans(request, person_id: PrimaryKey | None = None, status: str = ""):
     """Plans the caller may see, with their actions."""
+    choice("status", status, DevelopmentPlan.Status.values)
     return selectors.plans(request.facts, person_id=person_id, status=status)
 
 

@@ -7,6 +7,7 @@ from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
+from deptcoord.core.filters import choice
 from deptcoord.core.http import PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
 from deptcoord.org.models import Person
@@ -71,6 +72,8 @@ def update_level(request, response: HttpResponse, payload: LevelPatch, pk: Prima
 @paginate(ListPagination)
 def list_feedback(request, filters: Query[FeedbackFilter]):
     """Feedback the caller may see; confidential texts are read one by one (and recorded)."""
+    choice("kind", filters.kind, Feedback.Kind.values)
+    choice("direction", filters.direction, ["received", "given"])
     return selectors.feedback_list(
         request.facts,
         kind=filters.kind,
@@ -147,6 +150,7 @@ def feedback_reads(request, pk: PrimaryKey):
 @paginate(ListPagination)
 def list_one_on_ones(request, status: str = ""):
     """The caller's 1:1s."""
+    choice("status", status, OneOnOne.Status.values)
     return selectors.one_on_ones(request.facts, status).prefetch_related(
         "talking_points", "action_items"
     )

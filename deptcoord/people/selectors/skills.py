@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from deptcoord.access import RoleFacts, visible
 from deptcoord.org.models import Department, Person
+from deptcoord.org.tree import department_and_teams
 from deptcoord.people import gaps as gap_rules
 from deptcoord.people.models import (
     Assessment,
@@ -102,12 +103,20 @@ class MatrixCell:
 
 @dataclass
 class MatrixRow:
-    """A person's row in the skills matrix."""
+    """A person's row in the skills matrix; ``team`` names the team under the department the
+    person belongs to ("" for the department's own people). A person without a role profile
+    has no targets, so no gap count: the page says "no profile" rather than a reassuring 0."""
 
     person: Person
     role_profile: str
     cells: list[MatrixCell] = field(default_factory=list)
     gap_count: int = 0
+    team: str = ""
+
+    @property
+    def has_profile(self) -> bool:
+        """Whether the person has a role profile to measure gaps against."""
+        return bool(self.role_profile)
 
 
 @dataclass
@@ -123,13 +132,21 @@ class SkillsMatrix:
         """Gaps across the department."""
         return sum(row.gap_count for row in self.rows)
 
+    @property
+    def without_profile(self) -> int:
+        """People with no role profile (their gaps are unknown)."""
+        return sum(1 for row in self.rows if not row.has_profile)
+
 
 def skills_matrix(facts: RoleFacts, department: Department) -> SkillsMatrix:
-    """The department's skills matrix in a fixed number of queries whatever its size."""
+    """The skills matrix of the department and its teams (a parent department's people are
+    mostly in its teams) in a fixed number of queries whatever its size."""
     people = list(
-        Person.objects.filter(primary_department=department, is_active=True)
+        Person.objects.filter(
+            primary_department__in=department_and_teams(department.pk), is_active=True
+        )
         .filter(_person_filter(facts))
-        .select_related("skills_profile__role_profile")
+        .select_related("skills_profile__role_profile", "primary_department")
         .order_by("full_name", "pk")
     )
     ids = [person.pk for person in people]
@@ -149,6 +166,8 @@ def skills_matrix(facts: RoleFacts, department: Department) -> SkillsMatrix:
         row = MatrixRow(
             person, str(profile.role_profile) if profile and profile.role_profile else ""
         )
+        if person.primary_department_id != department.pk:
+            row.team = person.primary_department.name
         for skill in skills:
             row.cells.append(
                 MatrixCell(

@@ -114,6 +114,7 @@ def _tell_subject(actor: Actor, feedback: Feedback) -> None:
             params={"author": author, "level": lazy(lambda: feedback.level.name, str)()},
             url=url,
             target=feedback,
+            actor=actor.person,
         )
         return
     notify(
@@ -123,6 +124,7 @@ def _tell_subject(actor: Actor, feedback: Feedback) -> None:
         params={"author": author, "kind": lazy(lambda: feedback.get_kind_display().lower(), str)()},
         url=url,
         target=feedback,
+        actor=actor.person,
     )
 
 

@@ -3,6 +3,7 @@ who read it), and the recognition wall."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,10 +11,12 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
+from deptcoord.core.service_calls import show_denial
 from deptcoord.org import selectors as org
 from deptcoord.org.views.common import paginate
 from deptcoord.people import exports, selectors, services
-from deptcoord.people.access import may_give_feedback
+from deptcoord.people import messages as people_messages
+from deptcoord.people.access import feedback_kinds_given, may_give_feedback
 from deptcoord.people.forms import FeedbackEditForm, FeedbackForm, TextForm
 from deptcoord.people.models import Feedback
 from deptcoord.people.views.common import SERVICE_ERRORS, cleaned, may, report
@@ -90,6 +93,7 @@ def feedback_create(request):
         initial=initial,
         people=org.people(facts).exclude(pk=request.person.pk),
         levels=selectors.levels(facts),
+        kinds=feedback_kinds_given(facts),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -100,6 +104,8 @@ def feedback_create(request):
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
+        except PermissionDenied as refusal:
+            show_denial(form, refusal, people_messages.FEEDBACK_NOT_YOURS, "subject")
         else:
             messages.success(
                 request,

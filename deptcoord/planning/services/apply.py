@@ -14,6 +14,7 @@ from deptcoord.core.versioning import lock
 from deptcoord.planning import messages
 from deptcoord.planning.builder import pk_of
 from deptcoord.planning.models import PlanRun
+from deptcoord.planning.services.assumptions import forget_own_edits, record_assumption
 from deptcoord.work.models import Step
 
 STEP_FIELDS = ["start", "due", "assignee"]
@@ -34,7 +35,8 @@ def _proposals(run: PlanRun) -> dict[int, tuple]:
 
 
 def _apply_step(actor: Actor, run: PlanRun, step: Step, proposal: tuple) -> bool:
-    """Write one step's proposal with its audit entry; whether anything changed."""
+    """Write one step's proposal with its audit entry; whether anything changed (the step's
+    version moves on when it did)."""
     before = snapshot(step, STEP_FIELDS)
     step.start, step.due, step.assignee_id = proposal
     changes = diff(before, snapshot(step, STEP_FIELDS))
@@ -56,7 +58,8 @@ def _apply_step(actor: Actor, run: PlanRun, step: Step, proposal: tuple) -> bool
 @transaction.atomic
 def plan_run_apply(*, actor: Actor, run_id: int) -> PlanRun:
     """Give the steps the plan's dates and assignees; steps edited since the run was made are
-    reported as conflicts and left as they are."""
+    reported as conflicts and left as they are. A what-if's assumption (extra hours, a moved
+    deadline, a postponed goal) is recorded as well, so the next plan starts from it."""
     run = lock(PlanRun, run_id)
     authorize(actor, Action.APPLY_PLAN, run)
     if run.applied_at is not None:
@@ -67,7 +70,7 @@ def plan_run_apply(*, actor: Actor, run_id: int) -> PlanRun:
         raise ValidationError({NON_FIELD_ERRORS: [message]})
     proposals = _proposals(run)
     steps = {s.pk: s for s in Step.objects.select_for_update().filter(pk__in=list(proposals))}
-    applied, unchanged, conflicts = [], [], []
+    applied, unchanged, conflicts, versions = [], [], [], {}
     for pk, proposal in sorted(proposals.items()):
         key = f"step-{pk}"
         step = steps.get(pk)
@@ -77,6 +80,7 @@ def plan_run_apply(*, actor: Actor, run_id: int) -> PlanRun:
             conflicts.append({"step_id": key, "reason": CHANGED_SINCE})
         elif _apply_step(actor, run, step, proposal):
             applied.append(key)
+            versions[key] = (step.version - 1, step.version)
         else:
             unchanged.append(key)
     run.apply_report = {
@@ -84,7 +88,9 @@ def plan_run_apply(*, actor: Actor, run_id: int) -> PlanRun:
         "unchanged": unchanged,
         "conflicts": conflicts,
         "left_out": list(run.result["plan"]["left_out_step_ids"]),
+        "assumption": record_assumption(actor, run),
     }
+    forget_own_edits(run, versions)
     run.applied_at = timezone.now()
     run.applied_by = actor.person
     run.version += 1

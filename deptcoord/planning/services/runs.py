@@ -5,11 +5,14 @@ from datetime import date
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.utils import translation
+from django.utils.formats import date_format
 
 from deptcoord.access import Action
 from deptcoord.audit.changes import diff, snapshot
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import Actor, authorize
+from deptcoord.core.language import language_of
 from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.planning import messages
 from deptcoord.planning.builder import build_problem, default_goals
@@ -60,6 +63,13 @@ def _record(actor: Actor, run: PlanRun, action: str) -> None:
     )
 
 
+def _default_name(actor: Actor, scope_name: str, start: date, end: date) -> str:
+    """A run's name when none is given: its scope and time frame, in its author's language."""
+    with translation.override(language_of(actor.person)):
+        first, last = date_format(start, "SHORT_DATE_FORMAT"), date_format(end, "SHORT_DATE_FORMAT")
+    return f"{scope_name} {first}–{last}"
+
+
 @transaction.atomic
 def plan_run_start(
     *,
@@ -85,7 +95,7 @@ def plan_run_start(
         raise ValidationError({NON_FIELD_ERRORS: [messages.NOTHING_TO_PLAN]})
     scope_name = project.code if project is not None else department.code
     run = PlanRun(
-        name=name.strip() or f"{scope_name} {start:%d/%m/%Y}–{end:%d/%m/%Y}",
+        name=name.strip() or _default_name(actor, scope_name, start, end),
         scope=scope,
         department=department,
         project=project,

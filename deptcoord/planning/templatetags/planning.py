@@ -1,6 +1,6 @@
 """Template filters of the planner."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django import template
 
@@ -24,3 +24,13 @@ def change_view(change: dict, run) -> dict:
         "deadline": run.start + timedelta(days=deadline) if deadline is not None else None,
         "postponed": label(labels, change.get("postponed_goal_id")),
     }
+
+
+@register.filter
+def iso_day(value: str) -> date | None:
+    """A day written as 2026-12-14 (as the timeline's chart data has it), for the date filter;
+    None when it is not one."""
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None

@@ -148,13 +148,16 @@ class VersionIn(Schema):
 
 
 class SearchResultOut(Schema):
-    """One search result; ``highlights`` are the matched words as written in the record."""
+    """One search result; ``highlights`` are the matched words as written in the record, and
+    ``confidential`` is true for a record kept to a few people (a private note, a 1:1), which
+    the page marks with a lock."""
 
     kind: str
     id: int
     title: str
     url: str
     department_id: int | None
+    confidential: bool
     excerpt: str
     highlights: list[str]
 

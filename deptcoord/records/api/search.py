@@ -6,12 +6,14 @@ from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.filters import choice
 from deptcoord.core.http import PrimaryKey
 from deptcoord.core.pagination import ListPagination
 from deptcoord.org.models import Department
 from deptcoord.records import messages, selectors
 from deptcoord.records.api.schemas import ActivityOut, SearchOut
 from deptcoord.search.query import search as run_search
+from deptcoord.search.registry import sources
 
 router = Router(tags=["search"])
 
@@ -29,6 +31,7 @@ class SearchQuery(Schema):
 def search(request, params: Query[SearchQuery]):
     """Everything the caller may open that contains every word, best matches first (an empty
     query finds nothing; one made only of punctuation is refused with 422)."""
+    choice("kind", params.kind, sources())
     if not params.q.strip():
         return {"query": "", "total": 0, "counts": {}, "page": 1, "pages": 1, "results": []}
     found = run_search(request.facts, params.q, params.kind, params.page, params.page_size)
@@ -48,6 +51,7 @@ def search(request, params: Query[SearchQuery]):
                 "title": result.entry.title,
                 "url": result.entry.url,
                 "department_id": result.entry.department_id,
+                "confidential": result.confidential,
                 "excerpt": "".join(segment.text for segment in result.excerpt),
                 "highlights": sorted(
                     {

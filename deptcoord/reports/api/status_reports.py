@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 from deptcoord.access import Action, can, get_visible_or_404
 from deptcoord.core.actor import actor_from
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.filters import choice
 from deptcoord.core.http import PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
 from deptcoord.org.models import Department
@@ -170,6 +171,8 @@ def _detail(request, report: StatusReport) -> dict:
 @router.get("/reports", response=list[ReportOut], summary="List status reports")
 @paginate(ListPagination)
 def list_reports(request, filters: Query[ReportFilter]):
+    choice("state", filters.state, StatusReport.State.values)
+    choice("kind", filters.kind, StatusReport.Kind.values)
     return selectors.reports(
         request.facts, department_id=filters.department_id, state=filters.state, kind=filters.kind
     )

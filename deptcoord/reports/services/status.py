@@ -20,6 +20,7 @@ from deptcoord.org.models import Department, Membership, Person
 from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.reports import messages
 from deptcoord.reports.models import ReportComment, ReportReceipt, StatusReport
+from deptcoord.reports.services.duplicates import period_label, refuse_second
 from deptcoord.reports.snapshot import gather, is_empty
 
 FIELDS = ["department", "kind", "period_start", "period_end", "narrative", "state"]
@@ -27,12 +28,6 @@ NARRATIVE_LIMIT = 20000
 COMMENT_LIMIT = 5000
 MAX_DAYS = 366
 ACCEPT, REVISE = "accept", "revise"
-
-
-def period_label(report: StatusReport) -> str:
-    """The report's period as people write it (in the active language)."""
-    start = date_format(report.period_start, "SHORT_DATE_FORMAT")
-    return f"{start}–{date_format(report.period_end, 'SHORT_DATE_FORMAT')}"
 
 
 class _InLanguage:
@@ -109,6 +104,7 @@ def report_create(
     _check_narrative(errors, narrative)
     if errors:
         raise ValidationError(errors)
+    refuse_second(department, kind, period_start, period_end)
     report.save()
     audit_record(
         actor=actor,
@@ -151,6 +147,8 @@ def report_update(
         _check_narrative(errors, narrative)
     if errors:
         raise ValidationError(errors)
+    if (start, end, kind or report.kind) != (report.period_start, report.period_end, report.kind):
+        refuse_second(report.department, kind or report.kind, start, end, report.pk)
     report.period_start, report.period_end = start, end
     if kind is not None:
         report.kind = kind
@@ -187,6 +185,16 @@ def report_submit(
     people = list(Person.objects.filter(pk__in=wanted, is_active=True))
     if len(people) != len(wanted):
         raise ValidationError({"recipients": [messages.UNKNOWN_RECIPIENT]})
+    # A second report made before this rule existed is not sent once the first has been: its
+    # recipients would be told twice.
+    refuse_second(
+        report.department,
+        report.kind,
+        report.period_start,
+        report.period_end,
+        report.pk,
+        published_only=True,
+    )
     figures = gather(report.department, report.period_start, report.period_end)
     if is_empty(figures):
         raise ValidationError(
@@ -237,6 +245,7 @@ def report_submit(
             params=_params(report, author=author),
             url=_url(report),
             target=report,
+            actor=actor.person,
         )
     return report
 
@@ -277,6 +286,7 @@ def report_acknowledge(*, actor: Actor, report_id: int) -> ReportReceipt:
         params=_params(report, person=actor.person.full_name),
         url=_url(report),
         target=report,
+        actor=actor.person,
     )
     return receipt
 
@@ -308,6 +318,7 @@ def report_comment(*, actor: Actor, report_id: int, body: str) -> ReportComment:
             params=_params(report, person=actor.person.full_name),
             url=_url(report) + "#comments",
             target=report,
+            actor=actor.person,
         )
     return comment
 
@@ -362,6 +373,7 @@ def report_decide(
         params=_params(report, person=name, comment=comment[:200]),
         url=_url(report),
         target=report,
+        actor=actor.person,
     )
     return report
 

@@ -105,6 +105,7 @@ def report_create(request):
     if chosen is not None or len(departments) == 1:
         initial["department"] = chosen or departments[0]
     form = ReportCreateForm(request.POST or None, initial=initial, departments=departments)
+    existing = None
     if request.method == "POST" and form.is_valid():
         try:
             report = services.report_create(
@@ -116,9 +117,10 @@ def report_create(request):
             )
         except ValidationError as error:
             form.apply_service_error(error)
+            existing = getattr(error, "existing", None)
         else:
             return redirect("reports:detail", report.pk)
-    return render(request, "reports/report_form.html", {"form": form})
+    return render(request, "reports/report_form.html", {"form": form, "existing": existing})
 
 
 def _report(request, pk) -> StatusReport:

@@ -16,6 +16,16 @@
     }
   });
 
+  // A date field's value, also in the date picker that shows it (see dates.js); setting it
+  // this way is not a change by the person, so the period stays the chosen preset.
+  function setDate(field, value) {
+    if (field._flatpickr) {
+      field._flatpickr.setDate(value, false);
+    } else {
+      field.value = value;
+    }
+  }
+
   // Choosing a period preset fills the two dates; typing a date makes the period custom.
   document.addEventListener("change", function (event) {
     var preset = event.target.closest("[data-period-preset]");
@@ -24,8 +34,8 @@
       var start = preset.form.querySelector("[name$=period_start]");
       var end = preset.form.querySelector("[name$=period_end]");
       if (option && option.dataset.start && start && end) {
-        start.value = option.dataset.start;
-        end.value = option.dataset.end;
+        setDate(start, option.dataset.start);
+        setDate(end, option.dataset.end);
       }
       return;
     }

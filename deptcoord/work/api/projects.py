@@ -1,10 +1,12 @@
 """Projects over the API: the list, creating and changing one, its schedule, importing a plan."""
 
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from ninja import Router, Status
 from ninja.pagination import paginate
 
-from deptcoord.access import Action, get_visible_or_404, require
+from deptcoord.access import Action, get_visible_or_404, require, visible
+from deptcoord.core.filters import choice
 from deptcoord.core.http import PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
 from deptcoord.core.spreadsheets import SheetRow
@@ -25,6 +27,7 @@ from deptcoord.work.api.schemas import (
     ProjectPatch,
     TimelineOut,
 )
+from deptcoord.work.models import Project
 
 router = Router(tags=["work"])
 
@@ -33,9 +36,13 @@ router = Router(tags=["work"])
 @paginate(ListPagination)
 def list_projects(request, status: str = "", department_id: PrimaryKey | None = None, q: str = ""):
     """Projects the caller may see."""
+    choice("status", status, ["open", *Project.Status.values])
     return selectors.projects(
         request.facts, status=status, department_id=department_id, query=q[:100]
-    ).prefetch_related("departments", "goals")
+    ).prefetch_related(
+        "departments",
+        Prefetch("goals", visible(request.facts, Goal.objects.all()), to_attr="visible_goals"),
+    )
 
 
 @router.post("/projects", response={201: ProjectOut}, summary="Create a project")

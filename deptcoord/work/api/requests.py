@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 
 from deptcoord.access import get_visible_or_404
 from deptcoord.core.bounds import BoundedSchema as Schema
+from deptcoord.core.filters import choice
 from deptcoord.core.http import PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
 from deptcoord.work import selectors, services
@@ -81,6 +82,8 @@ class RequestFilter(Schema):
 @paginate(ListPagination)
 def list_requests(request, filters: Query[RequestFilter]):
     """Requests to and from the caller's departments."""
+    choice("box", filters.box, ["incoming", "outgoing"])
+    choice("state", filters.state, Request.State.values)
     return selectors.requests(request.facts, box=filters.box, state=filters.state)
 
 

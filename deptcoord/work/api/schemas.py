@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ninja import Field
 
+from deptcoord.access import visible
 from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.core.http import PrimaryKey
 
@@ -36,8 +37,12 @@ class ProjectOut(Schema):
         return sorted(department.pk for department in obj.departments.all())
 
     @staticmethod
-    def resolve_goal_ids(obj):
-        return sorted(goal.pk for goal in obj.goals.all())
+    def resolve_goal_ids(obj, context):
+        """Only the goals the caller may open (a list fetches them once, as ``visible_goals``)."""
+        goals = getattr(obj, "visible_goals", None)
+        if goals is None:
+            goals = visible(context["request"].facts, obj.goals.all())
+        return sorted(goal.pk for goal in goals)
 
 
 class ProjectIn(Schema):

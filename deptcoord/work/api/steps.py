@@ -5,6 +5,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from deptcoord.access import Action, get_visible_or_404, require, visible
+from deptcoord.core.filters import choice
 from deptcoord.core.http import PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
 from deptcoord.work import selectors, services
@@ -35,6 +36,7 @@ router = Router(tags=["work"])
 @paginate(ListPagination)
 def list_steps(request, filters: Query[StepFilter]):
     """Steps the caller may see, filtered (``mine`` for the caller's own)."""
+    choice("status", filters.status, ["open", *Step.Status.values])
     return selectors.steps(
         request.facts,
         Step.objects.filter(project_id=filters.project_id)

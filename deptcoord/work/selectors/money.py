@@ -8,7 +8,7 @@ from django.db.models import DecimalField, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from deptcoord.access import RoleFacts, visible
+from deptcoord.access import RoleFacts, openable, visible
 from deptcoord.work.models import Expense, Project, TimeEntry
 
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=16, decimal_places=2))
@@ -121,6 +121,8 @@ def timesheet(facts: RoleFacts, start: date, end: date, department_id=None) -> Q
     result = visible(facts, TimeEntry.objects.filter(date__range=(start, end)))
     if department_id:
         result = result.filter(step__department_id=department_id)
-    return result.select_related("person", "step", "step__project", "step__department").order_by(
-        "date", "person__full_name", "id"
+    return (
+        result.select_related("person", "step", "step__project", "step__department")
+        .annotate(project_visible=openable(facts, Project, "step__project_id"))
+        .order_by("date", "person__full_name", "id")
     )

@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce
 from deptcoord.access import RoleFacts, visible
 from deptcoord.core.bounds import date_in_bounds
 from deptcoord.goals.models import Goal
+from deptcoord.search.folding import words_match
 from deptcoord.work import graph
 from deptcoord.work.calendar import company_calendar
 from deptcoord.work.calendar_days import working_day_index, working_days_between
@@ -37,10 +38,8 @@ def projects(facts: RoleFacts, *, status="", department_id=None, query="") -> Qu
         result = result.filter(
             Q(lead_department_id=department_id) | Q(pk__in=taking_part.values("project_id"))
         )
-    if query:
-        result = result.filter(
-            Q(code__icontains=query) | Q(title_en__icontains=query) | Q(title_vi__icontains=query)
-        )
+    if (match := words_match(query, "code", "title_en", "title_vi")) is not None:
+        result = result.filter(match)
     return result.annotate(
         step_count=_step_count(Step.objects.all()),
         done_count=_step_count(Step.objects.filter(status=Step.Status.DONE)),

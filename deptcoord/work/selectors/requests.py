@@ -5,15 +5,18 @@ from datetime import timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from deptcoord.access import RoleFacts, visible
-from deptcoord.work.models import Request
+from deptcoord.access import RoleFacts, openable, visible
+from deptcoord.work.models import Project, Request
 from deptcoord.work.services.requests import stale_after_days
 
 
 def requests(facts: RoleFacts, *, box="", state="", department_ids=None) -> QuerySet:
-    """Requests visible to the viewer: incoming (to their departments) or outgoing."""
-    result = visible(facts, Request.objects.all()).select_related(
-        "from_department", "to_department", "project", "requested_by", "step"
+    """Requests visible to the viewer: incoming (to their departments) or outgoing; each says
+    whether the viewer may open its project (``project_visible``)."""
+    result = (
+        visible(facts, Request.objects.all())
+        .select_related("from_department", "to_department", "project", "requested_by", "step")
+        .annotate(project_visible=openable(facts, Project, "project_id"))
     )
     mine = sorted(department_ids if department_ids is not None else facts.departments_in())
     if box == "incoming":

@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from deptcoord.access import RoleFacts, visible
+from deptcoord.access import RoleFacts, openable, visible
 from deptcoord.core.bounds import add_days
 from deptcoord.work.models import (
     Dependency,
@@ -27,7 +27,9 @@ def steps(
     query="",
     flagged=False,
 ) -> QuerySet:
-    """Visible steps, filtered, with their project, department and assignee."""
+    """Visible steps, filtered, with their project, department and assignee; each says whether
+    the viewer may open its project (``project_visible``: an assignee or creator from outside
+    the project sees the step, not the project's name)."""
     result = visible(facts, base if base is not None else Step.objects.all())
     if status == "open":
         result = result.exclude(status=Step.Status.DONE)
@@ -41,7 +43,11 @@ def steps(
         result = result.filter(Q(title_en__icontains=query) | Q(title_vi__icontains=query))
     if flagged:
         result = result.filter(flagged=True)
-    return result.select_related(*STEP_RELATED).order_by("due", "priority", "id")
+    return (
+        result.select_related(*STEP_RELATED)
+        .annotate(project_visible=openable(facts, Project, "project_id"))
+        .order_by("due", "priority", "id")
+    )
 
 
 def project_steps(facts: RoleFacts, project: Project, **filters) -> QuerySet:

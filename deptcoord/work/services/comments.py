@@ -8,7 +8,7 @@ from django.db.models import Q
 from deptcoord.access import Action
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
-from deptcoord.notices.notifications import notify
+from deptcoord.notices.notifications import notify, translated
 from deptcoord.org.models import Person
 from deptcoord.work import messages
 from deptcoord.work.models import Step, StepComment
@@ -53,7 +53,12 @@ def comment_post(*, actor: Actor, step: Step, body: str) -> StepComment:
             recipient=person,
             kind="work.mention",
             message=messages.MENTIONED,
-            params={"author": actor.person, "step": step.title, "excerpt": body[:140]},
+            params={
+                "author": actor.person,
+                "step": translated(lambda: step.title),
+                "excerpt": body[:140],
+            },
+            actor=actor.person,
             url=step_url(step) + f"#comment-{comment.pk}",
             target=step,
         )

@@ -12,7 +12,7 @@ from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.money import format_money
 from deptcoord.core.versioning import check_version, lock
-from deptcoord.notices.notifications import notify
+from deptcoord.notices.notifications import notify, translated
 from deptcoord.org.models import Membership
 from deptcoord.work import messages
 from deptcoord.work.models import Expense, Project, Step, TimeEntry
@@ -150,9 +150,9 @@ def budget_check(project: Project) -> bool:
             kind="work.budget",
             message=messages.BUDGET_ALERT,
             params={
-                "project": project.title,
-                "spent": format_money(total, project.currency),
-                "budget": format_money(project.budget, project.currency),
+                "project": translated(lambda: project.title),
+                "spent": translated(lambda: format_money(total, project.currency)),
+                "budget": translated(lambda: format_money(project.budget, project.currency)),
                 "percent": int(percent),
             },
             url=reverse("work:project_budget", args=[project.pk]),

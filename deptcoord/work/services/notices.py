@@ -28,9 +28,19 @@ def request_url(request) -> str:
     return reverse("work:request", args=[request.pk])
 
 
-def notify_department(department_id: int, *, kind, message, params, url, target, skip=None):
+def notify_department(
+    department_id: int, *, kind, message, params, url, target, skip=None, actor=None
+):
     """Notify the department's coordinators (never the person who acted)."""
     for person in department_coordinators(department_id):
         if skip is not None and person.pk == skip:
             continue
-        notify(recipient=person, kind=kind, message=message, params=params, url=url, target=target)
+        notify(
+            recipient=person,
+            kind=kind,
+            message=message,
+            params=params,
+            url=url,
+            target=target,
+            actor=actor,
+        )

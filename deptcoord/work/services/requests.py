@@ -19,7 +19,7 @@ from deptcoord.work.models import Request
 from deptcoord.work.services.common import record_created, save_with_audit, today
 from deptcoord.work.services.notices import notify_department, request_url
 from deptcoord.work.services.steps import step_create
-from deptcoord.work.validation import add, check_effort, raise_if, short_date, to_date
+from deptcoord.work.validation import add, check_effort, raise_if, to_date
 
 REQUEST_FIELDS = [
     "from_department",
@@ -95,10 +95,11 @@ def request_send(
         to_department.pk,
         kind="work.request",
         message=messages.REQUEST_RECEIVED,
-        params={"department": from_department.name, "title": title, "due": short_date(due)},
+        params={"department": from_department, "title": title, "due": due},
         url=request_url(request),
         target=request,
         skip=actor.person_id,
+        actor=actor.person,
     )
     return request
 
@@ -168,12 +169,13 @@ def request_accept(
         kind="work.request_answer",
         message=messages.REQUEST_ACCEPTED,
         params={
-            "department": request.to_department.name,
+            "department": request.to_department,
             "title": request.title,
-            "due": short_date(step.due),
+            "due": step.due,
         },
         url=request_url(request),
         target=request,
+        actor=actor.person,
     )
     recheck_reach(actor, request, Action.VIEW)
     return request
@@ -199,12 +201,13 @@ def request_decline(
         kind="work.request_answer",
         message=messages.REQUEST_DECLINED,
         params={
-            "department": request.to_department.name,
+            "department": request.to_department,
             "title": request.title,
             "reason": reason[:200],
         },
         url=request_url(request),
         target=request,
+        actor=actor.person,
     )
     return request
 
@@ -227,9 +230,10 @@ def request_withdraw(
         request.to_department_id,
         kind="work.request",
         message=messages.REQUEST_WITHDRAWN,
-        params={"department": request.from_department.name, "title": request.title},
+        params={"department": request.from_department, "title": request.title},
         url=request_url(request),
         target=request,
         skip=actor.person_id,
+        actor=actor.person,
     )
     return request

@@ -11,6 +11,7 @@ from django.utils import timezone
 from deptcoord.audit.changes import diff, snapshot
 from deptcoord.audit.services import audit_record
 from deptcoord.core.actor import SYSTEM
+from deptcoord.notices.notifications import translated
 from deptcoord.work import graph, messages
 from deptcoord.work.calendar import company_calendar
 from deptcoord.work.calendar_days import working_day_index, working_days_between
@@ -85,6 +86,11 @@ def slip_impact(step: Step, old_due: date, new_due: date) -> tuple[int, dict[int
     return days, impact.moved, by_id
 
 
+def _pushed(items):
+    """The pushed steps, their titles in the reader's language."""
+    return translated(lambda: "; ".join(f"“{other.title}” +{shift}" for other, shift in items[:5]))
+
+
 def propagate_slip(step: Step, old_due: date, new_due: date, *, actor=SYSTEM) -> list[Step]:
     """Flag the waiting steps of other departments that the slip pushes (each flag in the
     audit trail); tell their coordinators. Returns the flagged steps."""
@@ -126,13 +132,14 @@ def propagate_slip(step: Step, old_due: date, new_due: date, *, actor=SYSTEM) ->
             kind="work.slip",
             message=messages.SLIP_NOTICE,
             params={
-                "step": step.title,
-                "department": step.department.name,
+                "step": translated(lambda: step.title),
+                "department": step.department,
                 "days": step.slip_days,
-                "pushed": "; ".join(f"“{other.title}” +{shift}" for other, shift in items[:5]),
+                "pushed": _pushed(items),
             },
             url=step_url(first),
             target=first,
             skip=actor_id,
+            actor=actor.person,
         )
     return [other for other, _shift in pushed]

@@ -3,12 +3,13 @@
 from decimal import Decimal
 
 from django.db import transaction
+from django.urls import reverse
 
 from deptcoord.access import Action
 from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.core.versioning import check_version, lock
-from deptcoord.notices.notifications import notify
+from deptcoord.notices.notifications import Group, notify, translated
 from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.search.indexing import index_record, unindex_record
 from deptcoord.work import messages
@@ -17,7 +18,6 @@ from deptcoord.work.services.common import record_created, record_deleted, save_
 from deptcoord.work.services.notices import step_url
 from deptcoord.work.services.slips import propagate_slip
 from deptcoord.work.services.step_checks import STEP_FIELDS, check_step
-from deptcoord.work.validation import short_date
 
 EXTRA_FIELDS = ("recurring", "occurrence")
 SEARCHED_FIELDS = {"title_en", "title_vi", "description", "department"}
@@ -98,20 +98,37 @@ def _after_change(actor: Actor, step: Step, changed: dict, old_due) -> None:
 
 
 def notify_assignee(actor: Actor, step: Step) -> None:
-    """Tell the assignee a step is theirs (unless they assigned it to themselves)."""
+    """Tell the assignee a step is theirs (unless they assigned it to themselves); several
+    steps of one project given to them by one person at one go make one notification."""
     if step.assignee_id == actor.person_id:
         return
+    by = actor.person
+    project = step.project
+    group = None
+    if project is not None:
+        group = Group(
+            key=f"project:{project.pk}:by:{actor.person_id or ''}",
+            message=messages.ASSIGNED_MANY if by else messages.ASSIGNED_MANY_NOBODY,
+            params={"actor": by or "", "project": translated(lambda: project.title)},
+            url=reverse("work:my_steps"),
+        )
     notify(
         recipient=step.assignee,
         kind="work.assigned",
-        message=messages.ASSIGNED,
+        message=(
+            (messages.ASSIGNED if step.due else messages.ASSIGNED_NO_DUE)
+            if by
+            else (messages.ASSIGNED_NOBODY if step.due else messages.ASSIGNED_NOBODY_NO_DUE)
+        ),
         params={
-            "actor": actor.person or "deptcoord",
-            "step": step.title,
-            "due": short_date(step.due) if step.due else messages.NO_DUE_DATE,
+            "actor": by or "",
+            "step": translated(lambda: step.title),
+            "due": step.due or "",
         },
         url=step_url(step),
         target=step,
+        actor=by,
+        group=group,
     )
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, can, get_visible_or_404, require, visible
 from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
+from deptcoord.core.service_calls import show_denial
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Department
 from deptcoord.work import exports, selectors, services
@@ -112,8 +113,8 @@ def request_create(request):
             sent = services.request_send(actor=actor_from(request), **cleaned(form, REQUEST_FIELDS))
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
-        except PermissionDenied:
-            form.add_error("from_department", _("You do not run this department."))
+        except PermissionDenied as refusal:
+            show_denial(form, refusal, _("You do not run this department."), "from_department")
         else:
             messages.success(
                 request,
@@ -155,6 +156,10 @@ def request_detail(request, pk):
         else None,
         "decline_form": DeclineForm(initial={"version": found.version}) if can_answer else None,
         "history": org.history(facts, found),
+        "project_visible": found.project_id is not None
+        and visible(facts, Project.objects.filter(pk=found.project_id)).exists(),
+        "step_visible": found.step_id is not None
+        and visible(facts, Step.objects.filter(pk=found.step_id)).exists(),
     }
     return render(request, "work/request_detail.html", context)
 
@@ -281,8 +286,8 @@ def recurring_create(request):
             services.recurring_create(actor=actor_from(request), **cleaned(form, RECURRING_FIELDS))
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
-        except PermissionDenied:
-            form.add_error("department", _("You do not run this department."))
+        except PermissionDenied as refusal:
+            show_denial(form, refusal, _("You do not run this department."), "department")
         else:
             messages.success(request, _("Recurring activity saved; its first steps are created."))
             return redirect("work:recurring")

@@ -17,6 +17,7 @@ from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
 from deptcoord.core.import_views import import_confirm_page, import_upload_page
 from deptcoord.core.money import format_money
+from deptcoord.core.service_calls import show_denial
 from deptcoord.org import selectors as org
 from deptcoord.work import exports, imports, selectors, services
 from deptcoord.work.access import steps_allowing
@@ -139,8 +140,8 @@ def project_create(request):
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
-        except PermissionDenied:
-            form.add_error("lead_department", _("You do not run this department."))
+        except PermissionDenied as refusal:
+            show_denial(form, refusal, _("You do not run this department."), "lead_department")
         else:
             messages.success(request, _("Project “%(title)s” created.") % {"title": project.title})
             return redirect("work:project", pk=project.pk)
@@ -171,8 +172,10 @@ def project_edit(request, pk):
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
-        except PermissionDenied:
-            form.add_error(None, _("This change would take the project out of your reach."))
+        except PermissionDenied as refusal:
+            show_denial(
+                form, refusal, _("This change would take the project out of your reach."), None
+            )
         else:
             messages.success(request, _("Changes saved."))
             return redirect("work:project", pk=project.pk)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, can, get_visible_or_404, require, visible
 from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
+from deptcoord.core.service_calls import show_denial
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Department
 from deptcoord.work import exports, selectors, services
@@ -123,8 +124,10 @@ def step_edit(request, pk):
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
-        except PermissionDenied:
-            form.add_error(None, _("This change would take the step out of your reach."))
+        except PermissionDenied as refusal:
+            show_denial(
+                form, refusal, _("This change would take the step out of your reach."), None
+            )
         else:
             messages.success(request, _("Changes saved."))
             if request.htmx:
@@ -169,8 +172,10 @@ def step_create(request):
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
-        except PermissionDenied:
-            form.add_error("department", _("You cannot add steps for this department here."))
+        except PermissionDenied as refusal:
+            show_denial(
+                form, refusal, _("You cannot add steps for this department here."), "department"
+            )
         else:
             messages.success(request, _("Step “%(title)s” added.") % {"title": step.title})
             if "add_another" in request.POST:
