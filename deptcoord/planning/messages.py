@@ -55,3 +55,8 @@ NO_ELIGIBLE_WITH_SKILL = _(
 # Notifications to the person who started a run (they may have left the page).
 RUN_FINISHED = _("Your plan “%(name)s” is ready: %(reached)s of %(total)s goals reachable.")
 RUN_FAILED = _("Your plan “%(name)s” could not be made: %(error)s")
+ASSUMPTION_REFUSED = _(
+    "Applying this scenario also records what it assumed (extra hours, a new deadline or a "
+    "postponed goal), and you may not make that change. Ask the goal's owner or the person's "
+    "coordinator, or apply the plan without the what-if."
+)

@@ -138,3 +138,24 @@ def test_the_person_and_the_plan_pages_say_what_was_agreed(world):
     assert "Giờ làm thêm đã thống nhất" in person_page and "+20 giờ/tuần" in person_page
     plan_page = client.get(f"/plan/{scenario.pk}/").content.decode()
     assert 'data-testid="assumption"' in plan_page and "Member" in plan_page
+
+
+def test_an_assumption_the_applier_may_not_make_refuses_the_apply_and_changes_nothing(world):
+    from django.core.exceptions import ValidationError
+
+    from deptcoord.planning import messages
+    from deptcoord.work.models import Step
+
+    plan = build_plan(world)
+    parent = finished_run(world, plan)
+    scenario = scenario_of(world, parent, "move_deadline")
+    goal_id = int(scenario.change["goal_id"].removeprefix("goal-"))
+    # The goal now belongs to Sales: Marketing's coordinator may not move its deadline.
+    Goal.objects.filter(pk=goal_id).update(department=world.other, owner=world.other_coordinator)
+    before = list(Step.objects.order_by("pk").values_list("start", "due", "version"))
+    with pytest.raises(ValidationError) as refused:
+        services.plan_run_apply(actor=actor(world.coordinator), run_id=scenario.pk)
+    assert refused.value.messages == [str(messages.ASSUMPTION_REFUSED)]
+    assert list(Step.objects.order_by("pk").values_list("start", "due", "version")) == before
+    scenario.refresh_from_db()
+    assert scenario.applied_at is None

@@ -9,11 +9,14 @@ with nothing changed plans the same.
 
 from datetime import timedelta
 
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+
 from deptcoord.core.actor import Actor
 from deptcoord.goals.models import Goal
 from deptcoord.goals.services.goals import goal_update
 from deptcoord.org.models import Person
 from deptcoord.org.services.extra_hours import extra_hours_agree
+from deptcoord.planning import messages
 from deptcoord.planning.builder import pk_of
 from deptcoord.planning.department import EXTRA_CAPACITY, MOVE_DEADLINE, POSTPONE_GOAL
 from deptcoord.planning.models import PlanRun
@@ -46,7 +49,15 @@ def _set_period(actor: Actor, goal_key: str, start=None, end=None) -> None:
 
 
 def record_assumption(actor: Actor, run: PlanRun) -> dict:
-    """Make the scenario's change true; what was recorded, for the apply report ({} for none)."""
+    """Make the scenario's change true; what was recorded, for the apply report ({} for none).
+    A change the applier may not make refuses the whole apply, with a reason."""
+    try:
+        return _record(actor, run)
+    except PermissionDenied:
+        raise ValidationError({NON_FIELD_ERRORS: [messages.ASSUMPTION_REFUSED]}) from None
+
+
+def _record(actor: Actor, run: PlanRun) -> dict:
     change = run.change or {}
     kind = change.get("kind")
     if kind == EXTRA_CAPACITY:
