@@ -89,7 +89,11 @@ def update_event(request, response: HttpResponse, payload: EventPatch, pk: Prima
 def delete_event(request, pk: PrimaryKey):
     """Take an event off the calendar."""
     event = _event(request, pk)
-    services.event_delete(actor=actor_from(request, "api"), event_id=event.pk)
+    services.event_delete(
+        actor=actor_from(request, "api"),
+        event_id=event.pk,
+        expected_version=expected_version(request, None, event.version),
+    )
     return Status(204, None)
 
 

@@ -293,7 +293,11 @@ def update_agenda_item(request, response: HttpResponse, payload: AgendaItemPatch
 def delete_agenda_item(request, pk: PrimaryKey):
     """Take an item off the agenda."""
     item = _agenda_item(request, pk)
-    services.agenda_item_delete(actor=actor_from(request, "api"), item_id=item.pk)
+    services.agenda_item_delete(
+        actor=actor_from(request, "api"),
+        item_id=item.pk,
+        expected_version=expected_version(request, None, item.version),
+    )
     return Status(204, None)
 
 

@@ -109,10 +109,11 @@ def event_update(*, actor: Actor, event_id: int, expected_version: int | None, *
 
 
 @transaction.atomic
-def event_delete(*, actor: Actor, event_id: int) -> None:
+def event_delete(*, actor: Actor, event_id: int, expected_version: int | None = None) -> None:
     """Take an event off the calendar."""
     event = lock(Event, event_id)
     authorize(actor, Action.DELETE, event)
+    check_version(event, expected_version)
     _snapshot(event)
     record_deleted(actor, event, EVENT_FIELDS, "meetings.event.delete")
     event.delete()

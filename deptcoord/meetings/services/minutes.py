@@ -153,10 +153,11 @@ def agenda_item_update(
 
 
 @transaction.atomic
-def agenda_item_delete(*, actor: Actor, item_id: int) -> None:
+def agenda_item_delete(*, actor: Actor, item_id: int, expected_version: int | None = None) -> None:
     """Take an item off the agenda."""
     item = lock(AgendaItem, item_id)
     authorize(actor, Action.DELETE, item)
+    check_version(item, expected_version)
     record_deleted(
         actor, item, AGENDA_FIELDS, "meetings.agenda.delete", department_of(item.meeting)
     )

@@ -94,5 +94,8 @@ def mark_action(request, payload: ActionPatch, pk: PrimaryKey):
         request.facts, DevelopmentAction.objects.select_related("plan"), pk=pk
     )
     return services.action_mark(
-        actor=actor_from(request, "api"), action_id=action.pk, done=payload.done
+        actor=actor_from(request, "api"),
+        action_id=action.pk,
+        done=payload.done,
+        expected_version=expected_version(request, None, action.version),
     )

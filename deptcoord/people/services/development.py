@@ -188,10 +188,13 @@ def action_update(*, actor: Actor, action_id: int, expected_version=None, **chan
 
 
 @transaction.atomic
-def action_mark(*, actor: Actor, action_id: int, done: bool) -> DevelopmentAction:
+def action_mark(
+    *, actor: Actor, action_id: int, done: bool, expected_version: int | None = None
+) -> DevelopmentAction:
     """Tick an action off (today) or open it again; the person and their coordinator may."""
     action = lock(DevelopmentAction, action_id)
     authorize(actor, Action.CHECK_IN, action.plan)
+    check_version(action, expected_version)
     before = snapshot(action, ["done_on"])
     action.done_on = (action.done_on or today()) if done else None
     save_with_audit(
