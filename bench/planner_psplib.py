@@ -39,7 +39,7 @@ from deptcoord.planning.rcpsp import RcpspProblem, RcpspResult  # noqa: E402
 from deptcoord.planning.rcpsp_heuristic import preview_rcpsp  # noqa: E402
 from deptcoord.planning.validate import validate_rcpsp  # noqa: E402
 
-RESULTS = REPOSITORY / "bench" / "results" / "planner_psplib.json"
+RESULTS = REPOSITORY / "bench" / "results" / "planner.json"
 SETS = ("j30", "j60", "j90", "j120")
 
 
