@@ -27,6 +27,10 @@ HEURISTIC_PATIENCE = 300
 # Helpers that only look for a first solution or work on a relaxation: with the heuristic's
 # schedule as hint they waste the second worker's time that the scheduling neighbourhoods use.
 IDLE_SUBSOLVERS = ("fj", "ls", "feasibility_pump", "rins/rens")
+# With two workers one runs a full search, the other the neighbourhoods around the incumbent:
+# the full search without the linear relaxation explores far more nodes, which finds shorter
+# schedules on large projects (the relaxation's bound rarely closes them anyway).
+FULL_SUBSOLVER = "no_lp"
 
 
 def budgeted_preview(problem: RcpspProblem, seconds: float, began: float) -> RcpspResult:
@@ -91,7 +95,9 @@ def solve_rcpsp(
     model, starts = _build_model(problem, preview.makespan, bound, preview)
     left = seconds - (time.perf_counter() - began) - FINISH_RESERVE_SECONDS
     solver = configured_solver(max(left, 0.05), workers)
-    solver.parameters.ignore_subsolvers.extend(IDLE_SUBSOLVERS)
+    if workers >= 2:
+        solver.parameters.ignore_subsolvers.extend(IDLE_SUBSOLVERS)
+        solver.parameters.subsolvers.append(FULL_SUBSOLVER)
     status = solver.solve(model, ProgressReporter(progress, seconds))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _result(problem, preview.starts, False, bound, "cp-sat", began)
