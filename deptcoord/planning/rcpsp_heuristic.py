@@ -157,6 +157,11 @@ def justify(network: _Network, starts: list[int]) -> list[int]:
     return _Justifier(network).justify(starts)
 
 
+def polish(problem: RcpspProblem, starts: Sequence[int]) -> list[int]:
+    """A valid schedule of the project, justified: never longer, often as long, sometimes shorter."""
+    return justify(_network(problem), list(starts))
+
+
 def preview_rcpsp(
     problem: RcpspProblem,
     *,

@@ -12,7 +12,13 @@ from deptcoord.planning import rcpsp_solver
 from deptcoord.planning.engine import preview_rcpsp, solve_rcpsp_checked
 from deptcoord.planning.psplib import data_dir, read_sm
 from deptcoord.planning.rcpsp import RcpspResult
-from deptcoord.planning.rcpsp_heuristic import _makespan, _network, justify, schedule_serially
+from deptcoord.planning.rcpsp_heuristic import (
+    _makespan,
+    _network,
+    justify,
+    polish,
+    schedule_serially,
+)
 from deptcoord.planning.validate import validate_rcpsp
 from tests.planning.test_rcpsp import projects
 
@@ -95,3 +101,13 @@ def test_the_heuristic_stops_at_its_deadline():
     out_of_time = preview_rcpsp(problem, passes=10**9, seconds=0.0)
     assert out_of_time.starts == first.starts
     assert validate_rcpsp(problem, out_of_time) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(projects(max_activities=12), st.randoms(use_true_random=False))
+def test_polishing_the_solver_s_schedule_keeps_it_valid_and_no_longer(problem, chooser):
+    network = _network(problem)
+    starts = schedule_serially(network, [chooser.random() for _ in problem.activities])
+    polished = polish(problem, starts)
+    assert validate_rcpsp(problem, as_result(problem, polished)) == []
+    assert _makespan(network, polished) <= _makespan(network, starts)
