@@ -9,7 +9,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 PYTEST_WORKERS ?= 2
 SIZE ?= M
 
-.PHONY: run test lint bench setup messages chromium clean
+.PHONY: run test lint bench bench-psplib setup messages chromium clean
 
 $(VENV)/.installed: requirements.lock
 	@python=$$(scripts/find_python.sh) || exit 1; \
@@ -53,6 +53,11 @@ test: setup chromium lint
 
 bench: setup
 	SIZE=$(SIZE) $(PY) -m bench.run
+
+# Every PSPLIB instance (j30, j60, j90, j120), the engine beside plain CP-SAT, 10 s each: ~6 h.
+bench-psplib: setup
+	$(PY) bench/planner_psplib.py --sets j30,j60,j90,j120 --all --seconds 10 --workers 2 \
+	  --output bench/results/planner_psplib_all.json
 
 clean:
 	rm -rf $(VENV) var/static

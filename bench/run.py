@@ -18,7 +18,10 @@ BENCHMARKS = [
     ("slot finder, 200 participants over 60 days", ["slot_finder.py"]),
     ("calendar month, department of 50 people", ["meetings_pages.py"]),
     ("Today (department of 50 in a company of 2,000) and a status report PDF", ["today.py"]),
-    ("planner on PSPLIB j30 (all) and j60 (100 sampled)", ["planner_psplib.py"]),
+    (
+        "planner on PSPLIB j30 (all) and j60 (100 sampled), beside plain CP-SAT",
+        ["planner_psplib.py"],
+    ),
     (
         "planner, department of 30 people and 400 steps",
         ["planner_department.py", "--seconds", "15"],

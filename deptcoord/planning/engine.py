@@ -33,7 +33,7 @@ from deptcoord.planning.errors import PlanningError
 from deptcoord.planning.progress import ProgressCallback, SolveProgress
 from deptcoord.planning.rcpsp import Activity, RcpspProblem, RcpspResult
 from deptcoord.planning.rcpsp_heuristic import preview_rcpsp
-from deptcoord.planning.rcpsp_solver import solve_rcpsp
+from deptcoord.planning.rcpsp_solver import budgeted_preview, solve_rcpsp
 from deptcoord.planning.suggestions import (
     suggest_changes,
     suggest_deadline_move,
@@ -89,10 +89,10 @@ def solve_rcpsp_checked(
     """Solve a PSPLIB-style project and refuse to return a schedule that breaks a constraint.
     `seconds` bounds the whole call (from `began`, a `time.perf_counter()` reading, if given)."""
     began = time.perf_counter() if began is None else began
-    preview = preview_rcpsp(problem)
     if heuristic_only:
-        result = preview
+        result = preview = preview_rcpsp(problem)
     else:
+        preview = budgeted_preview(problem, seconds, began)
         result = solve_rcpsp(
             problem,
             seconds=seconds,
