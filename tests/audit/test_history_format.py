@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 
 from django.utils import translation
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deptcoord.audit.history import describe, text_of
@@ -17,6 +17,8 @@ JSON = st.recursive(
 )
 
 
+# Drawing nested JSON can be slow on a busy machine; that says nothing of the formatter.
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(action=st.text(max_size=30), changes=JSON)
 def test_any_entry_describes_itself_in_plain_text(action, changes):
     shown = describe(SimpleNamespace(action=action, changes=changes))

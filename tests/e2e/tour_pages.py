@@ -47,6 +47,7 @@ NOT_PAGES = {
     "notices:unsubscribe": "a signed link from an e-mail",
     "accept_invitation": "a signed link from an invitation e-mail",
     "healthz": "a load balancer's check, no page",
+    "api_not_found": "the API's answer to an address that names no operation",
     "readyz": "a load balancer's check, no page",
     "org:import_confirm": "needs an uploaded file; the upload page is visited",
     "goals:import_confirm": "needs an uploaded file; the upload page is visited",
