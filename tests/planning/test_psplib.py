@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from deptcoord.planning.engine import solve_rcpsp_checked
@@ -67,23 +65,3 @@ def test_j30_instances_reach_their_proven_optimum(name, optimum):
     assert validate_rcpsp(problem, result) == []
     assert result.makespan == optimum
     assert result.proven_optimal
-
-
-def test_the_time_limit_bounds_the_whole_call(monkeypatch):
-    """Time already spent (reading, the heuristic, building the model) comes off the search's
-    limit, with a reserve for checking the answer, so the call ends within its limit."""
-    from deptcoord.planning import rcpsp_solver
-
-    given = []
-    configured = rcpsp_solver.configured_solver
-
-    def spy(seconds, workers, seed=0):
-        given.append(seconds)
-        return configured(seconds, workers, seed)
-
-    monkeypatch.setattr(rcpsp_solver, "configured_solver", spy)
-    problem = read_sm(data_dir() / "j120" / "j12011_1.sm")
-    began = time.perf_counter() - 1.5  # as if reading had already taken 1.5 s of a 2 s limit
-    result = solve_rcpsp_checked(problem, seconds=2, workers=2, began=began)
-    assert validate_rcpsp(problem, result) == []
-    assert given and given[0] <= 0.5 - rcpsp_solver.FINISH_RESERVE_SECONDS

@@ -111,3 +111,40 @@ def test_generated_heuristic_schedules_are_valid(problem):
     result = preview_rcpsp(problem, passes=3)
     assert validate_rcpsp(problem, result) == []
     assert result.makespan >= lower_bound(problem)
+
+
+def _crowded_project(size: int = 40, seed: int = 3) -> RcpspProblem:
+    """A random project whose activities compete for two scarce resources (no data files)."""
+    import random
+
+    draw = random.Random(seed)
+    activities = []
+    for number in range(1, size + 1):
+        later = [n for n in range(number + 1, size + 1) if draw.random() < 0.08]
+        activities.append(
+            (draw.randint(1, 9), (draw.randint(1, 6), draw.randint(0, 6)), tuple(later[:3]))
+        )
+    return project((7, 7), *activities)
+
+
+def test_the_time_limit_bounds_the_whole_call(monkeypatch):
+    """Time already spent (reading, the heuristic, building the model) comes off the search's
+    limit, with a reserve for checking the answer, so the call ends within its limit."""
+    import time
+
+    from deptcoord.planning import rcpsp_solver
+
+    given = []
+    configured = rcpsp_solver.configured_solver
+
+    def spy(seconds, workers, seed=0):
+        given.append(seconds)
+        return configured(seconds, workers, seed)
+
+    monkeypatch.setattr(rcpsp_solver, "configured_solver", spy)
+    problem = _crowded_project()
+    began = time.perf_counter() - 1.5  # as if reading had already taken 1.5 s of a 2 s limit
+    result = solve_rcpsp_checked(problem, seconds=2, workers=2, began=began)
+    assert validate_rcpsp(problem, result) == []
+    assert given, "the search ran"
+    assert max(given) <= 0.5 - rcpsp_solver.FINISH_RESERVE_SECONDS
