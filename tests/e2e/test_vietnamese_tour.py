@@ -45,10 +45,6 @@ INTENTIONAL = [
     ("*", "iso-date", r"of “[^”]*”, \d{4}-", "stored decision note titles"),
 ]
 
-# Findings that belong to work under way elsewhere: (URL name or "*", rule, pattern of the
-# detail, why it is expected). Remove an entry once its fix has landed.
-EXPECTED: list[tuple[str, str, str, str]] = []
-
 
 def demo_company(tmp_path, settings):
     """The demo company, every person reading Vietnamese; returns its shared password."""
@@ -105,7 +101,7 @@ def read(tab, name, english, status) -> tuple[list, list[str]]:
 
 
 def expected(finding, entries) -> bool:
-    """Whether one of ``entries`` (INTENTIONAL or EXPECTED rows) covers the finding."""
+    """Whether one of the ``entries`` (INTENTIONAL rows) covers the finding."""
     return any(
         page in ("*", finding.page) and kind == finding.kind and re.search(detail, finding.detail)
         for page, kind, detail, _reason in entries
@@ -157,7 +153,5 @@ def test_every_page_reads_in_vietnamese_on_a_phone(browser, live_server, tmp_pat
     assert navigation and navigation <= visited, navigation - visited
     print(f"\n{len(pages)} pages in {time.monotonic() - started:.0f}s; admin only: {refused}")
     print("Sideways scrollers around wide tables or charts:", *sorted(set(scrollers)), sep="\n  ")
-    stale = [entry for entry in EXPECTED if not any(expected(f, [entry]) for f in findings)]
-    print("Expected findings no longer seen (remove them):", *stale, sep="\n  ")
-    unexpected = sorted({f for f in findings if not expected(f, [*INTENTIONAL, *EXPECTED])})
+    unexpected = sorted({f for f in findings if not expected(f, INTENTIONAL)})
     assert unexpected == [], "\n" + "\n".join(map(str, unexpected))
