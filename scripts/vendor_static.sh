@@ -47,3 +47,12 @@ mkdir -p "$dest/fullcalendar/locales" && cp "$work/package/locales/vi.global.min
 # Date fields in the reader's order (dd/mm/yyyy in Vietnamese); flatpickr calls Vietnamese "vn".
 fetch flatpickr 4.6.13
 copy flatpickr dist/flatpickr.min.js dist/flatpickr.min.css dist/l10n/vn.js
+# Drag and drop (board columns, agenda items).
+fetch sortablejs 1.15.7
+copy sortablejs Sortable.min.js
+# Typeahead pickers with chips (people, steps, goals, departments).
+fetch tom-select 2.6.2
+copy tom-select dist/js/tom-select.complete.min.js dist/css/tom-select.bootstrap5.min.css
+# Accessibility checks of the browser tests; used by the tests only, so kept beside them.
+fetch axe-core 4.14.1
+dest=tests/e2e/vendor copy axe-core axe.min.js
