@@ -7,6 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -229,6 +230,9 @@ EMAIL_URL = os.environ.get("EMAIL_URL", "")
 def mailer_from_url(url: str) -> dict:
     """A MAILERS entry from an EMAIL_URL such as smtp+tls://user:password@host:587."""
     parsed = dj_email_url.parse(url)
+    if "EMAIL_BACKEND" not in parsed:
+        known = ", ".join(sorted(dj_email_url.SCHEMES))
+        raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme in {url!r}; use one of {known}")
     options = {
         "host": parsed["EMAIL_HOST"],
         "port": parsed["EMAIL_PORT"],

@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from deptcoord.core.periodic import enqueue_due
+from deptcoord.core.periodic import enqueue_due, registered_jobs
 
 
 class Command(BaseCommand):
@@ -19,9 +19,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, once=False, interval=60, **options):
         while True:
-            names = enqueue_due(timezone.localtime())
+            now = timezone.localtime()
+            names = enqueue_due(now)
             if names:
-                self.stdout.write(f"enqueued: {', '.join(names)}")
+                periods = {job.name: job.period_key(now) for job in registered_jobs()}
+                self.stdout.write(
+                    "enqueued: " + ", ".join(f"{name} ({periods[name]})" for name in names),
+                    ending="\n",
+                )
+                self.stdout.flush()
             if once:
                 return
             time.sleep(interval)
