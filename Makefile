@@ -45,8 +45,8 @@ test: setup chromium lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 	@if scripts/services_up.sh; then \
-	  echo "== Again on PostgreSQL and Redis"; \
-	  DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS); \
+	  echo "== Again on PostgreSQL and Redis (the browser tests ran in the first pass)"; \
+	  DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not e2e"; \
 	else \
 	  echo "== PostgreSQL (127.0.0.1:5432) or Redis (127.0.0.1:6379) does not answer: second pass skipped"; \
 	fi
