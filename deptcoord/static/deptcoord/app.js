@@ -77,7 +77,8 @@
 (function () {
   "use strict";
 
-  var ERRORS = '[aria-invalid="true"], .is-invalid, [data-error], .alert-danger, .invalid-feedback.d-block';
+  // A field in error first (to correct it), else the message that says what went wrong.
+  var ERRORS = ['[aria-invalid="true"], .is-invalid', "[data-error], .alert-danger, .invalid-feedback.d-block"];
   var MARKED = "[autofocus], [data-focus]";
   var REFUSALS = [400, 403, 409];
 
@@ -100,10 +101,10 @@
     }
     var target = null;
     if (asked) {
-      target = root.matches(ERRORS) ? root : root.querySelector(ERRORS);
-      if (!target) {
-        target = root.matches(MARKED) ? root : root.querySelector(MARKED);
-      }
+      ERRORS.concat([MARKED]).some(function (selector) {
+        target = root.matches(selector) ? root : root.querySelector(selector);
+        return target !== null;
+      });
     }
     if (target) {
       focusOn(target);
