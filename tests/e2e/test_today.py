@@ -74,6 +74,10 @@ def test_a_key_result_page_checks_in_in_place_and_a_step_is_deleted_after_one_qu
     key_result = items.key_result
     page.goto(f"/goals/key-results/{key_result.pk}/")
     _stays(page)
+    page.get_by_label("Giá trị mới").fill("nhiều")
+    page.get_by_role("button", name="Lưu cập nhật tiến độ").click()
+    expect(page.get_by_label("Giá trị mới")).to_be_focused()  # the error, in place
+    expect(page.get_by_label("Giá trị mới")).to_have_attribute("aria-invalid", "true")
     page.get_by_label("Giá trị mới").fill("55")
     page.get_by_role("button", name="Lưu cập nhật tiến độ").click()
     saved = page.get_by_test_id("check-in-saved")

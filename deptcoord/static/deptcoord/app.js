@@ -69,7 +69,7 @@
   });
 })();
 
-// After an htmx swap, focus goes to what the person needs next: the swapped content's first
+// After an htmx swap, once settled, focus goes to what the person needs next: the swapped content's first
 // error, else an element marked autofocus or data-focus; if the focused element went away
 // with the swap, to the swapped content itself, never to the page's <body>. An action taken
 // in place ([data-in-place]) shows its refusal (400 bad input, 403 refused, 409 changed by
@@ -123,7 +123,9 @@
     }
   });
 
-  document.addEventListener("htmx:afterSwap", function (event) {
+  // Once settled: while settling, htmx lends the new elements their predecessors' classes
+  // (a field corrected since would still look in error).
+  document.addEventListener("htmx:afterSettle", function (event) {
     var config = event.detail ? event.detail.requestConfig : null;
     moveFocus(event.target, Boolean(config && config.triggeringEvent));
   });
