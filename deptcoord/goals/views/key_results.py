@@ -143,6 +143,7 @@ def _check_in_here(request, key_result: KeyResult):
         "data": check_in_action(request.facts, key_result).get("action_data")
         or {"pk": key_result.pk, "metric": key_result.metric},
         "slot": slot_of(request),
+        "title": key_result.title,
         "value": request.POST.get("value", ""),
         "note": request.POST.get("note", ""),
     }

@@ -32,6 +32,7 @@ def request_answer(request, pk):
     context = {
         "data": {"pk": found.pk, "version": version or found.version},
         "slot": slot_of(request),
+        "title": found.title,
         "reason": reason,
         "declining": answer == "decline",
     }
@@ -79,6 +80,7 @@ def step_done(request, pk):
     context = {
         "data": {"pk": step.pk, "version": version or step.version},
         "slot": slot_of(request),
+        "title": step.title,
     }
     refusal = attempt(
         request,
