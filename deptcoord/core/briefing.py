@@ -28,6 +28,10 @@ class Line:
     tone: str = "secondary"
     day: date | None = None
     details: list[str] = field(default_factory=list)
+    # What can be done in place, without leaving Today: the template that draws it and the
+    # plain values it needs (a record's id and version...). Empty: the line only links.
+    action: str = ""
+    action_data: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -41,6 +45,8 @@ class Section:
     lines: list[Line]
     count: int
     more_url: str = ""
+    # Something here is late, at risk or waits on the reader (shown before informational cards).
+    urgent: bool = False
 
     @property
     def more(self) -> int:

@@ -7,12 +7,35 @@ from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.access import visible
+from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.core.briefing import Line, Morning, Section, section
 from deptcoord.goals.formatting import format_measure, format_percent
-from deptcoord.goals.models import Goal, KeyResult, Measurement, Standard
+from deptcoord.goals.models import Goal, KeyResult, Measurement, Metric, Standard
 
 CHECK_IN_DAYS = 7
+IN_PLACE_METRICS = (Metric.NUMBER, Metric.PERCENT, Metric.MONEY, Metric.YES_NO)
+
+
+def check_in_action(facts: RoleFacts, key_result: KeyResult) -> dict:
+    """The line's in-place check-in (a value and a note), for those who may check in on a key
+    result measured by a value; milestones are reported on the key result's page."""
+    if key_result.metric not in IN_PLACE_METRICS or not can(facts, Action.CHECK_IN, key_result):
+        return {}
+    suffix = {Metric.PERCENT: "%", Metric.MONEY: key_result.currency}.get(
+        key_result.metric, key_result.unit
+    )
+    return {
+        "action": "goals/partials/today_check_in.html",
+        "action_data": {
+            "pk": key_result.pk,
+            "metric": key_result.metric,
+            "suffix": suffix or "",
+            "confidence": key_result.confidence or "on_track",
+            "now": format_measure(
+                key_result.current_value, key_result.metric, key_result.unit, key_result.currency
+            ),
+        },
+    }
 
 
 def _percent(value) -> str:
@@ -41,7 +64,7 @@ def _goal_line(goal: Goal) -> Line:
     )
 
 
-def _key_result_line(key_result: KeyResult) -> Line:
+def _key_result_line(key_result: KeyResult, facts: RoleFacts) -> Line:
     return Line(
         title=key_result.title,
         url=reverse("goals:key_result_detail", args=[key_result.pk]),
@@ -51,6 +74,7 @@ def _key_result_line(key_result: KeyResult) -> Line:
         else str(_("At risk")),
         tone="danger",
         day=key_result.due_date,
+        **check_in_action(facts, key_result),
     )
 
 
@@ -68,7 +92,7 @@ def at_risk(morning: Morning) -> list[Section]:
         .select_related("goal")
         .order_by("-shortfall_percent", "id")
     )
-    return [
+    found = [
         section(
             "goals_at_risk",
             _("Goals at risk"),
@@ -83,9 +107,12 @@ def at_risk(morning: Morning) -> list[Section]:
             "bi-graph-down-arrow",
             _("Every key result is on course."),
             key_results,
-            _key_result_line,
+            lambda key_result: _key_result_line(key_result, facts),
         ),
     ]
+    for each in found:
+        each.urgent = True
+    return found
 
 
 def missing_check_ins(morning: Morning) -> list[Section]:
@@ -118,6 +145,7 @@ def missing_check_ins(morning: Morning) -> list[Section]:
             else str(_("Never checked in")),
             tone="warning",
             day=last,
+            **check_in_action(morning.facts, key_result),
         )
 
     return [

@@ -5,13 +5,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.access import visible
+from deptcoord.access import Action, can, visible
 from deptcoord.core.briefing import Line, Morning, Section, section
 from deptcoord.org.briefing import scope_people
 from deptcoord.people.models import Feedback
 
 
-def _line(feedback: Feedback, who: str) -> Line:
+def _line(feedback: Feedback, who: str, acknowledge: bool = False) -> Line:
     return Line(
         title=who,
         url=reverse("people:feedback_detail", args=[feedback.pk]),
@@ -19,6 +19,8 @@ def _line(feedback: Feedback, who: str) -> Line:
         badge=str(_("Not acknowledged")),
         tone="warning",
         day=timezone.localdate(feedback.created_at),
+        action="people/partials/warning_acknowledge.html" if acknowledge else "",
+        action_data={"pk": feedback.pk} if acknowledge else {},
     )
 
 
@@ -37,15 +39,21 @@ def unacknowledged_warnings(morning: Morning) -> list[Section]:
             others = others.filter(subject__in=scope_people(facts, scope))
         elif not facts.is_hr:
             others = others.none()
-    return [
-        section(
-            "warnings_to_acknowledge",
-            _("Warnings for you to acknowledge"),
-            "bi-exclamation-triangle",
-            _("Nothing for you to acknowledge."),
-            own,
-            lambda feedback: _line(feedback, str(_("A warning for you"))),
+    yours = section(
+        "warnings_to_acknowledge",
+        _("Warnings for you to acknowledge"),
+        "bi-exclamation-triangle",
+        _("Nothing for you to acknowledge."),
+        own,
+        lambda feedback: _line(
+            feedback,
+            str(_("A warning for you")),
+            acknowledge=can(facts, Action.ACKNOWLEDGE, feedback),
         ),
+    )
+    yours.urgent = True
+    return [
+        yours,
         section(
             "warnings_pending",
             _("Warnings not yet acknowledged"),

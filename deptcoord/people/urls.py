@@ -2,7 +2,15 @@
 
 from django.urls import path, re_path
 
-from deptcoord.people.views import catalogue, development, feedback, one_on_ones, overview, skills
+from deptcoord.people.views import (
+    catalogue,
+    development,
+    feedback,
+    in_place,
+    one_on_ones,
+    overview,
+    skills,
+)
 
 app_name = "people"
 
@@ -47,6 +55,11 @@ urlpatterns = [
     path("feedback/<int:pk>/edit/", feedback.feedback_edit, name="feedback_edit"),
     path(
         "feedback/<int:pk>/acknowledge/", feedback.feedback_acknowledge, name="feedback_acknowledge"
+    ),
+    path(
+        "feedback/<int:pk>/acknowledge-here/",
+        in_place.warning_acknowledge,
+        name="warning_acknowledge_in_place",
     ),
     path("feedback/<int:pk>/annotate/", feedback.feedback_annotate, name="feedback_annotate"),
     path("wall/", feedback.wall, name="wall"),

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.access import openable, visible
+from deptcoord.access import Action, RoleFacts, can, openable, visible
 from deptcoord.core.briefing import LIMIT, Line, Morning, Section, section
 from deptcoord.org.briefing import scope_people
 from deptcoord.org.working_hours import week_of
@@ -17,9 +17,23 @@ from deptcoord.work.services.requests import stale_after_days
 DUE_SOON_DAYS = 7
 
 
-def _step_line(step: Step, today: date) -> Line:
+def _may_finish(facts: RoleFacts, step: Step) -> bool:
+    """Whether the reader may mark the step done, judged without its project (no query per
+    line): its assignee and its department's runners may; a project's runners open the step."""
+    bare = Step(
+        pk=step.pk,
+        department_id=step.department_id,
+        assignee_id=step.assignee_id,
+        created_by_id=step.created_by_id,
+        status=step.status,
+    )
+    return can(facts, Action.UPDATE_PROGRESS, bare)
+
+
+def _step_line(step: Step, today: date, facts: RoleFacts | None = None) -> Line:
     late = step.due < today
     note = step.assignee.full_name if step.assignee_id else str(_("Nobody assigned"))
+    finish = facts is not None and _may_finish(facts, step)
     return Line(
         title=step.title,
         url=reverse("work:step", args=[step.pk]),
@@ -29,6 +43,8 @@ def _step_line(step: Step, today: date) -> Line:
         else str(step.get_status_display()),
         tone="danger" if late else "warning",
         day=step.due,
+        action="work/partials/step_done.html" if finish else "",
+        action_data={"pk": step.pk, "version": step.version} if finish else {},
     )
 
 
@@ -46,23 +62,25 @@ def steps(morning: Morning) -> list[Section]:
         "due", "priority", "id"
     )
     more = reverse("work:my_steps") if not scope.runs else ""
+    late = section(
+        "overdue_steps",
+        _("Overdue steps"),
+        "bi-alarm",
+        _("Nothing is overdue."),
+        overdue,
+        lambda step: _step_line(step, today, facts),
+        more,
+    )
+    late.urgent = True
     return [
-        section(
-            "overdue_steps",
-            _("Overdue steps"),
-            "bi-alarm",
-            _("Nothing is overdue."),
-            overdue,
-            lambda step: _step_line(step, today),
-            more,
-        ),
+        late,
         section(
             "due_soon_steps",
             _("Due in the next seven days"),
             "bi-hourglass-split",
             _("Nothing falls due this week."),
             soon,
-            lambda step: _step_line(step, today),
+            lambda step: _step_line(step, today, facts),
             more,
         ),
     ]
@@ -89,8 +107,9 @@ def waiting_requests(morning: Morning) -> list[Section]:
     incoming, outgoing = _request_boxes(morning)
     limit = morning.now - timedelta(days=stale_after_days())
 
-    def line(request, other):
+    def line(request, other, answer=False):
         stale = request.created_at < limit
+        answer = answer and can(morning.facts, Action.ANSWER, request)
         return Line(
             title=request.title,
             url=reverse("work:request", args=[request.pk]),
@@ -98,18 +117,22 @@ def waiting_requests(morning: Morning) -> list[Section]:
             badge=str(_("Waiting too long")) if stale else str(_("Pending")),
             tone="danger" if stale else "info",
             day=request.due,
+            action="work/partials/request_answer.html" if answer else "",
+            action_data={"pk": request.pk, "version": request.version} if answer else {},
         )
 
+    waiting = section(
+        "requests_incoming",
+        _("Requests waiting on you"),
+        "bi-inbox",
+        _("No request is waiting on you."),
+        incoming.order_by("due", "id"),
+        lambda request: line(request, request.from_department, answer=True),
+        reverse("work:requests") + "?box=incoming",
+    )
+    waiting.urgent = True
     return [
-        section(
-            "requests_incoming",
-            _("Requests waiting on you"),
-            "bi-inbox",
-            _("No request is waiting on you."),
-            incoming.order_by("due", "id"),
-            lambda request: line(request, request.from_department),
-            reverse("work:requests") + "?box=incoming",
-        ),
+        waiting,
         section(
             "requests_outgoing",
             _("Requests you wait on"),

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from deptcoord.work.views import others, projects, steps
+from deptcoord.work.views import in_place, others, projects, steps
 
 app_name = "work"
 
@@ -33,6 +33,7 @@ urlpatterns = [
     path("steps/<int:pk>/edit/", steps.step_edit, name="step_edit"),
     path("steps/<int:pk>/progress/", steps.step_progress, name="step_progress"),
     path("steps/<int:pk>/delete/", steps.step_delete, name="step_delete"),
+    path("steps/<int:pk>/done-here/", in_place.step_done, name="step_done_in_place"),
     path("steps/<int:pk>/clear-flag/", steps.step_flag_clear, name="step_flag_clear"),
     path("steps/<int:pk>/links/", steps.dependency_add, name="dependency_add"),
     path("links/<int:pk>/delete/", steps.dependency_delete, name="dependency_delete"),
@@ -57,6 +58,7 @@ urlpatterns = [
     path("requests/new/", others.request_create, name="request_create"),
     path("requests/<int:pk>/", others.request_detail, name="request"),
     path("requests/<int:pk>/accept/", others.request_accept, name="request_accept"),
+    path("requests/<int:pk>/answer-here/", in_place.request_answer, name="request_answer_in_place"),
     path("requests/<int:pk>/decline/", others.request_decline, name="request_decline"),
     path("requests/<int:pk>/withdraw/", others.request_withdraw, name="request_withdraw"),
     path("recurring/", others.recurring_list, name="recurring"),

@@ -329,6 +329,13 @@ PAGES = [
         hidden=NOT_WARNING_READERS,
     ),
     page(
+        "people:warning_acknowledge_in_place",
+        "warning_member",
+        method="POST",
+        ok={"member"},
+        hidden=NOT_WARNING_READERS,
+    ),
+    page(
         "people:feedback_annotate",
         "warning_member",
         method="POST",

@@ -133,14 +133,19 @@ def test_the_page_shows_every_card_with_its_count_and_links(world, items):
         if "feedback" not in url:
             assert f'href="{url}"' in text
     assert "SAL goal at risk" not in text
-    assert "Nothing for you to acknowledge." in text
+    calm = text[text.index('id="all-clear"') :]
+    assert "Warnings for you to acknowledge" in calm[: calm.index("</p>")]
 
 
-def test_empty_sections_say_so(world):
+def test_empty_sections_are_named_together_on_one_line(world):
     response = client_for(world.coordinator).get(reverse("today"))
     text = response.content.decode()
-    assert "Nothing is overdue." in text
-    assert "No meeting today." in text
+    assert text.count('id="all-clear"') == 1
+    calm = text[text.index('id="all-clear"') :]
+    calm = calm[: calm.index("</p>")]
+    assert "All clear:" in calm
+    assert "Overdue steps" in calm and "Today&#x27;s meetings" in calm
+    assert "briefing-card" not in text  # no card of its own for what is empty
 
 
 def test_the_api_returns_the_same_sections(world, items):

@@ -5,17 +5,22 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
+from deptcoord.core.in_place import attempt, done, slot_of
 from deptcoord.core.service_calls import run_service
 from deptcoord.goals import selectors, services
+from deptcoord.goals.briefing import check_in_action
 from deptcoord.goals.charts import key_result_chart
+from deptcoord.goals.formatting import format_measure
 from deptcoord.goals.forms import CheckInForm, KeyResultForm
 from deptcoord.goals.models import Goal, KeyResult
 from deptcoord.goals.outlook import forecast_for, progress_of
@@ -64,8 +69,9 @@ def _key_result(request, pk) -> KeyResult:
 
 
 @login_required
-def key_result_detail(request, pk, form=None):
-    """A key result: check-ins against the ideal line, the forecast, and a check-in form."""
+def key_result_detail(request, pk, form=None, saved=False, status=200):
+    """A key result: check-ins against the ideal line, the forecast, and a check-in form.
+    Checked in from the page itself (htmx), only the page's body is sent back."""
     facts = request.facts
     key_result = _key_result(request, pk)
     today = timezone.localdate()
@@ -81,40 +87,103 @@ def key_result_detail(request, pk, form=None):
         "projected_progress": result.projected_progress_percent if result else None,
         "chart": key_result_chart(key_result, history, result, today),
         "form": form or (check_in_form(key_result) if may_check_in else None),
+        "saved": saved,
         "history": org.history(facts, key_result),
         "can_change": can(facts, Action.CHANGE, key_result),
         "can_delete": can(facts, Action.DELETE, key_result),
     }
-    return render(request, "goals/key_result_detail.html", context, status=200)
+    template = "goals/key_result_detail.html"
+    if request.htmx and request.POST.get("place") == "page":
+        template += "#body"
+    return render(request, template, context, status=status)
 
 
 @login_required
 @require_POST
 def check_in(request, pk):
-    """Record a check-in; from a goal page (htmx) the key result's card is sent back."""
+    """Record a check-in: from a goal page (htmx) the key result's card is sent back, from the
+    key result's page its body, from Today the line's confirmation."""
     facts = request.facts
     key_result = _key_result(request, pk)
+    if request.htmx and request.POST.get("place") == "today":
+        return _check_in_here(request, key_result)
     require(facts, Action.CHECK_IN, key_result)
     form = check_in_form(key_result, request.POST)
-    saved = False
+    outcome = None
     if form.is_valid():
-        saved = bool(
-            run_service(
-                request,
-                lambda: services.check_in_create(
-                    actor=actor_from(request),
-                    key_result_id=key_result.pk,
-                    **cleaned(form, CHECK_IN_FIELDS),
-                ),
-                form=form,
-            )
+        outcome = run_service(
+            request,
+            lambda: services.check_in_create(
+                actor=actor_from(request),
+                key_result_id=key_result.pk,
+                **cleaned(form, CHECK_IN_FIELDS),
+            ),
+            form=form,
         )
+    saved = bool(outcome)
+    if request.htmx and request.POST.get("place") == "page":
+        if saved:
+            return key_result_detail(request, pk, saved=True)
+        return key_result_detail(request, pk, form=form, status=outcome.status if outcome else 400)
     if request.htmx:
         return _card_response(request, pk, form, saved)
     if saved:
         messages.success(request, _("Check-in saved."))
         return redirect("goals:key_result_detail", pk=pk)
     return key_result_detail(request, pk, form=form)
+
+
+TODAY_CHECK_IN = "goals/partials/today_check_in.html"
+
+
+def _check_in_here(request, key_result: KeyResult):
+    """A check-in from a line of Today: a value and a note, the confidence as it stood."""
+    form = check_in_form(key_result, request.POST)
+    context = {
+        "data": check_in_action(request.facts, key_result).get("action_data")
+        or {"pk": key_result.pk, "metric": key_result.metric},
+        "slot": slot_of(request),
+        "title": key_result.title,
+        "value": request.POST.get("value", ""),
+        "note": request.POST.get("note", ""),
+    }
+
+    def service():
+        if not form.is_valid():
+            raise ValidationError([error for errors in form.errors.values() for error in errors])
+        return services.check_in_create(
+            actor=actor_from(request),
+            key_result_id=key_result.pk,
+            **cleaned(form, CHECK_IN_FIELDS),
+        )
+
+    refusal = attempt(
+        request,
+        key_result,
+        Action.CHECK_IN,
+        service,
+        template=TODAY_CHECK_IN,
+        context=context,
+        denied=_("Only the key result's owner or its goal's runners may check in on it."),
+    )
+    if refusal is not None:
+        return refusal
+    key_result.refresh_from_db(fields=["current_value"])
+    return done(
+        request,
+        _("Check-in saved: now %(value)s.")
+        % {
+            "value": format_measure(
+                key_result.current_value,
+                key_result.metric,
+                key_result.unit,
+                key_result.currency,
+                len(key_result.milestone_names),
+            )
+        },
+        reverse("goals:key_result_detail", args=[key_result.pk]),
+        _("Open the key result"),
+    )
 
 
 def _card_response(request, pk, form, saved: bool):

@@ -40,13 +40,36 @@ class Briefing:
 
     @property
     def needing_attention_first(self) -> list[Section]:
-        """The sections with something in them first, the calm ones after (order kept)."""
-        return sorted(self.sections, key=lambda section: section.count == 0)
+        """The sections with something in them first, the most pressing of them first (what is
+        late, at risk or waits on the reader, then what is running late, then the rest), the
+        calm ones after; the registered order holds within each rank."""
+        return sorted(self.sections, key=lambda section: (section.count == 0, urgency(section)))
+
+    @property
+    def busy(self) -> list[Section]:
+        """The sections with something in them, the most pressing first."""
+        return [section for section in self.needing_attention_first if section.count]
+
+    @property
+    def calm(self) -> list[Section]:
+        """The sections with nothing in them (shown together on one line)."""
+        return [section for section in self.sections if not section.count]
 
     @property
     def attention(self) -> int:
         """How many lines in all ask for attention."""
         return sum(section.count for section in self.sections)
+
+
+def urgency(section: Section) -> int:
+    """How pressing a section is, 0 the most: it says so itself (late, at risk, waiting on the
+    reader), one of its lines is in danger, one is a warning, or it only informs."""
+    tones = {line.tone for line in section.lines}
+    if section.urgent:
+        return 0
+    if "danger" in tones:
+        return 1
+    return 2 if "warning" in tones else 3
 
 
 def oversees_company(facts: RoleFacts) -> bool:

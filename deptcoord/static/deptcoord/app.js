@@ -68,3 +68,65 @@
     fadeMessages(event.target);
   });
 })();
+
+// After an htmx swap, once settled, focus goes to what the person needs next: the swapped content's first
+// error, else an element marked autofocus or data-focus; if the focused element went away
+// with the swap, to the swapped content itself, never to the page's <body>. An action taken
+// in place ([data-in-place]) shows its refusal (400 bad input, 403 refused, 409 changed by
+// someone else) where it stood instead of dropping it.
+(function () {
+  "use strict";
+
+  // A field in error first (to correct it), else the message that says what went wrong.
+  var ERRORS = ['[aria-invalid="true"], .is-invalid', "[data-error], .alert-danger, .invalid-feedback.d-block"];
+  var MARKED = "[autofocus], [data-focus]";
+  var REFUSALS = [400, 403, 409];
+
+  function focusOn(element) {
+    if (!element.matches("a[href], button, input, select, textarea, [tabindex]")) {
+      element.setAttribute("tabindex", "-1");
+    }
+    element.focus({ preventScroll: false });
+  }
+
+  function lost() {
+    var active = document.activeElement;
+    return !active || active === document.body || !document.body.contains(active);
+  }
+
+  // A swap nobody asked for just now (polling, loading) leaves focus where it is.
+  function moveFocus(root, asked) {
+    if (!root || !root.querySelector || !document.body.contains(root)) {
+      return;
+    }
+    var target = null;
+    if (asked) {
+      ERRORS.concat([MARKED]).some(function (selector) {
+        target = root.matches(selector) ? root : root.querySelector(selector);
+        return target !== null;
+      });
+    }
+    if (target) {
+      focusOn(target);
+    } else if (lost()) {
+      focusOn(root);
+    }
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var detail = event.detail;
+    var source = detail.requestConfig ? detail.requestConfig.elt : null;
+    if (source && source.closest && source.closest("[data-in-place]") &&
+        REFUSALS.indexOf(detail.xhr.status) !== -1) {
+      detail.shouldSwap = true;
+      detail.isError = false;
+    }
+  });
+
+  // Once settled: while settling, htmx lends the new elements their predecessors' classes
+  // (a field corrected since would still look in error).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var config = event.detail ? event.detail.requestConfig : null;
+    moveFocus(event.target, Boolean(config && config.triggeringEvent));
+  });
+})();

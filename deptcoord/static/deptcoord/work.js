@@ -68,17 +68,6 @@
     }
   });
 
-  // Filters that submit on change, and confirmations before destructive buttons.
-  document.addEventListener("change", function (event) {
-    var select = event.target.closest("[data-autosubmit]");
-    if (select && select.form) {
-      select.form.submit();
-    }
-  });
-  document.addEventListener("submit", function (event) {
-    var message = event.target.dataset ? event.target.dataset.confirm : null;
-    if (message && !window.confirm(message)) {
-      event.preventDefault();
-    }
-  });
+  // Filters that submit on change and confirmations before destructive buttons are app.js's
+  // (on every page): binding them here too asked twice and submitted twice.
 })();
