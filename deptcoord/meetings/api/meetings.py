@@ -12,6 +12,7 @@ from deptcoord.core.actor import actor_from
 from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.core.http import PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
+from deptcoord.core.versioning import NO_VERSION_SENT
 from deptcoord.goals.models import Goal
 from deptcoord.meetings import selectors, services
 from deptcoord.meetings.api.common import (
@@ -25,6 +26,7 @@ from deptcoord.meetings.api.schemas import (
     ActionItemPatch,
     ActionItemStatus,
     AgendaItemIn,
+    AgendaItemMove,
     AgendaItemOut,
     AgendaItemPatch,
     ChangeFromIn,
@@ -285,6 +287,37 @@ def update_agenda_item(request, response: HttpResponse, payload: AgendaItemPatch
         item_id=item.pk,
         expected_version=version,
         **_links(request, data),
+    )
+    return with_etag(response, item)
+
+
+@router.post(
+    "/agenda-items/{int:pk}/move",
+    response=AgendaItemOut,
+    summary="Move an agenda item",
+    openapi_extra={
+        "responses": {
+            428: {
+                "description": "The move names no version: send If-Match or `version`.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        }
+    },
+)
+def move_agenda_item(request, response: HttpResponse, payload: AgendaItemMove, pk: PrimaryKey):
+    """Move an item to another place on its agenda (from 1); the others follow. Say which
+    version was edited, in the body's ``version`` or If-Match (412 when stale, 428 when
+    neither is sent); a place beyond the agenda's end is refused (422)."""
+    item = _agenda_item(request, pk)
+    data = payload.dict()
+    version = expected_version(request, data.pop("version", None), item.version)
+    if version is None and not request.headers.get("If-Match", "").strip():
+        version = NO_VERSION_SENT
+    item = services.agenda_item_move(
+        actor=actor_from(request, "api"),
+        item_id=item.pk,
+        expected_version=version,
+        position=data["position"],
     )
     return with_etag(response, item)
 
