@@ -237,6 +237,14 @@ PAGES = [
         hidden=SYNC_HIDDEN,
     ),
     page(
+        "meetings:action_item_edit",
+        "action_own",
+        method="POST",
+        ok=MINUTE_TAKERS,
+        hidden=SYNC_HIDDEN,
+        data={"title": "Book the big venue"},
+    ),
+    page(
         "meetings:action_item_toggle",
         "action_own",
         method="POST",

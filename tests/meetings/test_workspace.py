@@ -195,3 +195,33 @@ def test_the_api_moves_an_item_with_if_match(world):
     assert _order(meeting, day) == ["Launch", "Budget"]
     hidden = send(bearer(world.other_member), "POST", path, {"position": 2, "version": 2})
     assert hidden.status_code == 404
+
+
+def test_an_action_item_is_edited_in_place_through_its_service(world):
+    meeting, day, _items = _agenda(world)
+    action = services.action_item_create(
+        actor=actor(world.coordinator),
+        meeting=meeting,
+        occurrence=day,
+        title="Book the venue",
+        assignee=world.member,
+    )
+    client = client_for(world.coordinator)
+    url = reverse("meetings:action_item_edit", args=[action.pk])
+    prefix = f"action{action.pk}"
+    answer = client.post(
+        url,
+        {f"{prefix}-title": "Book the big venue", f"{prefix}-version": action.version},
+        headers=HTMX,
+    )
+    assert f'data-focus="action-{action.pk}"' in answer.content.decode()
+    action.refresh_from_db()
+    assert action.title == "Book the big venue" and action.assignee == world.member
+    stale = client.post(
+        url, {f"{prefix}-title": "Other", f"{prefix}-version": action.version - 1}, headers=HTMX
+    )
+    assert "Someone else changed this record" in stale.content.decode()
+    assert f'data-focus="action-edit-errors-{action.pk}"' in stale.content.decode()
+    action.refresh_from_db()
+    assert action.title == "Book the big venue"
+    assert AuditEntry.objects.filter(action="meetings.action.update").count() == 1

@@ -105,6 +105,7 @@ def _minutes_context(request, meeting, day, forms: dict) -> dict:
         "decision_form": forms.get("decision_form") or DecisionForm(prefix="decision"),
         "action_form": forms.get("action_form") or ActionItemForm(people=people, prefix="action"),
         "edit_form": forms.get("edit_form"),
+        "action_edit_form": forms.get("action_edit_form"),
         "one_on_one": meeting.kind == Meeting.Kind.ONE_ON_ONE,
         "focus": forms.get("focus", ""),
         "section_messages": forms.get("section_messages", []),
@@ -484,6 +485,49 @@ def action_item_create(request, pk, day):
     if request.htmx:
         return _section(request, meeting, day, "actions", action_form=form, focus="action-form")
     return _page(request, meeting, day, found, action_form=form)
+
+
+@login_required
+@require_POST
+def action_item_edit(request, pk):
+    """Change an action item's title, assignee or due date (its step follows)."""
+    item = get_visible_or_404(request.facts, ActionItem.objects.select_related("meeting"), pk=pk)
+    require(request.facts, Action.CHANGE, item)
+    form = ActionItemForm(
+        request.POST, people=people_choices(request.facts), prefix=f"action{item.pk}"
+    )
+    error = None
+    if form.is_valid():
+        data = fields(form)
+        data["assignee"] = data["assignee"] or item.assignee
+        try:
+            services.action_item_update(
+                actor=actor_from(request),
+                item_id=item.pk,
+                expected_version=form.expected_version(),
+                **data,
+            )
+        except SERVICE_ERRORS as caught:
+            form.apply_service_error(caught)
+            error = caught
+    meeting, day = item.meeting, item.occurrence
+    if request.htmx:
+        if form.errors:
+            form.item_id = item.pk
+            return _section(
+                request,
+                meeting,
+                day,
+                "actions",
+                action_edit_form=form,
+                focus=f"action-edit-errors-{item.pk}",
+            )
+        return _section(request, meeting, day, "actions", focus=f"action-{item.pk}")
+    if error is None and form.errors:
+        error = ValidationError([m for ms in form.errors.values() for m in ms])
+    if error is not None:
+        report(request, error)
+    return _back(meeting, day)
 
 
 @login_required
