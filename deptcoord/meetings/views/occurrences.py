@@ -109,6 +109,7 @@ def _minutes_context(request, meeting, day, forms: dict) -> dict:
         "one_on_one": meeting.kind == Meeting.Kind.ONE_ON_ONE,
         "focus": forms.get("focus", ""),
         "section_messages": forms.get("section_messages", []),
+        "announce": forms.get("announce", ""),
     }
 
 
@@ -242,8 +243,9 @@ def _agenda_item(request, pk) -> AgendaItem:
     return get_visible_or_404(request.facts, AgendaItem.objects.select_related("meeting"), pk=pk)
 
 
-def _after_item_write(request, item, error, focus: str, done_message=None):
-    """The agenda again (htmx) or the page, with the refusal shown, focus on ``focus``."""
+def _after_item_write(request, item, error, focus: str, done_message=None, announce=""):
+    """The agenda again (htmx) or the page, with the refusal shown, focus on ``focus``
+    (``announce``: what a screen reader hears of the change)."""
     meeting, day = item.meeting, item.occurrence
     if request.htmx:
         if error is not None:
@@ -255,7 +257,7 @@ def _after_item_write(request, item, error, focus: str, done_message=None):
                 section_messages=_refusal(error),
                 focus="agenda-messages",
             )
-        return _section(request, meeting, day, "agenda", focus=focus)
+        return _section(request, meeting, day, "agenda", focus=focus, announce=announce)
     if error is not None:
         report(request, error)
     elif done_message:
@@ -353,18 +355,27 @@ def agenda_item_move(request, pk):
     require(request.facts, Action.CHANGE, item)
     position = request.POST.get("position", "")
     error = None
+    place = int(position) if position.isdigit() and len(position) < 6 else 0
     try:
         services.agenda_item_move(
             actor=actor_from(request),
             item_id=item.pk,
             expected_version=posted_version(request),
-            position=int(position) if position.isdigit() and len(position) < 6 else 0,
+            position=place,
         )
     except SERVICE_ERRORS as caught:
         error = caught
     focus = request.POST.get("focus", "")
     target = f"move-{focus}-{item.pk}" if focus in ("up", "down") else f"agenda-item-{item.pk}"
-    return _after_item_write(request, item, error, target)
+    count = AgendaItem.objects.filter(
+        meeting_id=item.meeting_id, occurrence=item.occurrence, optional=item.optional
+    ).count()
+    announce = _("“%(title)s” is now item %(place)s of %(count)s.") % {
+        "title": item.title,
+        "place": place,
+        "count": count,
+    }
+    return _after_item_write(request, item, error, target, announce=announce)
 
 
 @login_required

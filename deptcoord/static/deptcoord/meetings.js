@@ -242,6 +242,36 @@
     }
   });
 
+  // A move the server could not answer (the item is gone, the connection dropped): the agenda
+  // is read again in its saved order, with a word saying so.
+  function agendaAgain() {
+    var failed = agendaText("move-failed");
+    window.htmx.ajax("GET", window.location.pathname, {
+      target: "#agenda",
+      select: "#agenda",
+      swap: "outerHTML"
+    }).then(function () {
+      var said = document.getElementById("agenda-messages");
+      if (said) {
+        said.innerHTML = "";
+        var alert = document.createElement("div");
+        alert.className = "alert alert-danger small py-2 mx-3 mt-3 mb-0";
+        alert.textContent = failed;
+        said.appendChild(alert);
+        said.focus();
+      }
+    });
+  }
+  function agendaFailed(event) {
+    var target = event.detail && event.detail.target;
+    if (target && target.id === "agenda" && event.detail.requestConfig &&
+        String(event.detail.requestConfig.verb).toLowerCase() === "post") {
+      agendaAgain();
+    }
+  }
+  document.body.addEventListener("htmx:responseError", agendaFailed);
+  document.body.addEventListener("htmx:sendError", agendaFailed);
+
   if (document.getElementById("agenda")) {
     setUpSorting();
     document.body.addEventListener("htmx:afterSwap", function () {
