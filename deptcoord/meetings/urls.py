@@ -42,6 +42,7 @@ urlpatterns = [
     path("agenda/<int:pk>/delete/", occurrences.agenda_item_delete, name="agenda_item_delete"),
     path("decisions/<int:pk>/delete/", occurrences.decision_delete, name="decision_delete"),
     path("actions/<int:pk>/edit/", occurrences.action_item_edit, name="action_item_edit"),
+    path("actions/<int:pk>/delete/", occurrences.action_item_delete, name="action_item_delete"),
     path("actions/<int:pk>/toggle/", occurrences.action_item_toggle, name="action_item_toggle"),
     path("events/", events.event_list, name="events"),
     re_path(r"^events\.(?P<file_format>csv|xlsx)$", events.events_export, name="events_export"),

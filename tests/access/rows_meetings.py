@@ -245,6 +245,13 @@ PAGES = [
         data={"title": "Book the big venue"},
     ),
     page(
+        "meetings:action_item_delete",
+        "action_own",
+        method="POST",
+        ok=MINUTE_TAKERS,
+        hidden=SYNC_HIDDEN,
+    ),
+    page(
         "meetings:action_item_toggle",
         "action_own",
         method="POST",
@@ -378,6 +385,7 @@ API = [
         SYNC_HIDDEN,
         {"status": "done"},
     ),
+    ("DELETE", "/api/v1/action-items/{id}", "action_own", MINUTE_TAKERS, SYNC_HIDDEN, None),
     ("GET", "/api/v1/events", "", EVERYONE, (), None),
     ("POST", "/api/v1/events", "", STAFF, (), _event),
     ("GET", "/api/v1/events/{id}", "event_own", STAFF, {"guest"}, None),

@@ -225,3 +225,37 @@ def test_an_action_item_is_edited_in_place_through_its_service(world):
     action.refresh_from_db()
     assert action.title == "Book the big venue"
     assert AuditEntry.objects.filter(action="meetings.action.update").count() == 1
+
+
+def test_an_action_item_taken_back_takes_its_untouched_step_along(world):
+    from deptcoord.work.models import Step
+
+    meeting, day, _items = _agenda(world)
+    first, second = (
+        services.action_item_create(
+            actor=actor(world.coordinator),
+            meeting=meeting,
+            occurrence=day,
+            title=title,
+            assignee=world.member,
+        )
+        for title in ("Book the venue", "Print the flyers")
+    )
+    Step.objects.filter(pk=second.step_id).update(version=2)  # someone worked on it
+    client = client_for(world.coordinator)
+    answer = client.post(
+        reverse("meetings:action_item_delete", args=[first.pk]),
+        {"version": first.version},
+        headers=HTMX,
+    )
+    assert "“Book the venue” is taken back, with its step." in answer.content.decode()
+    assert not Step.objects.filter(pk=first.step_id).exists()
+    kept = send(
+        bearer(world.coordinator),
+        "DELETE",
+        f"/api/v1/action-items/{second.pk}",
+        **{"If-Match": f'"{second.version}"'},
+    )
+    assert kept.status_code == 204
+    assert Step.objects.filter(pk=second.step_id).exists()
+    assert AuditEntry.objects.filter(action="meetings.action.delete").count() == 2

@@ -401,3 +401,16 @@ def update_action_item(request, response: HttpResponse, payload: ActionItemPatch
         actor=actor_from(request, "api"), item_id=item.pk, expected_version=version, **data
     )
     return with_etag(response, item)
+
+
+@router.delete("/action-items/{int:pk}", response={204: None}, summary="Take back an action item")
+def delete_action_item(request, pk: PrimaryKey):
+    """Take back an action item recorded by mistake; its step goes too while nobody has
+    touched it since the meeting created it."""
+    item = get_visible_or_404(request.facts, ActionItem.objects.select_related("meeting"), pk=pk)
+    services.action_item_delete(
+        actor=actor_from(request, "api"),
+        item_id=item.pk,
+        expected_version=expected_version(request, None, item.version),
+    )
+    return Status(204, None)

@@ -11,6 +11,7 @@ from deptcoord.meetings.services.meetings import (
 )
 from deptcoord.meetings.services.minutes import (
     action_item_create,
+    action_item_delete,
     action_item_update,
     agenda_item_create,
     agenda_item_delete,
@@ -30,6 +31,7 @@ from deptcoord.meetings.services.suggestions import agenda_suggest
 
 __all__ = [
     "action_item_create",
+    "action_item_delete",
     "action_item_update",
     "agenda_item_create",
     "agenda_item_delete",

@@ -31,6 +31,8 @@ from deptcoord.org.facts import role_facts_for_person
 from deptcoord.records.models import Note
 from deptcoord.records.services import note_create, note_delete
 from deptcoord.search.indexing import index_record, unindex_record
+from deptcoord.work.models import Step
+from deptcoord.work.services import step_delete
 
 AGENDA_FIELDS = [
     "occurrence",
@@ -437,6 +439,25 @@ def action_item_update(
     if "status" in changed:
         step_follow_action(actor, item)
     return item
+
+
+@transaction.atomic
+def action_item_delete(*, actor: Actor, item_id: int, expected_version: int | None) -> bool:
+    """Take back an action item recorded by mistake. Its step goes too while nobody has touched
+    it since the meeting created it; a step already worked on stays in the plan. Return whether
+    the step went."""
+    item = lock(ActionItem, item_id)
+    authorize(actor, Action.DELETE, item)
+    check_version(item, expected_version)
+    step = Step.objects.filter(pk=item.step_id).first() if item.step_id else None
+    untouched = step is not None and step.version == 1 and step.status == Step.Status.TODO
+    record_deleted(
+        actor, item, ACTION_FIELDS, "meetings.action.delete", department_of(item.meeting)
+    )
+    item.delete()
+    if untouched:
+        step_delete(actor=replace(actor, via="system"), step_id=step.pk)
+    return untouched
 
 
 @transaction.atomic

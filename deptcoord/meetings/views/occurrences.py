@@ -543,6 +543,37 @@ def action_item_edit(request, pk):
 
 @login_required
 @require_POST
+def action_item_delete(request, pk):
+    """Take back an action item recorded by mistake (its untouched step goes too)."""
+    item = get_visible_or_404(request.facts, ActionItem.objects.select_related("meeting"), pk=pk)
+    require(request.facts, Action.DELETE, item)
+    meeting, day = item.meeting, item.occurrence
+    try:
+        step_went = services.action_item_delete(
+            actor=actor_from(request), item_id=item.pk, expected_version=posted_version(request)
+        )
+    except SERVICE_ERRORS as error:
+        said = _refusal(error)
+    else:
+        done = (
+            _("“%(title)s” is taken back, with its step.")
+            if step_went
+            else _("“%(title)s” is taken back; its step was already worked on and stays.")
+            if item.step_id
+            else _("“%(title)s” is taken back.")
+        )
+        said = _said("success", done % {"title": item.title})
+    if request.htmx:
+        return _section(
+            request, meeting, day, "actions", section_messages=said, focus="actions-messages"
+        )
+    for message in said:
+        getattr(messages, message["level"].replace("danger", "error"))(request, message["text"])
+    return _back(meeting, day)
+
+
+@login_required
+@require_POST
 def action_item_toggle(request, pk):
     """Mark an action item done, or open again."""
     item = get_visible_or_404(request.facts, ActionItem.objects.select_related("meeting"), pk=pk)
