@@ -264,7 +264,9 @@ def create_agenda_item(request, payload: AgendaItemIn, pk: PrimaryKey):
 )
 def suggest_agenda(request, payload: OccurrenceRef, pk: PrimaryKey):
     """Add what needs the participants' attention: goals at risk, slipped steps, pending
-    requests, upcoming events, open action items."""
+    requests, upcoming events, open action items. Items are added, ten minutes each, while the
+    agenda fits in the occurrence's length; the rest come back with ``optional: true`` (listed
+    apart, not counted in the agenda's time, and taken in with a PATCH of ``optional``)."""
     meeting = _meeting(request, pk)
     added = services.agenda_suggest(
         actor=actor_from(request, "api"), meeting=meeting, occurrence=payload.occurrence

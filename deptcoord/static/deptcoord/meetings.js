@@ -170,6 +170,24 @@
     }
   });
 
+  // Notes typed just before leaving the page are still sent.
+  function flushNotes() {
+    if (!navigator.sendBeacon) {
+      return;
+    }
+    document.querySelectorAll("form[data-autosave][data-dirty]").forEach(function (form) {
+      if (form._saving) {
+        return;
+      }
+      window.clearTimeout(form._saveTimer);
+      var body = new FormData(form);
+      body.append("autosave", "1");
+      navigator.sendBeacon(form.action, body);
+      form.removeAttribute("data-dirty");
+    });
+  }
+  window.addEventListener("pagehide", flushNotes);
+
   // Notes still being typed survive the agenda coming back from the server.
   var keptNotes = {};
   document.body.addEventListener("htmx:beforeSwap", function () {
