@@ -259,3 +259,28 @@ def test_an_action_item_taken_back_takes_its_untouched_step_along(world):
     assert kept.status_code == 204
     assert Step.objects.filter(pk=second.step_id).exists()
     assert AuditEntry.objects.filter(action="meetings.action.delete").count() == 2
+
+
+def test_the_page_says_what_did_not_fit_and_takes_an_optional_topic_in(world):
+    meeting, day, _items = _agenda(world, "Budget", "Launch", "Hiring", "Pricing", "Press")
+    for number in range(3):
+        services.event_create(
+            actor=actor(world.head),
+            title_en=f"Fair {number}",
+            start_date=day + timedelta(days=number + 1),
+            departments=[world.own],
+        )
+    client = client_for(world.coordinator)
+    url = reverse("meetings:agenda_suggest", args=[meeting.pk, day.isoformat()])
+    html = client.post(url, headers=HTMX).content.decode()
+    assert "1 item added to the agenda." in html
+    assert "2 more topics did not fit in 60 minutes" in html
+    assert "60 of 60 min" in html
+    optional = AgendaItem.objects.filter(meeting=meeting, optional=True).order_by("position")
+    first = optional[0]
+    keep = reverse("meetings:agenda_item_keep", args=[first.pk])
+    html = client.post(keep, {"version": first.version}, headers=HTMX).content.decode()
+    assert f'data-focus="agenda-item-{first.pk}"' in html
+    assert "70 of 60 min" in html and "longer than the meeting" in html
+    regular = AgendaItem.objects.filter(meeting=meeting, optional=False).order_by("position")
+    assert regular.last() == first  # at the end of the agenda
