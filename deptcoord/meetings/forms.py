@@ -149,6 +149,18 @@ class AgendaItemForm(ServiceForm):
         self.fields["link"].choices = [("", "—"), *links]
 
 
+class AgendaItemEditForm(ServiceForm):
+    """An agenda item's title, presenter and time."""
+
+    title = forms.CharField(label=_("Item"), max_length=200)
+    presenter = forms.ModelChoiceField(label=_("Presenter"), queryset=None, required=False)
+    minutes_allotted = LocalIntegerField(label=_("Minutes"), min_value=1, max_value=240)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["presenter"].queryset = people
+
+
 class NotesForm(ServiceForm):
     """The notes taken on an agenda item."""
 

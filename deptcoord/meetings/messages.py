@@ -46,6 +46,8 @@ ASSIGNEE_CANNOT_SEE = _(
 )
 DUE_BEFORE_MEETING = _("The due date is before the meeting. Pick a later date.")
 TEXT_REQUIRED = _("Write the decision.")
+AGENDA_DUPLICATE = _("“%(title)s” is already on this agenda. Add notes to that item instead.")
+AGENDA_POSITION = _("Pick a place between 1 and %(count)s for this item.")
 EVENT_ENDS_BEFORE_START = _("The event must end on or after its first day.")
 EVENT_TOO_LONG = _("An event can last at most a year. Split longer ones.")
 DURATION_NOT_POSITIVE = _("Give the meeting a length of at least 15 minutes.")

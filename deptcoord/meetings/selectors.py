@@ -19,7 +19,13 @@ from deptcoord.meetings.models import (
 )
 from deptcoord.meetings.models.meetings import Response
 from deptcoord.meetings.recurrence import next_keys
-from deptcoord.meetings.series import expand, occurrences_between, scheduled, series_of
+from deptcoord.meetings.series import (
+    expand,
+    occurrence_of,
+    occurrences_between,
+    scheduled,
+    series_of,
+)
 from deptcoord.org.models import Membership, Person, TimeOff
 from deptcoord.search.folding import words_match
 from deptcoord.work.models import Project, Request, Step
@@ -107,6 +113,36 @@ def minutes(facts: RoleFacts, meeting: Meeting, day: date) -> Minutes:
         ),
         carried=carried_over(facts, meeting, day),
         notes_hidden=not sees_all_notes(facts, meeting),
+    )
+
+
+def occurrence_length(meeting: Meeting, day: date) -> int:
+    """How many minutes the occurrence lasts (0 when it does not take place)."""
+    found = occurrence_of(meeting, day)
+    if found is None:
+        return 0
+    return max(int((found.end - found.start).total_seconds() // 60), 0)
+
+
+@dataclass(frozen=True)
+class AgendaTime:
+    """The agenda's time against the meeting's length."""
+
+    total: int
+    length: int
+    optional: int
+
+    @property
+    def over(self) -> bool:
+        return self.length > 0 and self.total > self.length
+
+
+def agenda_time(agenda: list, length: int) -> AgendaTime:
+    """The minutes of the agenda's items (optional ones apart) against the length."""
+    return AgendaTime(
+        total=sum(item.minutes_allotted for item in agenda if not item.optional),
+        length=length,
+        optional=sum(1 for item in agenda if item.optional),
     )
 
 

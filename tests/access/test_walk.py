@@ -100,6 +100,7 @@ PAGE_PREFIXES = {  # the rest by the path segment before the id
         "meetings": "meetings.Meeting",
         "agenda": "meetings.AgendaItem",
         "actions": "meetings.ActionItem",
+        "decisions": "meetings.Decision",
         "events": "meetings.Event",
     },
     "people/": {

@@ -13,7 +13,7 @@ from deptcoord.meetings.models import ActionItem, Meeting
 from deptcoord.work.models import Step
 from tests.e2e.test_organisation import sign_in
 from tests.factories import DepartmentFactory, member
-from tests.meetings.helpers import actor
+from tests.meetings.helpers import actor, schedule
 
 
 def test_find_a_time_schedule_a_weekly_sync_and_take_minutes(world, page):
@@ -68,3 +68,72 @@ def test_find_a_time_schedule_a_weekly_sync_and_take_minutes(world, page):
     page.get_by_test_id("next-occurrence").click()
     expect(page.get_by_test_id("carried-action")).to_contain_text("Send the dealer kit to Sales")
     expect(page.get_by_test_id("carried-action")).to_contain_text("Carried over from")
+
+
+def test_the_meeting_workspace_changes_in_place_in_vietnamese(world, page):
+    """Add, refuse a duplicate, drag and keyboard-move, autosave notes and suggest an agenda
+    that fits the hour: all without the page reloading (a marker on the window survives)."""
+    world.coordinator.language = "vi"
+    world.coordinator.save(update_fields=["language"])
+    meeting = schedule(world.coordinator, participants=[world.member])
+    day = meeting.starts_at.date()
+    for title in ("Ngân sách quý", "Kế hoạch ra mắt"):
+        services.agenda_item_create(
+            actor=actor(world.coordinator), meeting=meeting, occurrence=day, title=title
+        )
+    for number in range(6):
+        services.event_create(
+            actor=actor(world.head),
+            title_en=f"Fair {number}",
+            title_vi=f"Hội chợ {number}",
+            start_date=day + timedelta(days=number + 1),
+            departments=[world.own],
+        )
+    sign_in(page, world.coordinator)
+    page.goto(f"/meetings/{meeting.pk}/{day.isoformat()}/")
+    page.evaluate("window.stayedOnPage = true")
+    expect(page.get_by_test_id("agenda-time")).to_have_text("20/60 phút")
+
+    add = page.locator("#agenda-form")
+    page.fill("#id_agenda-title", "Tuyển dụng")
+    add.get_by_role("button", name="Thêm", exact=True).click()
+    items = page.get_by_test_id("agenda-item")
+    expect(items).to_have_count(3)
+    expect(items.nth(2)).to_be_focused()
+    expect(page.get_by_test_id("agenda-time")).to_have_text("30/60 phút")
+    page.fill("#id_agenda-title", "  ngan sach QUY ")
+    add.get_by_role("button", name="Thêm", exact=True).click()
+    expect(add).to_contain_text("“Ngân sách quý” đã có trong chương trình họp")
+    expect(page.locator("#id_agenda-title")).to_be_focused()
+
+    # drag the new item by its handle to the top
+    page.get_by_role("heading", name="Chương trình và ghi chú").scroll_into_view_if_needed()
+    handle = items.nth(2).locator(".agenda-handle").bounding_box()
+    top = items.nth(0).bounding_box()
+    page.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(top["x"] + 20, top["y"] + 10, steps=12)
+    page.mouse.move(top["x"] + 20, top["y"] + 5, steps=3)
+    page.mouse.up()
+    expect(items.nth(0)).to_contain_text("1. Tuyển dụng")
+    # and back down one place with the keyboard
+    items.nth(0).focus()
+    page.keyboard.press("Alt+ArrowDown")
+    expect(items.nth(1)).to_contain_text("2. Tuyển dụng")
+    moved = meeting.agenda_items.get(title="Tuyển dụng")
+    expect(page.locator(f"#move-down-{moved.pk}")).to_be_focused()
+    assert [item.title for item in meeting.agenda_items.order_by("position")] == [
+        "Ngân sách quý",
+        "Tuyển dụng",
+        "Kế hoạch ra mắt",
+    ]
+
+    items.nth(0).locator("textarea").fill("Chốt ngân sách 2 tỷ")
+    expect(items.nth(0).get_by_test_id("save-state")).to_contain_text("Đã lưu lúc")
+    assert meeting.agenda_items.get(title="Ngân sách quý").notes == "Chốt ngân sách 2 tỷ"
+
+    page.get_by_role("button", name="Gợi ý chương trình họp").click()
+    expect(page.locator("#agenda-messages")).to_contain_text("không đủ thời gian trong 60 phút")
+    expect(page.get_by_test_id("agenda-time")).to_have_text("60/60 phút")
+    expect(page.get_by_test_id("optional-item").first).to_contain_text("tùy chọn")
+    assert page.evaluate("window.stayedOnPage") is True

@@ -12,6 +12,7 @@ from deptcoord.core.actor import actor_from
 from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.core.http import PrimaryKey, expected_version, with_etag
 from deptcoord.core.pagination import ListPagination
+from deptcoord.core.versioning import NO_VERSION_SENT
 from deptcoord.goals.models import Goal
 from deptcoord.meetings import selectors, services
 from deptcoord.meetings.api.common import (
@@ -25,6 +26,7 @@ from deptcoord.meetings.api.schemas import (
     ActionItemPatch,
     ActionItemStatus,
     AgendaItemIn,
+    AgendaItemMove,
     AgendaItemOut,
     AgendaItemPatch,
     ChangeFromIn,
@@ -262,7 +264,9 @@ def create_agenda_item(request, payload: AgendaItemIn, pk: PrimaryKey):
 )
 def suggest_agenda(request, payload: OccurrenceRef, pk: PrimaryKey):
     """Add what needs the participants' attention: goals at risk, slipped steps, pending
-    requests, upcoming events, open action items."""
+    requests, upcoming events, open action items. Items are added, ten minutes each, while the
+    agenda fits in the occurrence's length; the rest come back with ``optional: true`` (listed
+    apart, not counted in the agenda's time, and taken in with a PATCH of ``optional``)."""
     meeting = _meeting(request, pk)
     added = services.agenda_suggest(
         actor=actor_from(request, "api"), meeting=meeting, occurrence=payload.occurrence
@@ -285,6 +289,37 @@ def update_agenda_item(request, response: HttpResponse, payload: AgendaItemPatch
         item_id=item.pk,
         expected_version=version,
         **_links(request, data),
+    )
+    return with_etag(response, item)
+
+
+@router.post(
+    "/agenda-items/{int:pk}/move",
+    response=AgendaItemOut,
+    summary="Move an agenda item",
+    openapi_extra={
+        "responses": {
+            428: {
+                "description": "The move names no version: send If-Match or `version`.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        }
+    },
+)
+def move_agenda_item(request, response: HttpResponse, payload: AgendaItemMove, pk: PrimaryKey):
+    """Move an item to another place on its agenda (from 1); the others follow. Say which
+    version was edited, in the body's ``version`` or If-Match (412 when stale, 428 when
+    neither is sent); a place beyond the agenda's end is refused (422)."""
+    item = _agenda_item(request, pk)
+    data = payload.dict()
+    version = expected_version(request, data.pop("version", None), item.version)
+    if version is None and not request.headers.get("If-Match", "").strip():
+        version = NO_VERSION_SENT
+    item = services.agenda_item_move(
+        actor=actor_from(request, "api"),
+        item_id=item.pk,
+        expected_version=version,
+        position=data["position"],
     )
     return with_etag(response, item)
 
@@ -368,3 +403,16 @@ def update_action_item(request, response: HttpResponse, payload: ActionItemPatch
         actor=actor_from(request, "api"), item_id=item.pk, expected_version=version, **data
     )
     return with_etag(response, item)
+
+
+@router.delete("/action-items/{int:pk}", response={204: None}, summary="Take back an action item")
+def delete_action_item(request, pk: PrimaryKey):
+    """Take back an action item recorded by mistake; its step goes too while nobody has
+    touched it since the meeting created it."""
+    item = get_visible_or_404(request.facts, ActionItem.objects.select_related("meeting"), pk=pk)
+    services.action_item_delete(
+        actor=actor_from(request, "api"),
+        item_id=item.pk,
+        expected_version=expected_version(request, None, item.version),
+    )
+    return Status(204, None)

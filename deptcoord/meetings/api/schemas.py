@@ -153,6 +153,7 @@ class AgendaItemIn(OccurrenceRef):
     minutes_allotted: int = Field(10, ge=1, le=240)
     notes: str = Field("", max_length=20000)
     shared_with_hr: bool = False
+    optional: bool = False
     goal_id: PrimaryKey | None = None
     event_id: PrimaryKey | None = None
     project_id: PrimaryKey | None = None
@@ -168,6 +169,15 @@ class AgendaItemPatch(Schema):
     minutes_allotted: int | None = Field(None, ge=1, le=240)
     notes: str | None = Field(None, max_length=20000)
     shared_with_hr: bool | None = None
+    optional: bool | None = None
+    version: int | None = None
+
+
+class AgendaItemMove(Schema):
+    """Where an agenda item goes: its place from 1 among the agenda's items (an optional
+    topic moves among the optional ones). The version edited comes here or in If-Match."""
+
+    position: int = Field(..., ge=1, le=1000)
     version: int | None = None
 
 
@@ -181,6 +191,7 @@ class AgendaItemOut(Schema):
     title: str
     presenter_id: int | None
     minutes_allotted: int
+    optional: bool
     notes: str
     shared_with_hr: bool
     goal_id: int | None

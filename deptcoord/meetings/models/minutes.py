@@ -30,6 +30,8 @@ class AgendaItem(VersionedModel):
         related_name="+",
     )
     minutes_allotted = models.PositiveSmallIntegerField(_("minutes allotted"), default=10)
+    # a suggested topic that did not fit in the meeting's length: listed, not counted
+    optional = models.BooleanField(_("optional"), default=False)
     notes = models.TextField(_("notes"), blank=True)
     shared_with_hr = models.BooleanField(_("shared with HR"), default=False)
     goal = models.ForeignKey(

@@ -11,9 +11,11 @@ from deptcoord.meetings.services.meetings import (
 )
 from deptcoord.meetings.services.minutes import (
     action_item_create,
+    action_item_delete,
     action_item_update,
     agenda_item_create,
     agenda_item_delete,
+    agenda_item_move,
     agenda_item_update,
     decision_create,
     decision_delete,
@@ -29,9 +31,11 @@ from deptcoord.meetings.services.suggestions import agenda_suggest
 
 __all__ = [
     "action_item_create",
+    "action_item_delete",
     "action_item_update",
     "agenda_item_create",
     "agenda_item_delete",
+    "agenda_item_move",
     "agenda_item_update",
     "agenda_suggest",
     "decision_create",

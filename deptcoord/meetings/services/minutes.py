@@ -1,5 +1,6 @@
 """The agenda of an occurrence, the notes taken on it, decisions and action items."""
 
+import unicodedata
 from dataclasses import replace
 from datetime import date
 
@@ -18,6 +19,7 @@ from deptcoord.meetings import messages
 from deptcoord.meetings.models import ActionItem, AgendaItem, Decision, Meeting
 from deptcoord.meetings.series import occurrence_of
 from deptcoord.meetings.services.common import (
+    audit_record,
     department_of,
     record_created,
     record_deleted,
@@ -29,6 +31,8 @@ from deptcoord.org.facts import role_facts_for_person
 from deptcoord.records.models import Note
 from deptcoord.records.services import note_create, note_delete
 from deptcoord.search.indexing import index_record, unindex_record
+from deptcoord.work.models import Step
+from deptcoord.work.services import step_delete
 
 AGENDA_FIELDS = [
     "occurrence",
@@ -36,6 +40,7 @@ AGENDA_FIELDS = [
     "title",
     "presenter",
     "minutes_allotted",
+    "optional",
     "notes",
     "shared_with_hr",
     "goal",
@@ -57,6 +62,28 @@ def check_occurrence(meeting: Meeting, day: date) -> None:
         params = {"date": date_format(day, "SHORT_DATE_FORMAT")}
         raise ValidationError(
             {"occurrence": [ValidationError(messages.NOT_AN_OCCURRENCE, params=params)]}
+        )
+
+
+def title_key(title: str) -> str:
+    """A title as compared for duplicates: without case, accents or extra spaces
+    ("Kế hoạch  Quý 1" and "ke hoach quy 1" are the same topic)."""
+    text = unicodedata.normalize("NFKD", (title or "").replace("đ", "d").replace("Đ", "D"))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(text.casefold().split())
+
+
+def agenda_titles(meeting: Meeting, occurrence: date, exclude_pk=None) -> dict[str, str]:
+    """The titles already on an occurrence's agenda, by their compared form."""
+    items = AgendaItem.objects.filter(meeting=meeting, occurrence=occurrence).exclude(pk=exclude_pk)
+    return {title_key(title): title for title in items.values_list("title", flat=True)}
+
+
+def _check_duplicate(meeting: Meeting, occurrence: date, title: str, exclude_pk=None) -> None:
+    same = agenda_titles(meeting, occurrence, exclude_pk).get(title_key(title))
+    if same is not None:
+        raise ValidationError(
+            {"title": [ValidationError(messages.AGENDA_DUPLICATE, params={"title": same})]}
         )
 
 
@@ -95,14 +122,17 @@ def agenda_item_create(
     step=None,
     request=None,
     action_item=None,
+    optional: bool = False,
 ) -> AgendaItem:
-    """Add an item at the end of an occurrence's agenda."""
+    """Add an item at the end of an occurrence's agenda (an optional one is listed apart and
+    not counted in the agenda's time). A title already on the agenda is refused."""
     meeting = lock(Meeting, meeting.pk)
     authorize(actor, Action.TAKE_MINUTES, meeting)
     check_occurrence(meeting, occurrence)
     data = _check_item(
         meeting, {"title": title, "presenter": presenter, "minutes_allotted": minutes_allotted}
     )
+    _check_duplicate(meeting, occurrence, data["title"])
     last = AgendaItem.objects.filter(meeting=meeting, occurrence=occurrence).aggregate(
         Max("position")
     )
@@ -118,6 +148,7 @@ def agenda_item_create(
         step=step,
         request=request,
         action_item=action_item,
+        optional=bool(optional),
         **data,
     )
     record_created(actor, item, AGENDA_FIELDS, "meetings.agenda.create", department_of(meeting))
@@ -130,16 +161,30 @@ def agenda_item_create(
 def agenda_item_update(
     *, actor: Actor, item_id: int, expected_version: int | None, **changes
 ) -> AgendaItem:
-    """Change an item: its title, presenter, time, or the notes taken on it."""
+    """Change an item: its title, presenter, time, the notes taken on it, or take an optional
+    item into the agenda (it goes to the end)."""
     item = lock(AgendaItem, item_id)
     authorize(actor, Action.CHANGE, item)
     check_version(item, expected_version)
-    allowed = {"title", "presenter", "minutes_allotted", "notes", "shared_with_hr", "position"}
+    allowed = {
+        "title",
+        "presenter",
+        "minutes_allotted",
+        "notes",
+        "shared_with_hr",
+        "position",
+        "optional",
+    }
     unknown = set(changes) - allowed
     if unknown:
         raise TypeError(f"Unknown agenda item fields: {sorted(unknown)}")
     data = {name: changes.get(name, getattr(item, name)) for name in allowed}
     data = _check_item(item.meeting, data)
+    if title_key(data["title"]) != title_key(item.title):
+        _check_duplicate(item.meeting, item.occurrence, data["title"], exclude_pk=item.pk)
+    data["optional"] = bool(data["optional"])
+    if data["optional"] != item.optional and "position" not in changes:
+        data["position"] = _last_position(item.meeting_id, item.occurrence) + 1
     before = snapshot(item, AGENDA_FIELDS)
     for name, value in data.items():
         setattr(item, name, value)
@@ -149,6 +194,68 @@ def agenda_item_update(
     if changed:
         index_record(item)
         index_record(item.meeting)
+    return item
+
+
+def _last_position(meeting_id: int, occurrence: date) -> int:
+    found = AgendaItem.objects.filter(meeting_id=meeting_id, occurrence=occurrence).aggregate(
+        Max("position")
+    )
+    return found["position__max"] or 0
+
+
+@transaction.atomic
+def agenda_item_move(
+    *, actor: Actor, item_id: int, expected_version: int | None, position: int
+) -> AgendaItem:
+    """Move an item to ``position`` (from 1) among the agenda's items (or among the optional
+    ones, for an optional item); the new order is recorded in the audit trail."""
+    meeting_id = AgendaItem.objects.values_list("meeting_id", flat=True).get(pk=item_id)
+    lock(Meeting, meeting_id)  # one agenda write at a time, as when items are added
+    item = lock(AgendaItem, item_id)
+    authorize(actor, Action.CHANGE, item)
+    check_version(item, expected_version)
+    items = list(
+        AgendaItem.objects.filter(meeting_id=meeting_id, occurrence=item.occurrence).order_by(
+            "optional", "position", "pk"
+        )
+    )
+    same_list = [other for other in items if other.optional == item.optional]
+    if not isinstance(position, int) or not 1 <= position <= len(same_list):
+        raise ValidationError(
+            {
+                "position": [
+                    ValidationError(messages.AGENDA_POSITION, params={"count": len(same_list)})
+                ]
+            }
+        )
+    before = [other.title for other in same_list]
+    if same_list.index(item) == position - 1:
+        return item  # already there
+    same_list.remove(item)
+    same_list.insert(position - 1, item)
+    regular = [other for other in items if not other.optional]
+    optional = [other for other in items if other.optional]
+    ordered = (same_list + optional) if not item.optional else (regular + same_list)
+    old_position = item.position
+    for number, other in enumerate(ordered, start=1):
+        if other.pk != item.pk and other.position != number:
+            # the order is the agenda's: the other items keep their versions
+            AgendaItem.objects.filter(pk=other.pk).update(position=number)
+    item.position = ordered.index(item) + 1
+    item.version += 1
+    item.save(update_fields=["position", "version"])
+    audit_record(
+        actor=actor,
+        kind="update",
+        action="meetings.agenda.move",
+        target=item,
+        changes={
+            "position": [old_position, item.position],
+            "agenda_order": [before, [other.title for other in same_list]],
+        },
+        department_id=department_of(item.meeting),
+    )
     return item
 
 
@@ -332,6 +439,25 @@ def action_item_update(
     if "status" in changed:
         step_follow_action(actor, item)
     return item
+
+
+@transaction.atomic
+def action_item_delete(*, actor: Actor, item_id: int, expected_version: int | None) -> bool:
+    """Take back an action item recorded by mistake. Its step goes too while nobody has touched
+    it since the meeting created it; a step already worked on stays in the plan. Return whether
+    the step went."""
+    item = lock(ActionItem, item_id)
+    authorize(actor, Action.DELETE, item)
+    check_version(item, expected_version)
+    step = Step.objects.filter(pk=item.step_id).first() if item.step_id else None
+    untouched = step is not None and step.version == 1 and step.status == Step.Status.TODO
+    record_deleted(
+        actor, item, ACTION_FIELDS, "meetings.action.delete", department_of(item.meeting)
+    )
+    item.delete()
+    if untouched:
+        step_delete(actor=replace(actor, via="system"), step_id=step.pk)
+    return untouched
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""Suggest agenda: fill an occurrence's agenda from what needs its participants' attention."""
+"""Suggest agenda: fill an occurrence's agenda from what needs its participants' attention,
+as much as fits in the meeting's length; the rest is added as optional topics."""
 
 from datetime import date, timedelta
 
@@ -9,12 +10,18 @@ from deptcoord.access import Action, visible
 from deptcoord.core.actor import Actor, authorize
 from deptcoord.goals.models import Goal
 from deptcoord.meetings.models import AgendaItem, Event, Meeting
-from deptcoord.meetings.selectors import carried_over, meeting_department_ids
-from deptcoord.meetings.services.minutes import agenda_item_create, check_occurrence
+from deptcoord.meetings.selectors import carried_over, meeting_department_ids, occurrence_length
+from deptcoord.meetings.services.minutes import (
+    agenda_item_create,
+    agenda_titles,
+    check_occurrence,
+    title_key,
+)
 from deptcoord.work.models import Request, Step
 
 EVENT_HORIZON = timedelta(days=45)
 MAX_EACH = 5
+SUGGESTED_MINUTES = 10
 
 
 def _candidates(actor: Actor, meeting: Meeting, day: date) -> list[dict]:
@@ -67,26 +74,38 @@ LINKS = ("goal", "step", "request", "event", "action_item")
 
 @transaction.atomic
 def agenda_suggest(*, actor: Actor, meeting: Meeting, occurrence: date) -> list[AgendaItem]:
-    """Add to the agenda what needs attention and is not on it yet; return the new items."""
+    """Add to the agenda what needs attention and is not on it yet, in the order of the
+    candidates, as long as the agenda fits in the meeting's length; what does not fit is
+    added as optional (not counted in the agenda's time). Return the new items."""
     authorize(actor, Action.TAKE_MINUTES, meeting)
     check_occurrence(meeting, occurrence)
-    present = AgendaItem.objects.filter(meeting=meeting, occurrence=occurrence)
+    present = list(AgendaItem.objects.filter(meeting=meeting, occurrence=occurrence))
     taken = {(link, getattr(item, f"{link}_id")) for item in present for link in LINKS}
+    titles = set(agenda_titles(meeting, occurrence))
+    length = occurrence_length(meeting, occurrence)
+    used = sum(item.minutes_allotted for item in present if not item.optional)
     added = []
     for candidate in _candidates(actor, meeting, occurrence):
         link = next(name for name in LINKS if name in candidate)
         key = (link, candidate[link].pk)
-        if key in taken:
+        title = candidate["title"][:200]
+        if key in taken or title_key(title) in titles or not title.strip():
             continue
         taken.add(key)
+        titles.add(title_key(title))
+        fits = used + SUGGESTED_MINUTES <= length
+        if fits:
+            used += SUGGESTED_MINUTES
         presenter = candidate.get("presenter")
         added.append(
             agenda_item_create(
                 actor=actor,
                 meeting=meeting,
                 occurrence=occurrence,
-                title=candidate["title"][:200],
+                title=title,
                 presenter=presenter if presenter and _invited(meeting, presenter) else None,
+                minutes_allotted=SUGGESTED_MINUTES,
+                optional=not fits,
                 **{link: candidate[link]},
             )
         )
