@@ -18,6 +18,7 @@ from deptcoord.work.services.common import save_with_audit
 from deptcoord.work.services.notices import department_coordinators, step_url
 from deptcoord.work.services.slips import Push, downstream_steps, pushes
 from deptcoord.work.services.steps import apply_step_changes, step_update
+from deptcoord.work.validation import check_step_dates, raise_if, to_date
 
 SHIFT_FIELDS = ["start", "due", "flagged", "flagged_by", "slip_days"]
 
@@ -44,6 +45,7 @@ class ShiftPreview:
     moves: list[Push]
     hidden: int
     departments: list
+    elsewhere: int
     days: int
     refusal: str | None
 
@@ -58,21 +60,30 @@ class ShiftPreview:
         return ",".join(f"{move.step.pk}:{move.step.version}" for move in self.moves)
 
 
+def check_new_dates(start, due) -> tuple:
+    """New dates for a preview: ISO text or dates, a due date, not before the start."""
+    errors: dict = {}
+    start = to_date(errors, "start", start)
+    due = to_date(errors, "due", due, required=True)
+    check_step_dates(errors, start, due)
+    raise_if(errors)
+    return start, due
+
+
 def shift_preview(facts, step: Step, start, due) -> ShiftPreview:
     """What running ``step`` from ``start`` to ``due`` would push (reads only)."""
     moves = pushes(step, start, due)
     shown = [move for move in moves if can(facts, Action.VIEW, move.step)]
+    elsewhere = [move.step for move in shown if move.step.department_id != step.department_id]
     departments = []
-    for move in shown:
-        if (
-            move.step.department_id != step.department_id
-            and move.step.department not in departments
-        ):
-            departments.append(move.step.department)
+    for other in elsewhere:
+        if other.department not in departments:
+            departments.append(other.department)
     return ShiftPreview(
         moves=shown,
         hidden=len(moves) - len(shown),
         departments=departments,
+        elsewhere=len(elsewhere),
         days=max((move.days for move in moves), default=0),
         refusal=out_of_reach_message(facts, [move.step for move in moves]),
     )
@@ -149,13 +160,11 @@ def _tell_owners(actor: Actor, cause: Step, move: Push) -> None:
 def slip_shift(*, actor: Actor, step_id: int, expected_versions: dict | None = None):
     """Move later every step that ``step_id`` now pushes (see ``slips.pushes``), all of them
     or none: the person must be able to change each, and ``expected_versions`` (step id →
-    version, as shown in the preview) must still hold. Returns the moves."""
+    version, as shown in the preview) must still hold. Returns the moves (none when no step
+    waits too early: nothing to do)."""
     cause = lock(Step, step_id)
     authorize(actor, Action.VIEW, cause)
-    moves = _shift(actor, cause, expected_versions)
-    if not moves:
-        raise ValidationError(messages.NOTHING_TO_SHIFT)
-    return moves
+    return _shift(actor, cause, expected_versions)
 
 
 @transaction.atomic

@@ -36,7 +36,9 @@ def downstream_steps(step: Step) -> tuple[list[Step], list[Dependency]]:
     links: list[Dependency] = []
     while frontier and len(seen) < LONGEST_CHAIN:
         found = list(
-            Dependency.objects.filter(predecessor_id__in=frontier).select_related("successor")
+            Dependency.objects.filter(predecessor_id__in=frontier).select_related(
+                "successor__department", "successor__assignee"
+            )
         )
         links.extend(found)
         frontier = set()
@@ -159,6 +161,8 @@ class Push:
     start: date | None
     due: date
     days: int
+    was_start: date | None
+    was_due: date
 
 
 def _chain_order(root_id: int, links: list[Dependency]) -> list[int]:
@@ -218,6 +222,8 @@ def pushes(step: Step, start: date | None, due: date | None) -> list[Push]:
                 date_of_working_day(calendar, start_index + days) if other.start else None,
                 date_of_working_day(calendar, due_index + days),
                 days,
+                other.start,
+                other.due,
             )
         )
     return moved
