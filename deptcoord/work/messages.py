@@ -62,7 +62,12 @@ PERIOD_ORDER = _("The period must end on or after it starts.")
 NOTHING_TO_SHIFT = _("No step waiting for this one starts before it finishes. Nothing was moved.")
 SHIFT_OUT_OF_REACH = _(
     "You may not move %(steps)s. Ask their departments’ coordinators, or change this step’s "
-    "dates instead. Nothing was moved."
+    "dates instead."
+)
+NOTHING_MOVED = _("Nothing was moved.")
+SHIFT_OUT_OF_REACH_PREVIEW = _(
+    "You may not move %(steps)s. Save this step on its own: their departments’ coordinators "
+    "hear of the slip and replan."
 )
 STEPS_HIDDEN = ngettext_lazy(
     "%(count)s step you cannot see", "%(count)s steps you cannot see", "count"

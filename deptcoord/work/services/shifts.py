@@ -23,7 +23,7 @@ from deptcoord.work.validation import check_step_dates, raise_if, to_date
 SHIFT_FIELDS = ["start", "due", "flagged", "flagged_by", "slip_days"]
 
 
-def out_of_reach_message(facts, steps: list[Step]) -> str | None:
+def out_of_reach_message(facts, steps: list[Step], message=messages.SHIFT_OUT_OF_REACH):
     """Why the person may not move these steps (None when they may move them all); steps
     they cannot see are counted, never named."""
     refused = [step for step in steps if not can(facts, Action.CHANGE, step)]
@@ -33,7 +33,7 @@ def out_of_reach_message(facts, steps: list[Step]) -> str | None:
     hidden = len(refused) - len(seen)
     if hidden:
         seen.append(str(messages.STEPS_HIDDEN % {"count": hidden}))
-    return str(messages.SHIFT_OUT_OF_REACH % {"steps": ", ".join(seen)})
+    return str(message % {"steps": ", ".join(seen)})
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,11 @@ def check_new_dates(start, due) -> tuple:
     return start, due
 
 
-def shift_preview(facts, step: Step, start, due) -> ShiftPreview:
-    """What running ``step`` from ``start`` to ``due`` would push (reads only)."""
+def shift_preview(
+    facts, step: Step, start, due, refusal=messages.SHIFT_OUT_OF_REACH_PREVIEW
+) -> ShiftPreview:
+    """What running ``step`` from ``start`` to ``due`` would push (reads only); ``refusal``
+    is the sentence saying which of them the person may not move."""
     moves = pushes(step, start, due)
     shown = [move for move in moves if can(facts, Action.VIEW, move.step)]
     elsewhere = [move.step for move in shown if move.step.department_id != step.department_id]
@@ -85,7 +88,7 @@ def shift_preview(facts, step: Step, start, due) -> ShiftPreview:
         departments=departments,
         elsewhere=len(elsewhere),
         days=max((move.days for move in moves), default=0),
-        refusal=out_of_reach_message(facts, [move.step for move in moves]),
+        refusal=out_of_reach_message(facts, [move.step for move in moves], refusal),
     )
 
 
@@ -119,7 +122,7 @@ def _shift(actor: Actor, cause: Step, expected: dict | None) -> list[Push]:
     if actor.via != "system":
         refusal = out_of_reach_message(actor.facts, [move.step for move in moves])
         if refusal:
-            raise ValidationError(refusal)
+            raise ValidationError(f"{refusal} {messages.NOTHING_MOVED}")
     for move in moves:
         step = move.step
         before = snapshot(step, SHIFT_FIELDS)

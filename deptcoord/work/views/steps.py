@@ -21,6 +21,7 @@ from deptcoord.core.service_calls import ServiceOutcome, error_messages, show_de
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Department
 from deptcoord.work import exports, selectors, services
+from deptcoord.work import messages as messages_
 from deptcoord.work.forms import CommentForm, DependencyForm, ProgressForm, StepForm, TimeForm
 from deptcoord.work.models import Dependency, Project, Step, StepComment, TimeEntry
 from deptcoord.work.services.shifts import shift_preview
@@ -103,7 +104,9 @@ def step_detail(request, pk):
     step = _step(request, pk)
     context = _step_context(request, step)
     if request.GET.get("pushed") and context["can_change"]:
-        preview = shift_preview(request.facts, step, step.start, step.due)
+        preview = shift_preview(
+            request.facts, step, step.start, step.due, messages_.SHIFT_OUT_OF_REACH
+        )
         context["shift_preview"] = preview if preview.count else None
     return render(request, "work/step_detail.html", context)
 
