@@ -118,11 +118,11 @@ def _shift(actor: Actor, cause: Step, expected: dict | None) -> list[Push]:
     waiting, _links = downstream_steps(cause)
     list(Step.objects.select_for_update().filter(pk__in=[step.pk for step in waiting]))
     moves = pushes(cause, cause.start, cause.due)
-    _check_versions(moves, expected)
     if actor.via != "system":
         refusal = out_of_reach_message(actor.facts, [move.step for move in moves])
         if refusal:
             raise ValidationError(f"{refusal} {messages.NOTHING_MOVED}")
+    _check_versions(moves, expected)
     for move in moves:
         step = move.step
         before = snapshot(step, SHIFT_FIELDS)
