@@ -97,10 +97,21 @@ def test_a_timeline_bar_dragged_later_previews_and_moves_the_pushed_steps(world,
     page.get_by_role("button", name="Ngày", exact=True).click()
     bar = page.locator(f'.bar-wrapper[data-id="s{design.pk}"] .bar')
     bar.scroll_into_view_if_needed()
-    per_day = bar.bounding_box()["width"] / 5  # Monday to Friday
-    _drag(page, bar, None, dx=per_day * 7)
-
+    where = bar.bounding_box()
+    per_day = where["width"] / 5  # Monday to Friday
     dialog = page.locator("#reschedule-dialog")
+
+    # Cancel puts the bar back where it was; nothing is saved.
+    _drag(page, bar, None, dx=per_day * 7)
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Hủy", exact=True).last.click()
+    expect(dialog).to_be_hidden()
+    bar = page.locator(f'.bar-wrapper[data-id="s{design.pk}"] .bar')
+    assert abs(bar.bounding_box()["x"] - where["x"]) < 2, (bar.bounding_box(), where)
+    design.refresh_from_db()
+    assert design.due == start + timedelta(days=4)
+
+    _drag(page, bar, None, dx=per_day * 7)
     expect(dialog).to_be_visible()
     expect(dialog.get_by_test_id("push-summary")).to_contain_text("1 bước phía sau")
     expect(dialog.get_by_test_id("push-row")).to_contain_text("Dealer briefing")

@@ -36,8 +36,15 @@
         wrapper.classList.toggle("wk-locked", !editable[wrapper.getAttribute("data-id")]);
       });
     }
+    var mode = "Week";
+    var scrolledTo = null; // where the chart was scrolled when the drag began
     function snapBack() {
       gantt.refresh(JSON.parse(original));
+      gantt.change_view_mode(mode);
+      var scroller = holder.querySelector(".gantt-container");
+      if (scroller && scrolledTo !== null) {
+        scroller.scrollLeft = scrolledTo;
+      }
       markLocked();
     }
     // frappe-gantt reports every step of a drag: the preview waits for the mouse to let go.
@@ -108,7 +115,10 @@
         var wrapper = event.target.closest(".bar-wrapper");
         if (wrapper && !editable[wrapper.getAttribute("data-id")]) {
           event.stopPropagation();
+          return;
         }
+        var scroller = holder.querySelector(".gantt-container");
+        scrolledTo = scroller ? scroller.scrollLeft : null;
       },
       true
     );
@@ -129,7 +139,8 @@
     markLocked();
     document.querySelectorAll("[data-gantt-mode]").forEach(function (button) {
       button.addEventListener("click", function () {
-        gantt.change_view_mode(button.dataset.ganttMode);
+        mode = button.dataset.ganttMode;
+        gantt.change_view_mode(mode);
         markLocked();
         document.querySelectorAll("[data-gantt-mode]").forEach(function (other) {
           other.classList.toggle("active", other === button);
