@@ -56,6 +56,7 @@ class WorkConfig(AppConfig):
         register_kind(
             "work.slip", _("A step upstream slips and pushes your department’s steps"), AT_ONCE
         )
+        register_kind("work.shift", _("A step of yours is moved later by a slip upstream"), AT_ONCE)
         register_kind("work.mention", _("Someone mentions you on a step"), AT_ONCE)
         register_kind(
             "work.request", _("Another department asks your department for help"), AT_ONCE

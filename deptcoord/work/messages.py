@@ -59,10 +59,27 @@ COMMENT_EMPTY = _("Write something before posting.")
 COMMENT_TOO_LONG = _("Keep a comment under 5,000 characters.")
 NOTE_TOO_LONG = _("Keep the note under 300 characters.")
 PERIOD_ORDER = _("The period must end on or after it starts.")
+NOTHING_TO_SHIFT = _("No step waiting for this one starts before it finishes. Nothing was moved.")
+SHIFT_OUT_OF_REACH = _(
+    "You may not move %(steps)s. Ask their departments’ coordinators, or change this step’s "
+    "dates instead."
+)
+NOTHING_MOVED = _("Nothing was moved.")
+SHIFT_OUT_OF_REACH_PREVIEW = _(
+    "You may not move %(steps)s. Save this step on its own: their departments’ coordinators "
+    "hear of the slip and replan."
+)
+STEPS_HIDDEN = ngettext_lazy(
+    "%(count)s step you cannot see", "%(count)s steps you cannot see", "count"
+)
 
 # notifications
 SLIP_NOTICE = _(
     "“%(step)s” (%(department)s) slipped by %(days)s working days. It pushes %(pushed)s."
+)
+SHIFT_NOTICE = _(
+    "%(actor)s moved “%(step)s” %(days)s working days later, now due %(due)s, because "
+    "“%(cause)s” finishes on %(cause_due)s."
 )
 REQUEST_RECEIVED = _("%(department)s asks your department: “%(title)s”, needed by %(due)s.")
 REQUEST_ACCEPTED = _("%(department)s accepted your request “%(title)s”, due %(due)s.")

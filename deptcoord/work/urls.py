@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from deptcoord.work.views import in_place, others, projects, steps
+from deptcoord.work.views import in_place, others, projects, schedule, steps
 
 app_name = "work"
 
@@ -32,6 +32,13 @@ urlpatterns = [
     path("steps/<int:pk>/", steps.step_detail, name="step"),
     path("steps/<int:pk>/edit/", steps.step_edit, name="step_edit"),
     path("steps/<int:pk>/progress/", steps.step_progress, name="step_progress"),
+    path(
+        "steps/<int:pk>/reschedule/preview/",
+        schedule.reschedule_preview,
+        name="step_reschedule_preview",
+    ),
+    path("steps/<int:pk>/reschedule/", schedule.reschedule, name="step_reschedule"),
+    path("steps/<int:pk>/shift-pushed/", schedule.slip_shift, name="slip_shift"),
     path("steps/<int:pk>/delete/", steps.step_delete, name="step_delete"),
     path("steps/<int:pk>/done-here/", in_place.step_done, name="step_done_in_place"),
     path("steps/<int:pk>/clear-flag/", steps.step_flag_clear, name="step_flag_clear"),

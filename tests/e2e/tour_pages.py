@@ -53,6 +53,7 @@ NOT_PAGES = {
     "goals:import_confirm": "needs an uploaded file; the upload page is visited",
     "people:matrix_import_confirm": "needs an uploaded file; the upload page is visited",
     "work:plan_import_confirm": "needs an uploaded file; the upload page is visited",
+    "work:step_reschedule_preview": "a fragment of the timeline's dialog, which is visited",
 }
 
 

@@ -156,6 +156,54 @@ class ProgressIn(Schema):
     version: int | None = None
 
 
+class PushOut(Schema):
+    """A step that new dates push later: its dates now and after the move."""
+
+    step_id: int
+    title: str
+    department_id: int
+    department: str
+    assignee_id: int | None
+    assignee: str | None
+    start_before: date | None
+    due_before: date
+    start: date | None
+    due: date
+    days: int = Field(description="How many working days later it moves.")
+    version: int
+
+
+class PushPreviewOut(Schema):
+    """What a step's dates push: the steps the caller sees, how many others, and why the
+    caller may not move them all (null when they may)."""
+
+    count: int
+    hidden: int
+    days: int
+    refusal: str | None
+    pushes: list[PushOut]
+
+
+class PushedFilter(Schema):
+    """New dates to try (the step's own dates when left out)."""
+
+    start: date | None = None
+    due: date | None = None
+
+
+class StepVersionIn(Schema):
+    """A pushed step and the version the caller was shown."""
+
+    step_id: PrimaryKey
+    version: int
+
+
+class ShiftIn(Schema):
+    """The pushed steps as previewed, each with its version: nothing moves if one changed."""
+
+    versions: list[StepVersionIn]
+
+
 class StepFilter(Schema):
     """Filters on the step list."""
 

@@ -22,12 +22,17 @@ from deptcoord.work.api.schemas import (
     DependencyIn,
     DependencyOut,
     ProgressIn,
+    PushedFilter,
+    PushOut,
+    PushPreviewOut,
+    ShiftIn,
     StepFilter,
     StepIn,
     StepOut,
     StepPatch,
 )
 from deptcoord.work.models import Dependency, Step
+from deptcoord.work.services.shifts import check_new_dates, shift_preview
 
 router = Router(tags=["work"])
 
@@ -116,6 +121,60 @@ def step_progress(request, response: HttpResponse, payload: ProgressIn, pk: Prim
         actor=api_actor(request), step_id=step.pk, expected_version=version, **data
     )
     return with_etag(response, step)
+
+
+def _push_out(move) -> dict:
+    step = move.step
+    return {
+        "step_id": step.pk,
+        "title": step.title,
+        "department_id": step.department_id,
+        "department": step.department.name,
+        "assignee_id": step.assignee_id,
+        "assignee": step.assignee.full_name if step.assignee_id else None,
+        "start_before": move.was_start,
+        "due_before": move.was_due,
+        "start": move.start,
+        "due": move.due,
+        "days": move.days,
+        "version": step.version,
+    }
+
+
+@router.get("/steps/{int:pk}/pushed", response=PushPreviewOut, summary="Preview what a step pushes")
+def pushed_steps(request, pk: PrimaryKey, dates: Query[PushedFilter]):
+    """The waiting steps that would start before what they wait for is done, were the step to
+    run from ``start`` to ``due`` (its own dates when left out), with their new dates. Steps
+    the caller cannot see are only counted. Changes nothing."""
+    step = step_or_404(request, pk)
+    start = dates.start if dates.start is not None else step.start
+    due = dates.due if dates.due is not None else step.due
+    check_new_dates(start, due)
+    preview = shift_preview(request.facts, step, start, due)
+    return {
+        "count": preview.count,
+        "hidden": preview.hidden,
+        "days": preview.days,
+        "refusal": preview.refusal,
+        "pushes": [_push_out(move) for move in preview.moves],
+    }
+
+
+@router.post(
+    "/steps/{int:pk}/shift-pushed", response=list[PushOut], summary="Move the pushed steps later"
+)
+def shift_pushed(request, pk: PrimaryKey, payload: ShiftIn):
+    """Move later, in one go, every step this one now pushes (as previewed by ``pushed``):
+    all of them or none. Send each pushed step's version; if the steps or a version changed
+    since, nothing moves (409). Refused with the reason (422) when the caller may not move one
+    of them; each owner is notified."""
+    step = step_or_404(request, pk)
+    moves = services.slip_shift(
+        actor=api_actor(request),
+        step_id=step.pk,
+        expected_versions={item.step_id: item.version for item in payload.versions},
+    )
+    return [_push_out(move) for move in moves]
 
 
 @router.get(

@@ -28,6 +28,7 @@ from deptcoord.work.services.requests import (
     request_send,
     request_withdraw,
 )
+from deptcoord.work.services.shifts import slip_shift, step_reschedule
 from deptcoord.work.services.steps import (
     step_create,
     step_delete,
@@ -55,10 +56,12 @@ __all__ = [
     "request_decline",
     "request_send",
     "request_withdraw",
+    "slip_shift",
     "step_create",
     "step_delete",
     "step_flag_clear",
     "step_progress",
+    "step_reschedule",
     "step_update",
     "time_entry_delete",
     "time_entry_update",

@@ -2,7 +2,8 @@
 it move too: those owned by other departments are flagged and their coordinators told what
 slipped, by how much and what it pushes."""
 
-from collections import defaultdict
+from collections import defaultdict, deque
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import F
@@ -14,7 +15,11 @@ from deptcoord.core.actor import SYSTEM
 from deptcoord.notices.notifications import translated
 from deptcoord.work import graph, messages
 from deptcoord.work.calendar import company_calendar
-from deptcoord.work.calendar_days import working_day_index, working_days_between
+from deptcoord.work.calendar_days import (
+    date_of_working_day,
+    working_day_index,
+    working_days_between,
+)
 from deptcoord.work.models import Dependency, Step
 from deptcoord.work.services.notices import notify_department, step_url
 
@@ -31,7 +36,9 @@ def downstream_steps(step: Step) -> tuple[list[Step], list[Dependency]]:
     links: list[Dependency] = []
     while frontier and len(seen) < LONGEST_CHAIN:
         found = list(
-            Dependency.objects.filter(predecessor_id__in=frontier).select_related("successor")
+            Dependency.objects.filter(predecessor_id__in=frontier).select_related(
+                "successor__department", "successor__assignee"
+            )
         )
         links.extend(found)
         frontier = set()
@@ -143,3 +150,80 @@ def propagate_slip(step: Step, old_due: date, new_due: date, *, actor=SYSTEM) ->
             actor=actor.person,
         )
     return [other for other, _shift in pushed]
+
+
+@dataclass(frozen=True)
+class Push:
+    """A step waiting for a later one: its dates now and the dates that keep it after its
+    predecessors (``days``: how many working days later)."""
+
+    step: Step
+    start: date | None
+    due: date
+    days: int
+    was_start: date | None
+    was_due: date
+
+
+def _chain_order(root_id: int, links: list[Dependency]) -> list[int]:
+    """The waiting steps in an order where every step comes after those it waits for."""
+    waits_for = defaultdict(int)
+    followers = defaultdict(list)
+    for link in links:
+        waits_for[link.successor_id] += 1
+        followers[link.predecessor_id].append(link.successor_id)
+    ready, order = deque([root_id]), []
+    while ready:
+        current = ready.popleft()
+        order.append(current)
+        for after in followers[current]:
+            waits_for[after] -= 1
+            if waits_for[after] == 0:
+                ready.append(after)
+    return order[1:]
+
+
+def pushes(step: Step, start: date | None, due: date | None) -> list[Push]:
+    """What running ``step`` from ``start`` to ``due`` would push: every step waiting for it
+    (directly or not) that would start before its predecessors finish, moved later by just
+    enough working days, keeping its length. Done steps stay where they are. Reads only."""
+    if due is None:
+        return []
+    waiting, links = downstream_steps(step)
+    if not waiting:
+        return []
+    dates = [d for s in waiting for d in (s.start, s.due) if d] + [d for d in (start, due) if d]
+    calendar = company_calendar(min(dates), max(dates), origin=min(dates))
+    by_id = {other.pk: other for other in waiting}
+    finish = {step.pk: working_day_index(calendar, due, roll_forward=False) + 1}
+    incoming = defaultdict(list)
+    for link in links:
+        incoming[link.successor_id].append(link)
+    moved = []
+    for pk in _chain_order(step.pk, links):
+        other = by_id[pk]
+        if other.due is None:
+            continue
+        due_index = working_day_index(calendar, other.due, roll_forward=False)
+        start_index = working_day_index(calendar, other.start or other.due)
+        needed = [
+            finish[link.predecessor_id] + link.lag_days
+            for link in incoming[pk]
+            if link.predecessor_id in finish
+        ]
+        days = max(needed, default=start_index) - start_index
+        if days <= 0 or other.is_done:
+            finish[pk] = due_index + 1
+            continue
+        finish[pk] = due_index + days + 1
+        moved.append(
+            Push(
+                other,
+                date_of_working_day(calendar, start_index + days) if other.start else None,
+                date_of_working_day(calendar, due_index + days),
+                days,
+                other.start,
+                other.due,
+            )
+        )
+    return moved

@@ -229,7 +229,7 @@ def project_steps_export(request, pk, file_format):
     )
 
 
-def _gantt_tasks(timeline, step_base: str) -> list[dict]:
+def _gantt_tasks(timeline, step_base: str, editable: set[int]) -> list[dict]:
     tasks = []
     for row in timeline.rows:
         step = row.step
@@ -252,6 +252,9 @@ def _gantt_tasks(timeline, step_base: str) -> list[dict]:
                 "dependencies": ",".join(f"s{pk}" for pk in row.predecessors),
                 "custom_class": css,
                 "url": f"{step_base}{step.pk}/",
+                # Bars of steps the reader may change can be dragged (a preview comes first).
+                "editable": step.pk in editable,
+                "preview": f"{step_base}{step.pk}/reschedule/preview/",
             }
         )
     return tasks
@@ -259,9 +262,13 @@ def _gantt_tasks(timeline, step_base: str) -> list[dict]:
 
 @login_required
 def project_timeline(request, pk):
-    """The project on a timeline with its dependencies and the critical path highlighted."""
+    """The project on a timeline with its dependencies and the critical path highlighted; the
+    reader drags the bars of the steps they may change (their new dates previewed first)."""
     project = _project(request, pk)
     timeline = selectors.timeline(request.facts, project)
+    editable = steps_allowing(
+        request.facts, Action.CHANGE, project, [row.step for row in timeline.rows]
+    )
     step_base = reverse("work:step", args=[0])[:-2]
     shown: dict = {}  # a plan has far fewer distinct dates than steps: format each once
     for row in timeline.rows:
@@ -272,7 +279,8 @@ def project_timeline(request, pk):
     context = _header(request, project, "timeline") | {
         "timeline": timeline,
         "step_base": step_base,
-        "gantt": _gantt_tasks(timeline, step_base),
+        "gantt": _gantt_tasks(timeline, step_base, editable),
+        "editable": editable,
         "language": request.LANGUAGE_CODE,
     }
     return render(request, "work/project_timeline.html", context)

@@ -17,12 +17,14 @@ from django.views.decorators.http import require_POST
 from deptcoord.access import Action, can, get_visible_or_404, require, visible
 from deptcoord.audit.exports import audited_export
 from deptcoord.core.actor import actor_from
-from deptcoord.core.service_calls import show_denial
+from deptcoord.core.service_calls import ServiceOutcome, error_messages, show_denial
 from deptcoord.org import selectors as org
 from deptcoord.org.models import Department
 from deptcoord.work import exports, selectors, services
+from deptcoord.work import messages as messages_
 from deptcoord.work.forms import CommentForm, DependencyForm, ProgressForm, StepForm, TimeForm
 from deptcoord.work.models import Dependency, Project, Step, StepComment, TimeEntry
+from deptcoord.work.services.shifts import shift_preview
 from deptcoord.work.services.step_checks import STEP_FIELDS
 from deptcoord.work.views.common import (
     SERVICE_ERRORS,
@@ -37,6 +39,11 @@ from deptcoord.work.views.common import (
 )
 
 FORM_FIELDS = [f for f in STEP_FIELDS if f != "project"]
+
+
+def run_status(error: Exception) -> int:
+    """The status of a page answering a service's refusal (409 stale, 400 bad input)."""
+    return ServiceOutcome(error=error).status
 
 
 def _step(request, pk, action=Action.VIEW) -> Step:
@@ -95,7 +102,13 @@ def _step_context(request, step, **extra) -> dict:
 def step_detail(request, pk):
     """A step: what it is, what it waits for and what waits for it, its discussion and time."""
     step = _step(request, pk)
-    return render(request, "work/step_detail.html", _step_context(request, step))
+    context = _step_context(request, step)
+    if request.GET.get("pushed") and context["can_change"]:
+        preview = shift_preview(
+            request.facts, step, step.start, step.due, messages_.SHIFT_OUT_OF_REACH
+        )
+        context["shift_preview"] = preview if preview.count else None
+    return render(request, "work/step_detail.html", context)
 
 
 def _initial(step: Step) -> dict:
@@ -115,8 +128,9 @@ def step_edit(request, pk):
     step = _step(request, pk, Action.CHANGE)
     form = _step_form(request, _initial(step), request.POST or None)
     if request.method == "POST" and form.is_valid():
+        old_due = step.due
         try:
-            services.step_update(
+            step = services.step_update(
                 actor=actor_from(request),
                 step_id=step.pk,
                 expected_version=form.expected_version(),
@@ -130,11 +144,14 @@ def step_edit(request, pk):
             )
         else:
             messages.success(request, _("Changes saved."))
+            # A later due date may push waiting steps: the step's page offers to move them.
+            later = old_due is not None and step.due is not None and step.due > old_due
+            url = reverse("work:step", args=[step.pk]) + ("?pushed=1" if later else "")
             if request.htmx:
                 response = HttpResponse(status=204)
-                response["HX-Redirect"] = reverse("work:step", args=[step.pk])
+                response["HX-Redirect"] = url
                 return response
-            return redirect("work:step", pk=step.pk)
+            return redirect(url)
     template = "work/step_form.html#step-form" if request.htmx else "work/step_form.html"
     return render(request, template, {"form": form, "step": step, "project": step.project})
 
@@ -187,9 +204,12 @@ def step_create(request):
 @login_required
 @require_POST
 def step_progress(request, pk):
-    """Change a step's status and progress (from its page, or by moving its card on the board)."""
+    """Change a step's status and progress (from its page, or by moving its card on the board:
+    the card comes back as it now is, with the reason when the move was refused)."""
     step = _step(request, pk, Action.UPDATE_PROGRESS)
+    board = bool(request.htmx and request.POST.get("board"))
     form = ProgressForm(request.POST)
+    refusal, status = None, 200
     if form.is_valid():
         try:
             step = services.step_progress(
@@ -200,16 +220,21 @@ def step_progress(request, pk):
                 progress=form.cleaned_data.get("progress"),
             )
         except SERVICE_ERRORS as error:
-            report(request, error)
+            refusal, status = " ".join(error_messages(error)), run_status(error)
+            if not board:
+                report(request, error)
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    if request.htmx and request.POST.get("board"):
+        refusal, status = " ".join(m for errors in form.errors.values() for m in errors), 400
+        if not board:
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+    if board:
+        if refusal:
+            step = _step(request, pk)
+        context = {"step": step, "movable": {step.pk}, "statuses": Step.Status.choices}
         return render(
-            request,
-            "work/project_board.html#card",
-            {"step": step, "movable": {step.pk}, "statuses": Step.Status.choices},
+            request, "work/project_board.html#card", context | {"refusal": refusal}, status=status
         )
     return redirect("work:step", pk=step.pk)
 
