@@ -321,6 +321,11 @@ def _new_step(world) -> dict:
     }
 
 
+def _bulk_status(world) -> dict:
+    made = records(world)["step_own"]
+    return {"items": [{"id": made.pk, "version": made.version}], "status": "in_progress"}
+
+
 def _new_link(world) -> dict:
     return {"predecessor_id": records(world)["step_extra"].pk}
 
@@ -376,6 +381,7 @@ API = [
     ("PATCH", OWN_STEP, "step_own", RUNNERS, NOT_OWN, {"description": "Two sizes"}),
     ("DELETE", OWN_STEP, "step_own", RUNNERS, NOT_OWN, None),
     ("POST", OWN_STEP + "/progress", "step_own", DOERS, NOT_OWN, {"status": "in_progress"}),
+    ("POST", "/api/v1/steps/bulk", "", DOERS, NOT_OWN, _bulk_status),
     ("GET", OWN_STEP + "/dependencies", "step_own", OWN_VIEW, NOT_OWN, None),
     ("POST", OWN_STEP + "/dependencies", "step_own", RUNNERS, NOT_OWN, _new_link),
     ("DELETE", "/api/v1/dependencies/{id}", "link_own", RUNNERS, NOT_OWN, None),

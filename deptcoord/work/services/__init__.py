@@ -34,6 +34,7 @@ from deptcoord.work.services.steps import (
     step_flag_clear,
     step_progress,
     step_update,
+    steps_bulk_update,
 )
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "step_flag_clear",
     "step_progress",
     "step_update",
+    "steps_bulk_update",
     "time_entry_delete",
     "time_entry_update",
     "time_log",
