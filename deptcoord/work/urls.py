@@ -32,6 +32,7 @@ urlpatterns = [
     path("steps/<int:pk>/", steps.step_detail, name="step"),
     path("steps/<int:pk>/edit/", steps.step_edit, name="step_edit"),
     path("steps/<int:pk>/progress/", steps.step_progress, name="step_progress"),
+    path("steps/<int:pk>/inline/", steps.step_inline, name="step_inline"),
     path("steps/<int:pk>/delete/", steps.step_delete, name="step_delete"),
     path("steps/<int:pk>/clear-flag/", steps.step_flag_clear, name="step_flag_clear"),
     path("steps/<int:pk>/links/", steps.dependency_add, name="dependency_add"),
