@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import reverse
 
 from deptcoord.audit.models import AuditEntry
 from deptcoord.notices.models import Notification
@@ -174,3 +175,105 @@ def test_the_bulk_change_is_in_the_contract_with_its_errors(world):
     schema = client_for(world.coordinator).get("/api/v1/openapi.json").json()
     operation = schema["paths"]["/api/v1/steps/bulk"]["post"]
     assert {"403", "404", "409", "422"} <= set(operation["responses"])
+
+
+def _htmx(client, url, data):
+    return client.post(url, data, HTTP_HX_REQUEST="true")
+
+
+def test_the_project_page_changes_the_selected_steps_and_says_how_many(world):
+    plan = project(world)
+    steps = _three(world, plan)
+    client = client_for(world.coordinator)
+    url = reverse("work:project", args=[plan.pk])
+    picked = [f"{made.pk}:{made.version}" for made in steps]
+    response = _htmx(client, url, {"step": picked, "due": monday(2).isoformat()})
+    assert response.status_code == 200
+    assert "Updated 3 steps." in response.content.decode()
+    assert set(Step.objects.values_list("due", flat=True)) == {monday(2)}
+    # The same versions again: refused, naming the steps, nothing changed, still selected.
+    response = _htmx(client, url, {"step": picked, "status": "done"})
+    page = response.content.decode()
+    assert "Nothing was changed" in page and "“Step 0”" in page
+    assert page.count("checked") == 3
+    assert not Step.objects.filter(status="done").exists()
+
+
+def test_vietnamese_result_of_a_bulk_change(world):
+    steps = _three(world)
+    world.coordinator.language = "vi"
+    world.coordinator.save()
+    client = client_for(world.coordinator)
+    response = _htmx(
+        client,
+        reverse("work:department_steps", args=[world.own.pk]),
+        {"step": [f"{s.pk}:{s.version}" for s in steps], "status": "in_progress"},
+    )
+    assert "Đã cập nhật 3 việc" in response.content.decode()
+
+
+def test_a_status_changed_in_place_comes_back_in_its_row(world):
+    made = _three(world, assignee=world.member)[0]
+    client = client_for(world.member)
+    url = reverse("work:step_inline", args=[made.pk])
+    response = _htmx(
+        client, url, {"field": "status", "status": "in_progress", "version": made.version}
+    )
+    row = response.content.decode()
+    assert response.status_code == 200
+    assert row.strip().startswith(f'<tr id="step-row-{made.pk}"')
+    assert 'value="in_progress" selected' in row
+    made.refresh_from_db()
+    assert made.status == "in_progress" and made.version == 2
+    # A stale version: the row says why and shows the step as it is.
+    response = _htmx(client, url, {"field": "status", "status": "done", "version": 1})
+    row = response.content.decode()
+    assert "Someone else changed this record" in row
+    assert 'value="in_progress" selected' in row
+    made.refresh_from_db()
+    assert made.status == "in_progress"
+    # The assignee may not move the due date: the row has no date field for them.
+    assert 'name="due"' not in row
+    response = _htmx(client, url, {"field": "due", "due": "2030-01-01", "version": 2})
+    assert "You may not change this on this step." in response.content.decode()
+
+
+def test_a_due_date_before_the_start_is_refused_in_the_row(world):
+    made = _three(world)[0]
+    client = client_for(world.coordinator)
+    url = reverse("work:step_inline", args=[made.pk])
+    early = made.start - timedelta(days=1)
+    response = _htmx(client, url, {"field": "due", "due": early.isoformat(), "version": 1})
+    assert "before the start" in response.content.decode()
+    made.refresh_from_db()
+    assert made.due != early
+
+
+def test_a_hidden_step_cannot_be_changed_in_place(world):
+    hidden = step(world.other, "Sales only", None)
+    response = _htmx(
+        client_for(world.member),
+        reverse("work:step_inline", args=[hidden.pk]),
+        {"field": "status", "status": "done", "version": 1},
+    )
+    assert response.status_code == 404
+
+
+def test_my_steps_show_due_dates_and_undated_steps_last(world):
+    undated = step(world.own, "Undated", None, assignee=world.member)
+    dated = step(world.own, "Dated", None, assignee=world.member, due=monday(1))
+    page = client_for(world.member).get(reverse("work:my_steps")).content.decode()
+    assert page.index("Dated") < page.index("Undated")
+    assert monday(1).isoformat() in page
+    assert "No due date" in page
+    assert dated.pk and undated.pk
+
+
+def test_done_steps_are_folded_under_the_open_ones(world):
+    plan = project(world)
+    steps = _three(world, plan)
+    Step.objects.filter(pk=steps[0].pk).update(status="done")
+    page = client_for(world.coordinator).get(reverse("work:project", args=[plan.pk]))
+    text = page.content.decode()
+    assert "1 step done" in text
+    assert text.index("Step 1") < text.index("<details") < text.index("Step 0")
