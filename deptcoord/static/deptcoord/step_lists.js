@@ -79,13 +79,19 @@
     var row = document.getElementById(focused.row);
     var control = row ? row.querySelector('[data-field="' + focused.field + '"]') : null;
     focused = null;
+    // htmx gives the focus back to a control with the same id; a date field that closed its
+    // calendar (Enter) left the focus nowhere, so it goes back to the field.
+    var active = document.activeElement;
+    var lost = !active || active === document.body;
     if (control) {
       // A date field shows flatpickr's input in place of the original one.
       var shown = control._flatpickr && control._flatpickr.altInput ? control._flatpickr.altInput : control;
-      shown.focus();
       var problem = row.querySelector('[role="alert"]');
       if (problem) {
         shown.setAttribute("aria-describedby", problem.id);
+      }
+      if (lost) {
+        shown.focus();
       }
     }
     refresh();
