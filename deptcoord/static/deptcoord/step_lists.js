@@ -22,6 +22,7 @@
     if (counter) {
       counter.textContent = (form.dataset.countTemplate || "__count__").replace("__count__", chosen);
     }
+    form.classList.toggle("is-empty", chosen === 0);
     var apply = form.querySelector("[data-bulk-apply]");
     if (apply) {
       apply.disabled = chosen === 0;

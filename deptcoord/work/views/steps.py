@@ -374,7 +374,8 @@ def my_steps(request):
 def step_inline(request, pk):
     """Change a step's status, assignee or due date from its row in a list; the row comes
     back as it now is (with the reason when the change was refused)."""
-    step = _step(request, pk)
+    field = request.POST.get("field", "")
+    step = _step(request, pk, Action.UPDATE_PROGRESS if field == "status" else Action.CHANGE)
     problems = step_lists.inline_change(request, step)
     fresh = selectors.steps(request.facts, Step.objects.filter(pk=step.pk)).first()
     if fresh is None:  # the change took the step out of the list's reach
