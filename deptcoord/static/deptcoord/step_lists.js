@@ -93,6 +93,9 @@
       }
       if (lost) {
         shown.focus();
+        if (control._flatpickr) {
+          control._flatpickr.close();  // the keyboard comes back; the calendar stays shut
+        }
       }
     }
     refresh();

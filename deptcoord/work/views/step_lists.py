@@ -65,8 +65,10 @@ def _selected(request) -> list[tuple[int, int | None]]:
 
 
 def bulk_change(request) -> dict:
-    """Apply the bulk form to the selected steps; what the list shows about it afterwards."""
+    """Apply the bulk form to the selected steps; what the list shows about it afterwards
+    (after a refusal, the steps stay selected and the form keeps what was chosen)."""
     pairs = _selected(request)
+    chosen = {name: request.POST.get(name, "")[:20] for name in ("status", "assignee", "due")}
     changes = {}
     if request.POST.get("status"):
         changes["status"] = request.POST["status"]
@@ -77,7 +79,9 @@ def bulk_change(request) -> dict:
         try:
             changes["assignee"] = get_visible_or_404(request.facts, Person, pk=assignee)
         except Http404:
-            return _refused(pairs, [_("That person is not in the list. Choose another one.")])
+            return _refused(
+                pairs, [_("That person is not in the list. Choose another one.")], chosen
+            )
     if request.POST.get("due"):
         changes["due"] = request.POST["due"]
     try:
@@ -89,12 +93,14 @@ def bulk_change(request) -> dict:
             due=changes.get("due", KEEP),
         )
     except SERVICE_ERRORS as error:
-        return _refused(pairs, error_messages(error))
+        return _refused(pairs, error_messages(error), chosen)
     except PermissionDenied as refusal:
         report_refusal(refusal)
-        return _refused(pairs, [str(getattr(refusal, "message", "")) or _("You may not do this.")])
+        reason = str(getattr(refusal, "message", "")) or _("You may not do this.")
+        return _refused(pairs, [reason], chosen)
     except Http404:
-        return _refused(pairs, [_("One of the selected steps no longer exists. Reload the list.")])
+        reason = _("One of the selected steps no longer exists. Reload the list.")
+        return _refused(pairs, [reason], chosen)
     count = len(steps)
     return {
         "bulk_done": ngettext("Updated %(count)s step.", "Updated %(count)s steps.", count)
@@ -102,8 +108,12 @@ def bulk_change(request) -> dict:
     }
 
 
-def _refused(pairs, reasons) -> dict:
-    return {"bulk_refused": reasons, "selected": {pk for pk, _version in pairs}}
+def _refused(pairs, reasons, chosen) -> dict:
+    return {
+        "bulk_refused": reasons,
+        "selected": {pk for pk, _version in pairs},
+        "chosen": chosen,
+    }
 
 
 def inline_change(request, step: Step) -> list[str]:
