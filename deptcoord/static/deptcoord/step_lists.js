@@ -62,7 +62,9 @@
   document.body.addEventListener("htmx:beforeRequest", function (event) {
     var control = event.detail.elt;
     if (control && control.classList && control.classList.contains("inline-control")) {
-      focused = { row: control.closest("tr").id, field: control.dataset.field };
+      var row = control.closest("tr");
+      var pick = row.querySelector("[data-pick]");
+      focused = { row: row.id, field: control.dataset.field, picked: !!(pick && pick.checked) };
     }
   });
   document.body.addEventListener("htmx:afterSettle", function (event) {
@@ -79,6 +81,11 @@
     }
     var row = document.getElementById(focused.row);
     var control = row ? row.querySelector('[data-field="' + focused.field + '"]') : null;
+    // The row comes back with its new version; a step that was picked stays picked.
+    var pick = row ? row.querySelector("[data-pick]") : null;
+    if (pick && focused.picked) {
+      pick.checked = true;
+    }
     focused = null;
     // htmx gives the focus back to a control with the same id; a date field that closed its
     // calendar (Enter) left the focus nowhere, so it goes back to the field.
