@@ -24,6 +24,7 @@ ACTION_SUMMARIES = {
     "org.membership.remove": gettext_lazy("Removed from a department."),
     "planning.run.apply": gettext_lazy("Applied the plan."),
     "planning.run.apply_step": gettext_lazy("Rescheduled by a plan."),
+    "work.step.bulk_update": gettext_lazy("Changed with other steps at once."),
     "reports.report.submit": gettext_lazy("Submitted the report."),
     "reports.report.acknowledge": gettext_lazy("Acknowledged the report."),
     "reports.report.comment": gettext_lazy("Commented on the report."),

@@ -118,17 +118,22 @@ def step_filter(facts: RoleFacts, prefix: str = "") -> Q:
     return Q(**{f"{prefix}in": Step.objects.filter(where).values("pk")})
 
 
-def project_standings(facts: RoleFacts, project: Project) -> set[tuple[Role, Relation]]:
-    """The person's standings toward a project (see the module's docstring)."""
+def project_standings(
+    facts: RoleFacts, project: Project, departments=None, is_invited=None
+) -> set[tuple[Role, Relation]]:
+    """The person's standings toward a project (see the module's docstring); its departments'
+    ids and whether the person is invited to it may be given when they were read already."""
     standings = department_standings(facts, [project.lead_department_id])
     if project.pk is not None:
+        if departments is None:
+            departments = project.departments.values_list("pk", flat=True)
         taking_part = [
-            pk
-            for pk in project.departments.values_list("pk", flat=True)
-            if pk != project.lead_department_id and facts.role_in(pk)
+            pk for pk in departments if pk != project.lead_department_id and facts.role_in(pk)
         ]
         standings |= {(facts.role_in(pk), Relation.INVITED) for pk in taking_part}
-        if project.invited.filter(pk=facts.person_id).exists():
+        if is_invited is None:
+            is_invited = project.invited.filter(pk=facts.person_id).exists()
+        if is_invited:
             standings.add((Role.GUEST, Relation.INVITED))
     if project.coordinator_id is not None and project.coordinator_id == facts.person_id:
         standings.add((Role.COORDINATOR, Relation.OWN))
@@ -202,6 +207,41 @@ def steps_allowing(facts: RoleFacts, action: Action, project: Project, steps) ->
         for step in steps
         if action in decide(STEP_TABLE, step_standings(facts, step, on_project))
     }
+
+
+def step_rights(facts: RoleFacts, steps) -> dict[int, frozenset]:
+    """What the person may do with each of these steps (of any projects), judged with two
+    queries whatever their number: the projects' departments and the person's invitations."""
+    steps = list(steps)
+    if not facts.is_authenticated or not steps:
+        return {}
+    project_ids = {step.project_id for step in steps if step.project_id is not None}
+    departments: dict[int, set[int]] = {pk: set() for pk in project_ids}
+    invited: set[int] = set()
+    if project_ids:
+        taking = Project.departments.through.objects.filter(project_id__in=project_ids)
+        for project_id, department_id in taking.values_list("project_id", "department_id"):
+            departments[project_id].add(department_id)
+        invited = set(
+            Project.invited.through.objects.filter(
+                project_id__in=project_ids, person_id=facts.person_id
+            ).values_list("project_id", flat=True)
+        )
+    on_project = {}
+    rights = {}
+    for step in steps:
+        standing = None
+        if step.project_id is not None:
+            if step.project_id not in on_project:
+                on_project[step.project_id] = project_standings(
+                    facts,
+                    step.project,
+                    departments=departments[step.project_id],
+                    is_invited=step.project_id in invited,
+                )
+            standing = on_project[step.project_id]
+        rights[step.pk] = decide(STEP_TABLE, step_standings(facts, step, standing))
+    return rights
 
 
 class DependencyRule(Rule):

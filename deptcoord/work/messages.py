@@ -109,3 +109,15 @@ NO_SUCH_PREDECESSOR = _(
     "The predecessor “%(value)s” is not the ref of any row in this file. Check the ref column."
 )
 DUPLICATE_REF = _("The ref “%(value)s” is used by an earlier row. Give every row its own ref.")
+
+# changing several steps at once
+BULK_NOTHING_SELECTED = _("Select at least one step to change.")
+BULK_TOO_MANY = _("Change at most %(limit)s steps at once.")
+BULK_NOTHING_TO_CHANGE = _("Choose a new status, assignee or due date to apply.")
+BULK_DUPLICATE = _("A step is listed twice. List each step once.")
+BULK_STALE = _(
+    "Someone else changed %(steps)s after you opened the list. Nothing was changed: reload "
+    "the list and make your change again."
+)
+BULK_DENIED = _("You may not make this change to %(steps)s. Nothing was changed.")
+BULK_STEP_PROBLEM = _("“%(step)s”: %(problem)s")

@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("steps/<int:pk>/reschedule/", schedule.reschedule, name="step_reschedule"),
     path("steps/<int:pk>/shift-pushed/", schedule.slip_shift, name="slip_shift"),
+    path("steps/<int:pk>/inline/", steps.step_inline, name="step_inline"),
     path("steps/<int:pk>/delete/", steps.step_delete, name="step_delete"),
     path("steps/<int:pk>/done-here/", in_place.step_done, name="step_done_in_place"),
     path("steps/<int:pk>/clear-flag/", steps.step_flag_clear, name="step_flag_clear"),

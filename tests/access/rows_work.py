@@ -243,6 +243,22 @@ PAGES = [
     page("work:step_reschedule_preview", "step_own", ok=RUNNERS, hidden=NOT_OWN),
     page("work:step_reschedule", "step_own", method="POST", ok=RUNNERS, hidden=NOT_OWN),
     page("work:slip_shift", "step_own", method="POST", ok=OWN_VIEW, hidden=NOT_OWN),
+    page(
+        "work:step_inline",
+        "step_own",
+        method="POST",
+        ok=DOERS,
+        hidden=NOT_OWN,
+        data={"field": "status", "status": "in_progress"},
+    ),
+    page(
+        "work:step_inline",
+        "step_prep",
+        method="POST",
+        ok=RUNNERS,
+        hidden=NOT_OWN,
+        data={"field": "due", "due": "2030-01-07"},
+    ),
     page("work:step_delete", "step_own", method="POST", ok=RUNNERS, hidden=NOT_OWN),
     page("work:step_flag_clear", "step_own", method="POST", ok=RUNNERS, hidden=NOT_OWN),
     page("work:dependency_add", "step_own", method="POST", ok=RUNNERS, hidden=NOT_OWN),
@@ -333,6 +349,11 @@ def _new_step(world) -> dict:
     }
 
 
+def _bulk_status(world) -> dict:
+    made = records(world)["step_own"]
+    return {"items": [{"id": made.pk, "version": made.version}], "status": "in_progress"}
+
+
 def _new_link(world) -> dict:
     return {"predecessor_id": records(world)["step_extra"].pk}
 
@@ -390,6 +411,7 @@ API = [
     ("POST", OWN_STEP + "/progress", "step_own", DOERS, NOT_OWN, {"status": "in_progress"}),
     ("GET", OWN_STEP + "/pushed", "step_own", OWN_VIEW, NOT_OWN, None),
     ("POST", OWN_STEP + "/shift-pushed", "step_own", OWN_VIEW, NOT_OWN, {"versions": []}),
+    ("POST", "/api/v1/steps/bulk", "", DOERS, NOT_OWN, _bulk_status),
     ("GET", OWN_STEP + "/dependencies", "step_own", OWN_VIEW, NOT_OWN, None),
     ("POST", OWN_STEP + "/dependencies", "step_own", RUNNERS, NOT_OWN, _new_link),
     ("DELETE", "/api/v1/dependencies/{id}", "link_own", RUNNERS, NOT_OWN, None),

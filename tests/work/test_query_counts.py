@@ -91,3 +91,25 @@ def test_department_steps(world):
         client.get(url)
         counted.append(_queries(client, url))
     assert counted[0] == counted[1], counted
+
+
+@pytest.mark.parametrize("name", ["work:project", "work:department_steps", "work:my_steps"])
+def test_lists_with_their_controls_in_place(world, name):
+    """The checkboxes, the bulk bar and each row's status, assignee and due date controls
+    (with whom each step may be given to) cost the same whatever the number of rows."""
+    plan = project(world)
+    person = world.peer if name == "work:my_steps" else world.coordinator  # peer has steps
+    client = client_for(person)
+    args = {"work:project": [plan.pk], "work:department_steps": [world.own.pk]}.get(name, [])
+    url = reverse(name, args=args)
+    counted = []
+    for size in (10, 1000):
+        _fill(world, plan, size)
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(url).content.decode()
+        counted.append(len(captured.captured_queries))
+        assert 'data-field="status"' in page and 'name="step"' in page
+        if name != "work:my_steps":
+            assert 'data-field="assignee"' in page and 'data-field="due"' in page
+    assert counted[0] == counted[1], counted

@@ -204,6 +204,30 @@ class ShiftIn(Schema):
     versions: list[StepVersionIn]
 
 
+class StepRef(Schema):
+    """A step and the version the caller saw."""
+
+    id: PrimaryKey
+    version: int
+
+
+class StepBulkIn(Schema):
+    """One change for several steps: all of them change or none. Leave out a field to keep
+    each step's own value; send ``assignee_id`` or ``due`` as null to clear it."""
+
+    items: list[StepRef] = Field(..., min_length=1, max_length=200)
+    status: str | None = None
+    assignee_id: PrimaryKey | None = None
+    due: date | None = None
+
+
+class StepBulkOut(Schema):
+    """The steps as changed."""
+
+    updated: int
+    steps: list[StepOut]
+
+
 class StepFilter(Schema):
     """Filters on the step list."""
 

@@ -26,6 +26,8 @@ from deptcoord.work.api.schemas import (
     PushOut,
     PushPreviewOut,
     ShiftIn,
+    StepBulkIn,
+    StepBulkOut,
     StepFilter,
     StepIn,
     StepOut,
@@ -71,6 +73,27 @@ def create_step(request, payload: StepIn):
         **data,
     )
     return Status(201, step)
+
+
+@router.post("/steps/bulk", response=StepBulkOut, summary="Change several steps at once")
+def bulk_update_steps(request, payload: StepBulkIn):
+    """Give the listed steps one status, assignee or due date: all of them or none. A step the
+    caller may not see answers 404; one they may not change 403; one whose ``version`` is no
+    longer current 409 naming it; a bad value 422 naming each step it fails on."""
+    data = payload.dict(exclude_unset=True)
+    changes = {}
+    if data.get("status") is not None:
+        changes["status"] = data["status"]
+    if "assignee_id" in data:
+        changes["assignee"] = person_or_404(request, data["assignee_id"])
+    if "due" in data:
+        changes["due"] = data["due"]
+    steps = services.steps_bulk_update(
+        actor=api_actor(request),
+        items=[(item["id"], item["version"]) for item in data["items"]],
+        **changes,
+    )
+    return {"updated": len(steps), "steps": steps}
 
 
 @router.get("/steps/{int:pk}", response=StepOut, summary="Read a step")

@@ -25,6 +25,7 @@ from deptcoord.work.selectors.projects import (
 from deptcoord.work.selectors.requests import is_stale, requests, stale_count
 from deptcoord.work.selectors.steps import (
     STEP_RELATED,
+    assignable_people,
     board,
     link_choices,
     my_steps,
@@ -59,6 +60,7 @@ __all__ = [
     "TimelineStep",
     "WorkloadCell",
     "WorkloadRow",
+    "assignable_people",
     "board",
     "budget",
     "department_people",

@@ -1,6 +1,6 @@
 """Reads of steps: lists, a project's board, a step's page, links, and recurring activities."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from deptcoord.access import RoleFacts, openable, visible
@@ -46,7 +46,7 @@ def steps(
     return (
         result.select_related(*STEP_RELATED)
         .annotate(project_visible=openable(facts, Project, "project_id"))
-        .order_by("due", "priority", "id")
+        .order_by(F("due").asc(nulls_last=True), "priority", "id")
     )
 
 
@@ -125,3 +125,30 @@ def recurring(facts: RoleFacts, department_id=None) -> QuerySet:
     if department_id:
         result = result.filter(department_id=department_id)
     return result.order_by("department__code", "title_en")
+
+
+def assignable_people(department_ids) -> dict[int, list]:
+    """For each department, its active people (members, or with it as primary) — whom its
+    steps may be given to — read in two queries whatever the number of departments."""
+    from deptcoord.org.models import Membership, Person
+
+    ids = sorted(set(department_ids))
+    found: dict[int, list] = {pk: [] for pk in ids}
+    if not ids:
+        return found
+    members = Membership.objects.filter(department_id__in=ids).values_list(
+        "person_id", "department_id"
+    )
+    in_departments: dict[int, set[int]] = {}
+    for person_id, department_id in members:
+        in_departments.setdefault(person_id, set()).add(department_id)
+    people = Person.objects.filter(
+        Q(pk__in=list(in_departments)) | Q(primary_department_id__in=ids), is_active=True
+    ).order_by("full_name", "pk")
+    for person in people:
+        departments = set(in_departments.get(person.pk, ()))
+        if person.primary_department_id in found:
+            departments.add(person.primary_department_id)
+        for department_id in departments:
+            found[department_id].append(person)
+    return found

@@ -35,6 +35,7 @@ from deptcoord.work.services.steps import (
     step_flag_clear,
     step_progress,
     step_update,
+    steps_bulk_update,
 )
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "step_progress",
     "step_reschedule",
     "step_update",
+    "steps_bulk_update",
     "time_entry_delete",
     "time_entry_update",
     "time_log",

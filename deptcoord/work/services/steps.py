@@ -2,13 +2,21 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.urls import reverse
 
-from deptcoord.access import Action
+from deptcoord.access import Action, can
 from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import Actor, authorize
-from deptcoord.core.versioning import check_version, lock
+from deptcoord.core.versioning import (
+    NO_VERSION_SENT,
+    StaleVersionError,
+    VersionRequired,
+    check_version,
+    lock,
+)
 from deptcoord.notices.notifications import Group, notify, translated
 from deptcoord.org.services.recheck import recheck_reach
 from deptcoord.search.indexing import index_record, unindex_record
@@ -189,3 +197,135 @@ def step_delete(*, actor: Actor, step_id: int, expected_version: int | None = No
     record_deleted(actor, step, STEP_FIELDS, "work.step.delete", step.department_id)
     unindex_record(step)
     step.delete()
+
+
+BULK_LIMIT = 200  # steps changed at one go (a page of a list shows fewer)
+BULK_FIELDS = ("status", "assignee", "due")
+KEEP = object()  # a field a change of several steps leaves as each step has it
+
+
+class StaleStepsError(StaleVersionError):
+    """Some of the steps changed since the versions the person selected (named in the
+    message); nothing was changed."""
+
+    def __init__(self, steps: list[Step]):
+        super().__init__(steps[0].version)
+        self.steps = steps
+        self.message = messages.BULK_STALE % {"steps": _names(steps)}
+
+    def __str__(self):
+        return str(self.message)
+
+
+class StepsDenied(PermissionDenied):
+    """The person may not make the change to some of the steps (named); nothing changed."""
+
+    def __init__(self, steps: list[Step], refused=None):
+        super().__init__(str(messages.BULK_DENIED % {"steps": _names(steps)}))
+        self.steps = steps
+        self.message = messages.BULK_DENIED % {"steps": _names(steps)}
+        if refused is not None:
+            self.refused = refused
+
+
+def _names(steps) -> str:
+    return ", ".join(f"“{step.title}”" for step in steps)
+
+
+def _bulk_changes(status, assignee, due) -> dict:
+    changes = {}
+    if status is not KEEP and status not in (None, ""):
+        changes["status"] = status
+    if assignee is not KEEP:
+        changes["assignee"] = assignee
+    if due is not KEEP:
+        changes["due"] = due
+    return changes
+
+
+def _bulk_items(items) -> list[tuple[int, object]]:
+    """(step id, version) pairs, each step once, within the limit."""
+    pairs = [(int(pk), version) for pk, version in items]
+    if not pairs:
+        raise ValidationError({NON_FIELD_ERRORS: [messages.BULK_NOTHING_SELECTED]})
+    if len(pairs) > BULK_LIMIT:
+        raise ValidationError({NON_FIELD_ERRORS: [messages.BULK_TOO_MANY % {"limit": BULK_LIMIT}]})
+    if len({pk for pk, _version in pairs}) != len(pairs):
+        raise ValidationError({NON_FIELD_ERRORS: [messages.BULK_DUPLICATE]})
+    return pairs
+
+
+def _refuse_denied(actor: Actor, steps: list[Step], action) -> None:
+    denied, refused = [], None
+    for step in steps:
+        try:
+            authorize(actor, action, step)
+        except PermissionDenied as refusal:
+            denied.append(step)
+            refused = refused or getattr(refusal, "refused", None)
+    if denied:
+        raise StepsDenied(denied, refused)
+
+
+def _check_all(steps: list[Step], changes: dict) -> None:
+    """Validate the change on every step before any is written; refuse naming each step."""
+    problems: dict = {}
+    for step in steps:
+        data = {field: changes.get(field, getattr(step, field)) for field in STEP_FIELDS}
+        try:
+            check_step(data, instance=step)
+        except ValidationError as error:
+            for field, items in error.message_dict.items():
+                key = field if field in BULK_FIELDS else NON_FIELD_ERRORS
+                for problem in items:
+                    line = messages.BULK_STEP_PROBLEM % {"step": step.title, "problem": problem}
+                    problems.setdefault(key, []).append(line)
+    if problems:
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def steps_bulk_update(*, actor: Actor, items, status=KEEP, assignee=KEEP, due=KEEP) -> list[Step]:
+    """Give several steps one status, assignee or due date at one go: all of them or none.
+
+    ``items`` are (step id, version) pairs; a version of None skips the check for that step,
+    NO_VERSION_SENT refuses it. A step the person may not see answers as not found; a status
+    needs the right to move the step along (its assignee has it), an assignee or a due date
+    the right to change it. Any stale version, refusal or bad value refuses the whole change,
+    naming the steps. Each step gets its own audit entry and follow-ups (pushed successors,
+    the new assignee told, several steps of a project to one person in one notification)."""
+    pairs = _bulk_items(items)
+    changes = _bulk_changes(status, assignee, due)
+    if not changes:
+        raise ValidationError({NON_FIELD_ERRORS: [messages.BULK_NOTHING_TO_CHANGE]})
+    ids = [pk for pk, _version in pairs]
+    found = {
+        step.pk: step
+        for step in Step.objects.select_for_update(of=("self",))
+        .select_related("project", "department", "assignee")
+        .filter(pk__in=ids)
+    }
+    steps = []
+    for pk, _version in pairs:
+        step = found.get(pk)
+        if step is None or (actor.via != "system" and not can(actor.facts, Action.VIEW, step)):
+            raise Http404
+        steps.append(step)
+    only_status = set(changes) == {"status"}
+    _refuse_denied(actor, steps, Action.UPDATE_PROGRESS if only_status else Action.CHANGE)
+    if any(version is NO_VERSION_SENT for _pk, version in pairs):
+        raise VersionRequired
+    stale = [
+        step
+        for step, (_pk, version) in zip(steps, pairs, strict=True)
+        if version is not None and int(version) != step.version
+    ]
+    if stale:
+        raise StaleStepsError(stale)
+    _check_all(steps, changes)
+    for step in steps:
+        old_due = step.due
+        changed = apply_step_changes(actor, step, dict(changes), "work.step.bulk_update")
+        _after_change(actor, step, changed, old_due)
+        recheck_reach(actor, step, Action.VIEW)
+    return steps

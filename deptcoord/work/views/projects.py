@@ -25,6 +25,7 @@ from deptcoord.work.forms import ExpenseForm, ProjectForm
 from deptcoord.work.models import Project, Step
 from deptcoord.work.project_actions import project_buttons
 from deptcoord.work.services.projects import PROJECT_FIELDS, PROJECT_LINKS
+from deptcoord.work.views import step_lists
 from deptcoord.work.views.common import (
     SERVICE_ERRORS,
     STEPS_PER_PAGE,
@@ -39,6 +40,7 @@ from deptcoord.work.views.common import (
 )
 
 PAGE_SIZE = 50
+DONE_SHOWN = 50  # done steps listed under the open ones on a project's page (the rest filtered)
 
 
 def _project(request, pk, action=Action.VIEW) -> Project:
@@ -187,6 +189,7 @@ def project_detail(request, pk):
     """A project's overview and its filterable list of steps."""
     facts = request.facts
     project = _project(request, pk)
+    outcome = step_lists.bulk_change(request) if request.method == "POST" else {}
     filters = {
         "status": request.GET.get("status", ""),
         "department_id": int_param(request, "department"),
@@ -194,14 +197,27 @@ def project_detail(request, pk):
         "flagged": request.GET.get("flagged") == "1",
     }
     steps = selectors.project_steps(facts, project, **filters)
+    done_steps, done_count = [], 0
+    if not filters["status"]:
+        # Open steps first, by due date; the done ones folded underneath.
+        done = steps.filter(status=Step.Status.DONE)
+        done_count = done.count()
+        done_steps = list(done.order_by("-completed_on", "-id")[:DONE_SHOWN]) if done_count else []
+        steps = steps.exclude(status=Step.Status.DONE)
     page = Paginator(steps, STEPS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = step_lists.prepare_rows(facts, [*page.object_list, *done_steps])
+    open_rows, done_rows = rows[: len(rows) - len(done_steps)], rows[len(rows) - len(done_steps) :]
     header = _header(request, project, "overview")
     goals, hidden_goals = selectors.goals_served(facts, project)
     context = header | {
-        "steps": page.object_list,
         "page": page,
         "filters": filters,
-        "statuses": Step.Status.choices,
+        "steps": open_rows,
+        "done_steps": done_rows,
+        "done_count": done_count,
+        "done_more": done_count > len(done_rows),
+        **step_lists.list_context(rows, "project"),
+        **outcome,
         "goals": goals,
         "hidden_goals": hidden_goals,
         "budget": selectors.budget(project) if header["can_view_budget"] else None,

@@ -26,6 +26,7 @@ from deptcoord.work.forms import CommentForm, DependencyForm, ProgressForm, Step
 from deptcoord.work.models import Dependency, Project, Step, StepComment, TimeEntry
 from deptcoord.work.services.shifts import shift_preview
 from deptcoord.work.services.step_checks import STEP_FIELDS
+from deptcoord.work.views import step_lists
 from deptcoord.work.views.common import (
     SERVICE_ERRORS,
     STEPS_PER_PAGE,
@@ -369,13 +370,54 @@ def time_entry_delete(request, pk):
     return redirect("work:step", pk=entry.step_id)
 
 
+MY_STEPS_SHOWN = 500
+
+
 @login_required
 def my_steps(request):
-    """The viewer's open steps across projects and departments, soonest due first."""
-    steps = selectors.my_steps(request.facts, request.person)
+    """The viewer's open steps across projects and departments, soonest due first (those
+    without a due date last); status, assignee and due date change in place or for the
+    selected steps at once (POST)."""
+    outcome = step_lists.bulk_change(request) if request.method == "POST" else {}
+    steps = step_lists.prepare_rows(
+        request.facts, selectors.my_steps(request.facts, request.person)[:MY_STEPS_SHOWN]
+    )
     today = timezone.localdate()
-    context = {"steps": steps[:500], "today": today, "soon": today + timedelta(days=7)}
-    return render(request, "work/my_steps.html", context)
+    context = {
+        "steps": steps,
+        "today": today,
+        "soon": today + timedelta(days=7),
+        **step_lists.list_context(steps, "mine"),
+        **outcome,
+    }
+    template = "work/my_steps.html#step-table" if request.htmx else "work/my_steps.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def step_inline(request, pk):
+    """Change a step's status, assignee or due date from its row in a list; the row comes
+    back as it now is (with the reason when the change was refused)."""
+    field = request.POST.get("field", "")
+    step = _step(request, pk, Action.UPDATE_PROGRESS if field == "status" else Action.CHANGE)
+    problems = step_lists.inline_change(request, step)
+    fresh = selectors.steps(request.facts, Step.objects.filter(pk=step.pk)).first()
+    if fresh is None:  # the change took the step out of the list's reach
+        return HttpResponse("")
+    rows = step_lists.prepare_rows(request.facts, [fresh])
+    layout = request.POST.get("layout", "")
+    context = {
+        "step": rows[0],
+        "row_problems": problems,
+        "row_field": request.POST.get("field", ""),
+        "today": timezone.localdate(),
+        **step_lists.list_context(rows, layout),
+        "selectable": True,
+        "hide_project": layout == "project",
+        "hide_department": layout == "department",
+    }
+    return render(request, "work/_step_rows.html#step-row", context)
 
 
 @login_required
@@ -399,9 +441,11 @@ def department_steps(request, pk):
     facts = request.facts
     department = get_visible_or_404(facts, Department, pk=pk)
     require(facts, Action.VIEW_DETAILS, department)
+    outcome = step_lists.bulk_change(request) if request.method == "POST" else {}
     filters = _department_step_filters(request)
     steps = selectors.steps(facts, Step.objects.filter(department=department), **filters)
     page = Paginator(steps, STEPS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = step_lists.prepare_rows(facts, page.object_list)
     today = timezone.localdate()
     context = {
         "department": department,
@@ -409,14 +453,15 @@ def department_steps(request, pk):
             selectors.steps(facts, Step.objects.filter(department=department)), "assignee"
         ),
         "month_start": today.replace(day=1),
-        "steps": page.object_list,
         "page": page,
         "filters": filters,
-        "statuses": Step.Status.choices,
         "people": selectors.department_people(department),
         "today": timezone.localdate(),
         "can_add": can(facts, Action.CHANGE, Step(department=department)),
         "query_string": request.GET.urlencode(),
+        "steps": rows,
+        **step_lists.list_context(rows, "department"),
+        **outcome,
     }
     template = (
         "work/department_steps.html#step-table" if request.htmx else "work/department_steps.html"
