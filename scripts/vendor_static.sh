@@ -52,7 +52,8 @@ fetch sortablejs 1.15.7
 copy sortablejs Sortable.min.js
 # Typeahead pickers with chips (people, steps, goals, departments).
 fetch tom-select 2.6.2
-copy tom-select dist/js/tom-select.complete.min.js dist/css/tom-select.bootstrap5.min.css
+copy tom-select dist/js/tom-select.complete.min.js dist/js/tom-select.complete.min.js.map \
+  dist/css/tom-select.bootstrap5.min.css dist/css/tom-select.bootstrap5.min.css.map
 # Accessibility checks of the browser tests; used by the tests only, so kept beside them.
 fetch axe-core 4.14.1
 dest=tests/e2e/vendor copy axe-core axe.min.js
