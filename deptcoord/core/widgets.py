@@ -70,7 +70,7 @@ class QuickSelectMultiple(QuickSelectMixin, forms.SelectMultiple):
 
 TYPE_A_NAME = _("Type a name to search…")
 TYPE_TO_SEARCH = _("Type to search…")
-NOTHING_FOUND = _("Nothing found")
+NOTHING_FOUND = _("No match found")
 REMOVE = _("Remove")
 
 
@@ -129,7 +129,8 @@ class PickerMixin:
         if kind is None:
             return super().render(name, value, attrs, renderer)
         chosen = set(self.format_value(value))
-        rows = list(choices)  # one query for the options and their describing lines
+        # One query for the options and their lines (list() would count them first).
+        rows = [row for row in choices]
         options = [self._option(kind, option, label, chosen) for option, label in rows]
         extra = dict(attrs or {})
         if self.allow_multiple_selected:

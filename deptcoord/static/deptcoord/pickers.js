@@ -291,7 +291,7 @@
     if (!query) {
       status.textContent = "";
     } else if (found.length) {
-      status.textContent = keys.dataset.found.replace("%(count)s", String(found.length));
+      status.textContent = keys.dataset.found.replace("{count}", String(found.length));
     } else {
       status.textContent = keys.dataset.nothing;
     }
