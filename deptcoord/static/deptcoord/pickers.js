@@ -65,6 +65,9 @@
     var settings = {
       plugins: many ? { remove_button: { title: select.dataset.remove || "" } } : {},
       maxOptions: 50,
+      // The options are on the page: filter at once, so that Enter right after typing picks
+      // what was typed rather than the first name of the unfiltered list.
+      refreshThrottle: 0,
       allowEmptyOption: !select.required,
       placeholder: select.dataset.placeholder || "",
       hidePlaceholder: false,
