@@ -40,6 +40,12 @@ def test_pick_people_by_typing_and_move_around_from_the_keyboard(world, page):
     people.fill("")
     chips = page.locator("#id_required_people + .ts-wrapper .item")
     expect(chips).to_contain_text(["Ngô Đức Tuấn", "Phạm Thị Lan"])
+    title = page.locator("#id_title_vi")
+    title.press("End")
+    title.press("g")
+    title.press("p")  # typing in a field is not a shortcut
+    expect(title).to_have_value("Họp chuẩn bị ra mắtgp")
+    title.fill("Họp chuẩn bị ra mắt")
     page.get_by_role("button", name="Lên lịch và gửi thư mời").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Họp chuẩn bị ra mắt")
     meeting = Meeting.objects.get(title_vi="Họp chuẩn bị ra mắt")
@@ -49,6 +55,8 @@ def test_pick_people_by_typing_and_move_around_from_the_keyboard(world, page):
     page.locator("body").press("p")
     expect(page).to_have_url(re.compile(r"/work/$"))
     page.wait_for_load_state()
+    page.locator("body").press("/")
+    expect(page.locator("form[role=search] input[name=q]").first).to_be_focused()
 
     page.keyboard.press("Control+k")
     search = page.get_by_role("combobox", name="Mở nhanh")

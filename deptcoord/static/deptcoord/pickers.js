@@ -97,6 +97,12 @@
     var picker = new window.TomSelect(select, settings);
     // A picker inside a form that htmx replaces goes with it; nothing to clean up.
     picker.wrapper.classList.add("picker");
+    // The help text and the error state of the field belong to the box one types in.
+    ["aria-describedby", "aria-invalid"].forEach(function (name) {
+      if (select.hasAttribute(name)) {
+        picker.control_input.setAttribute(name, select.getAttribute(name));
+      }
+    });
   }
 
   var loading = null;
