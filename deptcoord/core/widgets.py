@@ -78,7 +78,7 @@ REMOVE = _("Remove")
 class PickerKind:
     """How a model's records show in a picker: a line under each name, the relations that line
     reads (joined into the one query of the options), and from how many options a search box
-    helps (fewer keep the plain select)."""
+    helps a single choice (fewer keep the plain select; several choices always get chips)."""
 
     model: type[Model]
     describe: Callable[[Model], str]
@@ -135,7 +135,10 @@ class PickerMixin:
         extra = dict(attrs or {})
         if self.allow_multiple_selected:
             extra["multiple"] = True
-        if sum(1 for option, _label in rows if option != "") >= kind.min_options:
+        # Several choices always get chips (chosen ones stay in view); one choice gets a
+        # search box once the list is long.
+        long = sum(1 for option, _label in rows if option != "") >= kind.min_options
+        if self.allow_multiple_selected or long:
             extra.update(
                 {
                     "data-picker": "many" if self.allow_multiple_selected else "one",

@@ -23,6 +23,10 @@ class InviteForm(ServiceForm):
         self.fields["department"].queryset = Department.objects.all()
 
 
+class ProjectDepartmentsForm(ServiceForm):
+    departments = forms.ModelMultipleChoiceField(queryset=Department.objects.all())
+
+
 def test_the_meeting_form_offers_people_with_their_department_and_title(world):
     tuan = member(world.own, full_name="Ngô Đức Tuấn", title_en="Coordinator")
     page = client_for(world.coordinator).get(reverse("meetings:meeting_create"))
@@ -57,6 +61,7 @@ def test_the_options_and_their_lines_are_read_in_one_query(world, django_assert_
 
 def test_a_short_list_of_departments_stays_a_plain_select_a_long_one_is_a_picker(world):
     assert "data-picker" not in str(InviteForm()["department"])
+    assert 'data-picker="many"' in str(ProjectDepartmentsForm()["departments"])
     for _number in range(6):
         DepartmentFactory()
     assert 'data-picker="one"' in str(InviteForm()["department"])

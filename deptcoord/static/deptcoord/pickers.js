@@ -70,7 +70,7 @@
       refreshThrottle: 0,
       allowEmptyOption: !select.required,
       placeholder: select.dataset.placeholder || "",
-      hidePlaceholder: false,
+      hidePlaceholder: !many, // a chosen name stands alone; chips keep the prompt beside them
       closeAfterSelect: !many,
       score: score,
       sortField: [{ field: "$score", direction: "desc" }, { field: "$order" }],
