@@ -14,10 +14,11 @@ class GoalsConfig(AppConfig):
     def ready(self):
         from deptcoord.core.briefing import register_card
         from deptcoord.core.periodic import register_periodic
-        from deptcoord.goals import (  # noqa: F401  (registers the rules, links, sources, imports)
+        from deptcoord.goals import (  # noqa: F401  (registers the rules, links, sources, imports, pickers)
             access,
             imports,
             links,
+            pickers,
             search,
         )
         from deptcoord.goals.briefing import at_risk, breached_standards, missing_check_ins

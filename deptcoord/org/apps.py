@@ -16,6 +16,7 @@ class OrgConfig(AppConfig):
         from deptcoord.org import (
             access,  # noqa: F401  (registers the rules)
             imports,  # noqa: F401  (registers the import kinds)
+            pickers,  # noqa: F401  (registers how its records show in pickers)
             search,  # noqa: F401  (registers the search sources)
         )
         from deptcoord.org.facts import role_facts_for_person

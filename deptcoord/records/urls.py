@@ -8,6 +8,7 @@ app_name = "records"
 
 urlpatterns = [
     path("", search.search, name="search"),
+    path("jump/", search.jump, name="jump"),
     path("departments/<int:pk>/", departments.department_records, name="department"),
     re_path(
         r"^departments/(?P<pk>\d+)/records\.(?P<file_format>csv|xlsx)$",

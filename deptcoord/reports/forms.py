@@ -41,9 +41,7 @@ class SubmitForm(ServiceForm):
         queryset=None,
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_(
-            "Heads of other departments and executives. Hold Ctrl (⌘ on a Mac) to pick several."
-        ),
+        help_text=_("Heads of other departments and executives, found by typing their names."),
     )
 
     def __init__(self, *args, people=None, **kwargs):

@@ -223,3 +223,29 @@ def _result(entry: SearchEntry, words: list[str], known) -> Result:
         if getattr(entry, "is_confidential", False)
         else None,
     )
+
+
+QUICK_FIND_LIMIT = 20
+
+
+def quick_find(facts: RoleFacts, query: str, kinds, limit: int = QUICK_FIND_LIMIT) -> list[Result]:
+    """The best few records of the given kinds whose titles or text match every word, among
+    those the person may open (for jumping to a record by name): one query, at most ``limit``
+    rows, no counts and no excerpts."""
+    words = query_words(query)
+    known = {kind: source for kind, source in sources().items() if kind in kinds}
+    if not words or not known:
+        return []
+    entries = matching(
+        words, SearchEntry.objects.filter(visible_entries_filter(facts, known), kind__in=known)
+    )
+    return [
+        Result(
+            entry=entry,
+            kind_label=known[entry.kind].label,
+            icon=known[entry.kind].icon,
+            title=highlight(entry.title, words),
+            excerpt=[],
+        )
+        for entry in entries[: max(1, min(limit, QUICK_FIND_LIMIT))]
+    ]

@@ -19,6 +19,7 @@ class WorkConfig(AppConfig):
         from deptcoord.work import (
             access,  # noqa: F401  (registers the rules)
             imports,  # noqa: F401  (registers the import kinds)
+            pickers,  # noqa: F401  (registers how its records show in pickers)
             search,  # noqa: F401  (registers the search sources)
         )
         from deptcoord.work.briefing import overloaded, steps, waiting_requests

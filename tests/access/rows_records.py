@@ -108,6 +108,7 @@ POLICY = [
 
 PAGES = [
     page("records:search", ok=EVERYONE),
+    page("records:jump", ok=EVERYONE, data={"q": "launch"}),
     page("records:department", "own", ok=STAFF, hidden={"guest"}),
     page("records:department_export", "own", ok=STAFF, hidden={"guest"}, file_format="xlsx"),
     page("records:activity", "own", ok=DETAILS, hidden={"guest"}),

@@ -4,8 +4,8 @@ from django import template
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 
-from deptcoord.core.forms import option_html
 from deptcoord.core.money import format_money, format_number
+from deptcoord.core.widgets import option_html
 
 register = template.Library()
 
