@@ -108,7 +108,7 @@
     link.textContent = element.dataset.moveLabel;
     link.setAttribute(
       "aria-label",
-      (element.dataset.moveAria || "%(title)s").replace("%(title)s", info.event.title)
+      (element.dataset.moveAria || element.dataset.moveLabel) + ": " + info.event.title
     );
     cell.appendChild(link);
   }
