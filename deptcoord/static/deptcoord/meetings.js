@@ -103,7 +103,7 @@
     }
     var link = document.createElement("a");
     link.href = props.moveUrl;
-    link.className = "btn btn-sm btn-link py-0 ms-2";
+    link.className = "btn btn-sm btn-light py-0 ms-2";
     link.setAttribute("data-move-link", "");
     link.textContent = element.dataset.moveLabel;
     link.setAttribute(
@@ -138,6 +138,14 @@
         sendMove(info, calendar);
       },
       eventDidMount: addMoveLink,
+      // The week's hours scroll inside the calendar, opening on the working day.
+      scrollTime: "07:00:00",
+      viewDidMount: function (info) {
+        var height = info.view.type.indexOf("timeGrid") === 0 ? 720 : "auto";
+        window.setTimeout(function () {
+          calendar.setOption("height", height);
+        }, 0);
+      },
       // The server sends times in the viewer's own time zone; the icon font would need data: fonts.
       buttonIcons: false,
       buttonText: { prev: "‹", next: "›" },
