@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from deptcoord.meetings.models import Meeting
 from deptcoord.meetings.series import occurrence_of
+from deptcoord.org.models import CompanyDayOff
 from tests.factories import PASSWORD
 from tests.meetings.helpers import next_weekday, schedule
 
@@ -89,4 +90,21 @@ def test_drag_a_meeting_on_the_calendar_and_see_why_days_are_left_out(world, bro
     expect(message).to_have_attribute("role", "alert")
     expect(moved).to_contain_text("14:00")
     assert occurrence_of(meeting, tuesday).start.astimezone(ZONE).time() == time(14)
+
+    # Find a time on a phone: the grid scrolls in its own box and a holiday is named.
+    monday = next_weekday(0, weeks=2)
+    CompanyDayOff.objects.create(date=monday, name="Du lịch công ty")
+    page.set_viewport_size({"width": 390, "height": 844})
+    people = "&".join(f"required_people={p.pk}" for p in (organiser, world.member))
+    page.goto(
+        f"/meetings/find-time/?{people}&duration=60&quorum=100"
+        f"&window_start={monday.isoformat()}&window_end={(monday + timedelta(days=4)).isoformat()}"
+    )
+    grid = page.get_by_test_id("availability")
+    expect(grid.locator("tbody tr")).to_have_count(2)
+    expect(grid.locator("td.is-proposed").first).to_be_attached()
+    expect(page.get_by_test_id("reason").first).to_have_text(
+        f"Thứ 2 {monday:%d/%m}: ngày lễ (Du lịch công ty)"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
