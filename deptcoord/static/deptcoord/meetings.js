@@ -80,7 +80,7 @@
           announce(answer.data.detail, "success");
         } else {
           info.revert();
-          announce(answer.data.detail || element.dataset.dropFailed, "danger");
+          announce(answer.data.detail || element.dataset.dropRefused, "danger");
         }
         // Versions and moved occurrences change: read the period again.
         calendar.refetchEvents();
