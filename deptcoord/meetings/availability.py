@@ -207,6 +207,8 @@ def availability_grid(
         days.append(day)
         day += timedelta(days=1)
     cut = day <= last_day
+    if not days:
+        return Grid((), tuple((person.id, ()) for person in people))
     everyone_out = {
         exclusion.first + timedelta(days=offset): exclusion
         for exclusion in exclusions(people, first_day, days[-1], zone_name)
