@@ -16,17 +16,30 @@ from tests.meetings.helpers import next_weekday, schedule
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
+def _box(locator):
+    """Where the element is drawn, once the calendar has drawn it."""
+    locator.wait_for(state="visible")
+    for _ in range(20):
+        box = locator.bounding_box()
+        if box is not None:
+            return box
+        locator.page.wait_for_timeout(100)
+    raise AssertionError(f"{locator} is not drawn")
+
+
 def _drag(page, source, column, from_time, to_time):
     """Drag the event by its top into the day's column and, like a person watching the time
     the dragged copy shows, nudge it until it reads ``to_time``; then release."""
+    page.wait_for_load_state("networkidle")  # the calendar has its events and draws no more
+    expect(source).to_be_visible()
     source.evaluate(
         "e => window.scrollBy({top: e.getBoundingClientRect().top - 250, behavior: 'instant'})"
     )
-    box = source.bounding_box()
+    box = _box(source)
     lanes = "td.fc-timegrid-slot-lane[data-time='{}:00']"
-    top = page.locator(lanes.format(from_time)).bounding_box()["y"]
-    lane = page.locator(lanes.format(to_time)).bounding_box()
-    column = page.locator(f"td.fc-timegrid-col[data-date='{column.isoformat()}']").bounding_box()
+    top = _box(page.locator(lanes.format(from_time)))["y"]
+    lane = _box(page.locator(lanes.format(to_time)))
+    column = _box(page.locator(f"td.fc-timegrid-col[data-date='{column.isoformat()}']"))
     x, y = column["x"] + column["width"] / 2, box["y"] + 6 + lane["y"] - top
     quarter = lane["height"] / 2
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 6)
