@@ -16,6 +16,7 @@ PURE_MODULES = [
     "deptcoord.work.calendar_days",
     "deptcoord.work.recurrence",
     "deptcoord.meetings.slots",
+    "deptcoord.meetings.availability",
     "deptcoord.meetings.recurrence",
     "deptcoord.goals.forecast",
     "deptcoord.org.working_hours",

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
 
-from deptcoord.access import RoleFacts, visible
+from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.core.language import in_language, zone_of
 from deptcoord.meetings import ics, messages
 from deptcoord.meetings.models import Event, Meeting, Participant
@@ -61,21 +61,40 @@ def _wall(moment: datetime, zone: ZoneInfo | None) -> str:
     return moment.astimezone(zone).replace(tzinfo=None).isoformat() if zone else moment.isoformat()
 
 
-def _meeting_entries(meetings, start, end, zone=None) -> list[dict]:
-    """Each occurrence in the period; rows are read as plain values (no model instances)."""
+def changeable_meeting_ids(facts: RoleFacts, meetings) -> set[int]:
+    """The meetings among these that the person may move (three queries, whatever the count)."""
+    rows = meetings.only("pk", "organiser_id", "kind", "status").prefetch_related(
+        "participants", "departments"
+    )
+    return {meeting.pk for meeting in rows if can(facts, Action.CHANGE, meeting)}
+
+
+def _meeting_entries(meetings, start, end, zone=None, changeable=frozenset()) -> list[dict]:
+    """Each occurrence in the period; rows are read as plain values (no model instances).
+    Occurrences of meetings in ``changeable`` can be dragged: they carry the meeting's version
+    and where a drop is sent."""
     pages = reverse("meetings:calendar")  # occurrence pages are /meetings/<pk>/<date>/
-    return [
-        {
-            "id": f"m{meeting.pk}-{occurrence.key}",
-            "title": in_language(*meeting.values),
-            "start": _wall(occurrence.start, zone),
-            "end": _wall(occurrence.end, zone),
-            "url": f"{pages}{meeting.pk}/{occurrence.key.isoformat()}/",
-            "classNames": ["cal-meeting", "cal-moved" if occurrence.moved else ""],
-            "extendedProps": {"kind": "meeting", "moved": occurrence.moved},
-        }
-        for meeting, occurrence in meeting_occurrences(meetings, start, end, "title_en", "title_vi")
-    ]
+    found = meeting_occurrences(meetings, start, end, "title_en", "title_vi", "version")
+    entries = []
+    for meeting, occurrence in found:
+        page = f"{pages}{meeting.pk}/{occurrence.key.isoformat()}/"
+        editable = meeting.pk in changeable
+        extra = {"kind": "meeting", "moved": occurrence.moved}
+        if editable:
+            extra.update(version=meeting.values[2], dropUrl=f"{page}drop/", moveUrl=f"{page}move/")
+        entries.append(
+            {
+                "id": f"m{meeting.pk}-{occurrence.key}",
+                "title": in_language(*meeting.values[:2]),
+                "start": _wall(occurrence.start, zone),
+                "end": _wall(occurrence.end, zone),
+                "url": page,
+                "editable": editable,
+                "classNames": ["cal-meeting", "cal-moved" if occurrence.moved else ""],
+                "extendedProps": extra,
+            }
+        )
+    return entries
 
 
 def calendar_entries(
@@ -90,9 +109,8 @@ def calendar_entries(
     (meeting times as wall-clock times in ``zone_name`` when given, else with their offset)."""
     zone = ZoneInfo(zone_name) if zone_name else None
     first, last = start.date(), end.date()
-    entries = _meeting_entries(
-        calendar_meetings(facts, start, end, department_id, person_id), start, end, zone
-    )
+    meetings = calendar_meetings(facts, start, end, department_id, person_id)
+    entries = _meeting_entries(meetings, start, end, zone, changeable_meeting_ids(facts, meetings))
     events = visible(facts, Event.objects.filter(start_date__lte=last, end_date__gte=first))
     if department_id:
         events = events.filter(Q(departments=department_id) | Q(departments=None)).distinct()

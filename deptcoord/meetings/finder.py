@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from deptcoord.meetings import messages
+from deptcoord.access import visible
+from deptcoord.meetings import availability, messages
+from deptcoord.meetings.availability import Busy
 from deptcoord.meetings.models import Meeting
 from deptcoord.meetings.recurrence import RecurrenceError, zone
 from deptcoord.meetings.selectors import meeting_queryset
@@ -23,6 +25,7 @@ from deptcoord.meetings.slots import (
     WorkingPeriod,
     find_slots,
 )
+from deptcoord.org.calendar import days_off_between
 from deptcoord.org.models import TimeOff
 
 MAX_WINDOW_DAYS = 90
@@ -51,40 +54,77 @@ def working_hours(person) -> tuple[WorkingPeriod, ...]:
     return tuple(WorkingPeriod(day, person.work_start, person.work_end) for day in days)
 
 
-def busy_times(people, start: datetime, end: datetime) -> dict[int, list[BusyInterval]]:
-    """Each person's meetings (series expanded, declined ones left out) and time off, in UTC."""
+def busy_details(people, start: datetime, end: datetime, facts=None) -> dict[int, list[Busy]]:
+    """Each person's meetings (series expanded, declined ones left out), time off and the
+    company's days off, in UTC, each with its kind. With ``facts`` (the reader), a meeting is
+    titled and time off named only where the reader may open the record; time off they may not
+    see is just busy."""
     ids = [person.pk for person in people]
-    busy: dict[int, list[BusyInterval]] = {pk: [] for pk in ids}
-    meetings = (
+    busy: dict[int, list[Busy]] = {pk: [] for pk in ids}
+    meetings = list(
         meeting_queryset()
         .filter(status=Meeting.Status.SCHEDULED, starts_at__lt=end)
         .filter(~Q(rrule="") | Q(ends_at__gt=start))
         .filter(Q(participants__person_id__in=ids) | Q(organiser_id__in=ids))
         .distinct()
     )
+    open_meetings = _openable(facts, Meeting, [m.pk for m in meetings])
     for meeting in meetings:
         attending = [
             p.person_id
             for p in meeting.participants.all()
             if p.person_id in busy and p.response != "declined"
         ]
+        label = meeting.title if meeting.pk in open_meetings else ""
         for occurrence in occurrences_between(meeting, start, end):
-            interval = BusyInterval(occurrence.start, occurrence.end)
+            interval = Busy(occurrence.start, occurrence.end, availability.MEETING, label)
             for person_id in attending:
                 busy[person_id].append(interval)
     zones = {person.pk: ZoneInfo(person.timezone) for person in people}
-    away = TimeOff.objects.filter(
-        person_id__in=ids, start_date__lte=end.date(), end_date__gte=start.date()
+    away = list(
+        TimeOff.objects.filter(
+            person_id__in=ids, start_date__lte=end.date(), end_date__gte=start.date()
+        )
     )
+    open_time_off = _openable(facts, TimeOff, [off.pk for off in away])
     for off in away:
         tz = zones[off.person_id]
+        seen = off.pk in open_time_off
         busy[off.person_id].append(
-            BusyInterval(
+            Busy(
                 datetime.combine(off.start_date, time(0), tz).astimezone(UTC),
                 datetime.combine(off.end_date + timedelta(days=1), time(0), tz).astimezone(UTC),
+                availability.TIME_OFF if seen else availability.BUSY,
+                off.get_kind_display() if seen else "",
             )
         )
+    for day, name in days_off_between(start.date() - timedelta(days=1), end.date()).items():
+        for person in people:
+            tz = zones[person.pk]
+            busy[person.pk].append(
+                Busy(
+                    datetime.combine(day, time(0), tz).astimezone(UTC),
+                    datetime.combine(day + timedelta(days=1), time(0), tz).astimezone(UTC),
+                    availability.HOLIDAY,
+                    str(name),
+                )
+            )
     return busy
+
+
+def _openable(facts, model, ids) -> set[int]:
+    """The records among ``ids`` the reader may open (none without a reader)."""
+    if facts is None or not ids:
+        return set()
+    return set(visible(facts, model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+
+
+def busy_times(people, start: datetime, end: datetime) -> dict[int, list[BusyInterval]]:
+    """Each person's busy time for the slot finder: meetings, time off and days off, in UTC."""
+    return {
+        pk: [BusyInterval(item.start, item.end) for item in items]
+        for pk, items in busy_details(people, start, end).items()
+    }
 
 
 def _check(search: Search) -> None:
@@ -127,23 +167,38 @@ def _check(search: Search) -> None:
         raise ValidationError(errors)
 
 
-def find_time(search: Search, now: datetime | None = None) -> SlotSearchResult:
-    """The earliest slots for the search (never in the past), or who blocks most."""
-    _check(search)
+@dataclass(frozen=True)
+class Explained:
+    """Find-a-time's answer for a page: the slots, each person's hours as a grid, and why days
+    are left out."""
+
+    result: SlotSearchResult
+    grid: availability.Grid
+    exclusions: tuple
+
+
+def _window(search: Search, now: datetime | None) -> tuple[datetime, datetime]:
     tz = ZoneInfo(search.time_zone)
     start = datetime.combine(search.first_day, time(0), tz).astimezone(UTC)
     end = datetime.combine(search.last_day + timedelta(days=1), time(0), tz).astimezone(UTC)
     if now is not None and start < now < end:
         start = now
+    return start, end
+
+
+def _people(search: Search) -> tuple[list, set]:
     required_ids = {person.pk for person in search.required}
     people = [*search.required, *(p for p in search.optional if p.pk not in required_ids)]
-    busy = busy_times(people, start, end)
+    return people, required_ids
+
+
+def _slot_search(search: Search, people, required_ids, busy, start, end) -> SlotSearchResult:
     participants = tuple(
         Participant(
             id=person.pk,
             time_zone=person.timezone,
             working_hours=working_hours(person),
-            busy=tuple(busy[person.pk]),
+            busy=tuple(BusyInterval(item.start, item.end) for item in busy[person.pk]),
             required=person.pk in required_ids,
         )
         for person in people
@@ -164,6 +219,44 @@ def find_time(search: Search, now: datetime | None = None) -> SlotSearchResult:
     except SlotSearchError as error:
         raise ValidationError({"duration": [str(error)]}) from error
     return replace(result, slots=spread(result.slots), closest_slots=spread(result.closest_slots))
+
+
+def find_time(search: Search, now: datetime | None = None) -> SlotSearchResult:
+    """The earliest slots for the search (never in the past), or who blocks most."""
+    _check(search)
+    start, end = _window(search, now)
+    people, required_ids = _people(search)
+    busy = busy_details(people, start, end)
+    return _slot_search(search, people, required_ids, busy, start, end)
+
+
+def find_time_explained(search: Search, facts, now: datetime | None = None) -> Explained:
+    """``find_time`` with each person's hours and the reasons days are left out, from the same
+    hours and busy time, labelled as far as the reader (``facts``) may open the records."""
+    _check(search)
+    start, end = _window(search, now)
+    people, required_ids = _people(search)
+    busy = busy_details(people, start, end, facts)
+    result = _slot_search(search, people, required_ids, busy, start, end)
+    seen = tuple(
+        availability.Person(
+            id=person.pk,
+            time_zone=person.timezone,
+            working_hours=working_hours(person),
+            busy=tuple(busy[person.pk]),
+            required=person.pk in required_ids,
+        )
+        for person in people
+    )
+    first_day = start.astimezone(ZoneInfo(search.time_zone)).date()
+    slots = [(slot.start, slot.end) for slot in result.slots or result.closest_slots]
+    return Explained(
+        result=result,
+        grid=availability.availability_grid(
+            seen, first_day, search.last_day, search.time_zone, slots
+        ),
+        exclusions=availability.exclusions(seen, first_day, search.last_day, search.time_zone),
+    )
 
 
 def spread(slots, limit: int = SHOWN) -> tuple:

@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
     re_path(rf"^{DAY}/$", occurrences.occurrence, name="occurrence"),
     re_path(rf"^{DAY}/move/$", occurrences.occurrence_move, name="occurrence_move"),
+    re_path(rf"^{DAY}/drop/$", occurrences.occurrence_drop, name="occurrence_drop"),
     re_path(rf"^{DAY}/cancel/$", occurrences.occurrence_cancel, name="occurrence_cancel"),
     re_path(rf"^{DAY}/restore/$", occurrences.occurrence_restore, name="occurrence_restore"),
     re_path(rf"^{DAY}/change-from/$", occurrences.series_change_from, name="change_from"),

@@ -178,6 +178,11 @@ PAGES = [
         "occurrence", ONE_ON_ONE, method="GET", target="meeting_1on1", hidden=EVERYONE - ONE_ON_ONE
     ),
     _occurrence_page("occurrence_move", ORGANISERS, method="GET"),
+    _occurrence_page(
+        "occurrence_drop",
+        ORGANISERS,
+        data={"start": f"{DAY}T14:00", "end": f"{DAY}T15:00"},
+    ),
     _occurrence_page("occurrence_cancel", ORGANISERS),
     _occurrence_page("occurrence_restore", ORGANISERS),
     _occurrence_page("change_from", ORGANISERS, method="GET"),

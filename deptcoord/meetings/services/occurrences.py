@@ -9,12 +9,12 @@ from django.utils.formats import date_format
 from deptcoord.access import Action
 from deptcoord.audit.changes import snapshot
 from deptcoord.core.actor import Actor, authorize
-from deptcoord.core.versioning import lock
+from deptcoord.core.versioning import check_version, lock
 from deptcoord.meetings import invitations, messages
 from deptcoord.meetings.models import ActionItem, AgendaItem, Decision, Meeting, OccurrenceChange
 from deptcoord.meetings.recurrence import Series, occurrence_on, until_before
 from deptcoord.meetings.series import first_key, series_of
-from deptcoord.meetings.services.checks import aware, raise_if
+from deptcoord.meetings.services.checks import MAX_LENGTH, aware, raise_if
 from deptcoord.meetings.services.common import department_of, record, save_with_audit
 from deptcoord.meetings.services.meetings import (
     MEETING_FIELDS,
@@ -66,17 +66,38 @@ def _raise_sequence(meeting: Meeting) -> None:
 
 @transaction.atomic
 def occurrence_move(
-    *, actor: Actor, meeting_id: int, occurrence: date, start, end, note: str = ""
-) -> OccurrenceChange:
-    """Move one occurrence (wall-clock times in the meeting's zone); the others stay."""
+    *,
+    actor: Actor,
+    meeting_id: int,
+    occurrence: date,
+    start,
+    end,
+    note: str = "",
+    expected_version: int | None = None,
+):
+    """Move one occurrence (wall-clock times in the meeting's zone, or aware times); the others
+    stay. A one-off meeting is its only occurrence: it moves as a whole, as its form would.
+    ``expected_version`` is the meeting's version the person saw (a stale one is refused)."""
     meeting = lock(Meeting, meeting_id)
     authorize(actor, Action.CHANGE, meeting)
+    check_version(meeting, expected_version)
+    if not meeting.rrule and meeting.status == Meeting.Status.SCHEDULED:
+        if occurrence != first_key(meeting):
+            params = {"date": date_format(occurrence, "SHORT_DATE_FORMAT")}
+            raise ValidationError(
+                {"occurrence": [ValidationError(messages.NOT_AN_OCCURRENCE, params=params)]}
+            )
+        return meeting_update(
+            actor=actor, meeting_id=meeting.pk, expected_version=None, start=start, end=end
+        )
     _occurrence(meeting, occurrence)
     errors: dict = {}
     starts_at = aware(start, meeting.time_zone, "start", errors)
     ends_at = aware(end, meeting.time_zone, "end", errors)
     if starts_at and ends_at and ends_at <= starts_at:
         errors.setdefault("end", []).append(messages.END_BEFORE_START)
+    elif starts_at and ends_at and ends_at - starts_at > MAX_LENGTH:
+        errors.setdefault("end", []).append(messages.TOO_LONG)
     raise_if(errors)
     change = _change(
         actor, meeting, occurrence, cancelled=False, starts_at=starts_at, ends_at=ends_at, note=note

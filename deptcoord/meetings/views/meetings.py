@@ -17,6 +17,7 @@ from deptcoord.core.actor import actor_from
 from deptcoord.meetings import exports, finder, selectors, services
 from deptcoord.meetings.forms import FindTimeForm, MeetingForm, build_rule, describe_rule
 from deptcoord.meetings.rule_words import rule_in_words
+from deptcoord.meetings.views.availability import grid_view, reason_line
 from deptcoord.meetings.views.common import (
     SERVICE_ERRORS,
     department_choices,
@@ -245,7 +246,7 @@ def find_time(request):
         },
         people=people_choices(facts),
     )
-    result, names = None, {}
+    result, names, explained = None, {}, None
     if request.GET and form.is_valid():
         data = form.cleaned_data
         search = finder.Search(
@@ -259,13 +260,17 @@ def find_time(request):
             quorum_percent=data["quorum"],
         )
         try:
-            result = finder.find_time(search, now=timezone.now())
+            explained = finder.find_time_explained(search, facts, now=timezone.now())
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
         else:
+            result = explained.result
             people = [*search.required, *search.optional]
             names = {person.pk: person.full_name for person in people}
     context = {"form": form, "result": result, "names": names, "zone": request.person.timezone}
+    if explained is not None:
+        context["grid"] = grid_view(explained.grid, names)
+        context["reasons"] = [reason_line(item, names) for item in explained.exclusions]
     context["has_optional"] = bool(
         form.is_bound and form.is_valid() and form.cleaned_data["optional_people"]
     )

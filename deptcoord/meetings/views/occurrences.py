@@ -2,10 +2,11 @@
 
 from contextlib import suppress
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -640,13 +641,18 @@ def participants_add(request, pk, day):
 
 @login_required
 def occurrence_move(request, pk, day):
-    """Move one occurrence; the rest of the series stays."""
+    """Move one occurrence; the rest of the series stays (a one-off meeting moves whole)."""
     meeting, day, found = _occurrence(request, pk, day)
     require(request.facts, Action.CHANGE, meeting)
     start, end = _local(found.start, meeting.time_zone), _local(found.end, meeting.time_zone)
     form = OccurrenceMoveForm(
         request.POST or None,
-        initial={"day": start.date(), "start_time": start.time(), "end_time": end.time()},
+        initial={
+            "day": start.date(),
+            "start_time": start.time(),
+            "end_time": end.time(),
+            "version": meeting.version,
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -658,6 +664,7 @@ def occurrence_move(request, pk, day):
                 start=datetime.combine(data["day"], data["start_time"]),
                 end=datetime.combine(data["day"], data["end_time"]),
                 note=data["note"],
+                expected_version=form.expected_version(),
             )
         except SERVICE_ERRORS as error:
             form.apply_service_error(error)
@@ -666,6 +673,53 @@ def occurrence_move(request, pk, day):
             return _back(meeting, day)
     return render(
         request, "meetings/occurrence_move.html", {"form": form, "meeting": meeting, "day": day}
+    )
+
+
+def _dropped_at(text: str, zone_name: str) -> datetime | None:
+    """A time the calendar sends (the viewer's wall-clock time), made aware in their zone."""
+    try:
+        value = datetime.fromisoformat(text[:32])
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo(zone_name))
+    return value
+
+
+def _refused(message, status: int) -> JsonResponse:
+    return JsonResponse({"ok": False, "detail": str(message)}, status=status)
+
+
+@login_required
+@require_POST
+def occurrence_drop(request, pk, day):
+    """The calendar's drag and drop (or resize) of one occurrence: the move form's service,
+    with its access, version and time checks; the answer says why when it is refused."""
+    meeting, day, _found = _occurrence(request, pk, day)
+    try:
+        require(request.facts, Action.CHANGE, meeting)
+    except PermissionDenied:
+        return _refused(_("You may not move this meeting: only its organiser can."), 403)
+    zone_name = request.person.timezone
+    start = _dropped_at(request.POST.get("start", ""), zone_name)
+    end = _dropped_at(request.POST.get("end", ""), zone_name)
+    if start is None or end is None:
+        return _refused(_("The calendar sent a time it cannot read. Reload the page."), 400)
+    try:
+        services.occurrence_move(
+            actor=actor_from(request),
+            meeting_id=meeting.pk,
+            occurrence=day,
+            start=start,
+            end=end,
+            expected_version=posted_version(request),
+        )
+    except SERVICE_ERRORS as error:
+        status = 400 if isinstance(error, ValidationError) else 409
+        return _refused(" ".join(error_messages(error)), status)
+    return JsonResponse(
+        {"ok": True, "detail": str(_("Meeting moved; the invitees get the update."))}
     )
 
 
