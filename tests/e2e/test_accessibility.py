@@ -19,6 +19,8 @@ from tests.e2e.tour_pages import OWN, RECORDS, occurrence, pk
 
 AXE = Path(__file__).parent / "vendor/axe-core/axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+WIDER_THAN_SCREEN = "document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
 THEME = "localStorage.setItem('deptcoord-theme', '{}');"
 
 # axe's verdicts on a page, without the page's text: rule, impact, and where.
@@ -81,6 +83,52 @@ def audit(tab, name: str, url: str) -> list[dict]:
     return [{**found, "page": name} for found in tab.evaluate(RUN_AXE)]
 
 
+def phone_reaches_bell_and_search(browser, live_server, signed_in):
+    """On a phone 360 px wide, the bell and the search are in the top bar with the menu closed,
+    the bell's list fits the screen, and the page does not scroll sideways."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="vi-VN", viewport=PHONE, storage_state=signed_in
+    )
+    tab = context.new_page()
+    tab.goto("/")
+    expect(tab.locator("#nav-main")).to_be_hidden()
+    bell = tab.locator("header #bell > button")
+    expect(bell).to_be_visible()
+    expect(bell).to_have_attribute("aria-label", re.compile("Thông báo"))
+    bell.click()
+    menu = tab.locator("header #bell .dropdown-menu")
+    expect(menu).to_be_visible()
+    box = menu.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    assert tab.evaluate(WIDER_THAN_SCREEN) == 0
+    tab.keyboard.press("Escape")
+    tab.locator("header").get_by_role("link", name="Tìm trong mọi thứ bạn được xem").click()
+    expect(tab.locator("main input[name=q]")).to_be_visible()
+    assert tab.evaluate(WIDER_THAN_SCREEN) == 0
+    context.close()
+
+
+def timeline_by_keyboard(browser, live_server, signed_in, pages):
+    """Every bar of the timeline is a link in the tab order, named by its step; Enter opens it."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-GB", viewport=DESKTOP, storage_state=signed_in
+    )
+    tab = context.new_page()
+    tab.goto(dict(pages)["timeline"])
+    bars = tab.locator("#gantt .bar-wrapper[role=link][tabindex='0']")
+    expect(bars.first).to_be_attached()
+    rows = tab.locator("[aria-labelledby=schedule-title] tbody tr")
+    assert bars.count() == rows.count()
+    expect(tab.locator("#gantt .gantt-container")).to_have_attribute("tabindex", "0")
+    first = bars.first
+    title = rows.first.locator("td a").inner_text()
+    expect(first).to_have_attribute("aria-label", re.compile(re.escape(title)))
+    first.focus()
+    tab.keyboard.press("Enter")
+    expect(tab.get_by_role("heading", level=1)).to_have_text(title)
+    context.close()
+
+
 def test_main_pages_pass_axe_in_both_languages_and_themes(browser, live_server, tmp_path, settings):
     from tests.e2e.test_vietnamese_tour import demo_company
 
@@ -123,6 +171,9 @@ def test_main_pages_pass_axe_in_both_languages_and_themes(browser, live_server, 
                     if found["impact"] in ("critical", "serious"):
                         violations += [f"{found['id']}: {where}: {t}" for t in found["targets"]]
             context.close()
+
+    phone_reaches_bell_and_search(browser, live_server, signed_in)
+    timeline_by_keyboard(browser, live_server, signed_in, pages)
 
     print(
         f"\n{len(pages)} pages × 2 languages × 2 themes in {time.monotonic() - started:.0f}s;",

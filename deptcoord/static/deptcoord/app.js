@@ -64,8 +64,24 @@
     }
   });
 
+  // A table wider than the screen scrolls inside its box; the box takes the keyboard focus so
+  // that the arrow keys scroll it.
+  function focusableScrollers(root) {
+    root.querySelectorAll(".table-responsive, .overflow-auto, .overflow-x-auto").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    focusableScrollers(event.target.parentElement || document);
+  });
+  window.addEventListener("resize", function () { focusableScrollers(document); });
+
   window.addEventListener("load", function () {
     themeCharts();
+    focusableScrollers(document);
     document.querySelectorAll("#gantt, [data-gantt]").forEach(function (holder) {
       linkGanttBars(holder);
       // A change of zoom draws the chart again.
