@@ -35,6 +35,10 @@
     } catch (error) {
       return;
     }
+    var today = holder.querySelector(".today-button");
+    if (today && holder.getAttribute("data-today-label") && today.textContent !== holder.getAttribute("data-today-label")) {
+      today.textContent = holder.getAttribute("data-today-label");
+    }
     var container = holder.querySelector(".gantt-container");
     if (container && !container.hasAttribute("tabindex")) {
       container.setAttribute("tabindex", "0");
