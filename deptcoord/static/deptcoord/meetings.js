@@ -151,7 +151,9 @@
       // The server sends times in the viewer's own time zone; the icon font would need data: fonts.
       buttonIcons: false,
       buttonText: { prev: "‹", next: "›" },
-      eventTimeFormat: { hour: "2-digit", minute: "2-digit", hour12: false }
+      eventTimeFormat: { hour: "2-digit", minute: "2-digit", hour12: false },
+      // A day cell is named by its events, not only by its date link.
+      dayCellDidMount: function (info) { info.el.removeAttribute("aria-labelledby"); }
     });
     calendar.render();
   }

@@ -153,14 +153,16 @@
   var budget = readJson("budget-data");
   var canvas = document.getElementById("budget-chart");
   if (budget && canvas && window.Chart) {
+    var style = window.getComputedStyle(document.documentElement);
+    var colour = function (name, fallback) { return style.getPropertyValue(name).trim() || fallback; };
     new window.Chart(canvas, {
       type: "line",
       data: {
         labels: budget.labels,
         datasets: [
-          { label: budget.spentLabel, data: budget.spent, borderColor: "#0d6efd", backgroundColor: "rgba(13,110,253,.15)", fill: true, tension: 0 },
-          { label: budget.planLabel, data: budget.plan, borderColor: "#6c757d", borderDash: [6, 4], pointRadius: 0 },
-          { label: budget.budgetLabel, data: budget.labels.map(function () { return budget.budget; }), borderColor: "#dc3545", pointRadius: 0 },
+          { label: budget.spentLabel, data: budget.spent, borderColor: colour("--dc-accent", "#2b59c3"), backgroundColor: "rgba(" + colour("--dc-accent-rgb", "43, 89, 195") + ", .15)", fill: true, tension: 0 },
+          { label: budget.planLabel, data: budget.plan, borderColor: colour("--bs-secondary-color", "#6c757d"), borderDash: [6, 4], pointRadius: 0 },
+          { label: budget.budgetLabel, data: budget.labels.map(function () { return budget.budget; }), borderColor: colour("--bs-danger", "#dc3545"), pointRadius: 0 },
         ],
       },
       options: { responsive: true, interaction: { mode: "index", intersect: false } },
