@@ -121,7 +121,7 @@ def timeline_by_keyboard(browser, live_server, signed_in, pages):
     assert bars.count() == rows.count()
     expect(tab.locator("#gantt .gantt-container")).to_have_attribute("tabindex", "0")
     first = bars.first
-    title = rows.first.locator("td a").inner_text()
+    title = rows.first.locator("td a").first.inner_text()
     expect(first).to_have_attribute("aria-label", re.compile(re.escape(title)))
     first.focus()
     tab.keyboard.press("Enter")

@@ -94,7 +94,12 @@
         }
       },
     };
+    var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
     var picker = new window.TomSelect(select, settings);
+    // Tom Select gives the label to the box one types in; the hidden select keeps its name.
+    if (label && !select.hasAttribute("aria-label")) {
+      select.setAttribute("aria-label", label.textContent.trim());
+    }
     // A picker inside a form that htmx replaces goes with it; nothing to clean up.
     picker.wrapper.classList.add("picker");
     // The help text and the error state of the field belong to the box one types in.
