@@ -18,7 +18,7 @@ ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
 
 
 def main() -> None:

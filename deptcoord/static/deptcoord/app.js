@@ -192,13 +192,20 @@
     }
     if (target) {
       focusOn(target);
-    } else if (lost()) {
+    } else if (lost() && (asked || held)) {
       focusOn(root);
     }
+    held = false;
   }
+
+  // Whether focus was inside what a swap replaces: a page that just loaded has focus nowhere,
+  // and its first loads (the bell) must not take it.
+  var held = false;
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var detail = event.detail;
+    var active = document.activeElement;
+    held = Boolean(active && active !== document.body && detail.target && detail.target.contains(active));
     var source = detail.requestConfig ? detail.requestConfig.elt : null;
     if (source && source.closest && source.closest("[data-in-place]") &&
         REFUSALS.indexOf(detail.xhr.status) !== -1) {
@@ -211,6 +218,8 @@
   // (a field corrected since would still look in error).
   document.addEventListener("htmx:afterSettle", function (event) {
     var config = event.detail ? event.detail.requestConfig : null;
-    moveFocus(event.target, Boolean(config && config.triggeringEvent));
+    var trigger = config && config.elt && config.elt.getAttribute ? config.elt.getAttribute("hx-trigger") || "" : "";
+    var unasked = /^\s*(load|every|revealed|intersect)\b/.test(trigger);
+    moveFocus(event.target, Boolean(config && config.triggeringEvent) && !unasked);
   });
 })();
