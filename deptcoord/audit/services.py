@@ -24,6 +24,17 @@ PERSON_FIELDS = (
     "manager",
     "mentor",
 )
+# Functions called with every entry written and its record, in the writer's transaction (the
+# apps above register them: the week loads, say).
+_write_listeners: list = []
+
+
+def register_write_listener(listener) -> None:
+    """Call ``listener(entry, target)`` for every entry written, inside its transaction."""
+    if listener not in _write_listeners:
+        _write_listeners.append(listener)
+
+
 DEPARTMENT_FIELDS = (
     "department",
     "from_department",
@@ -79,6 +90,8 @@ def audit_record(
         head.last_hash = entry.entry_hash
         head.save(update_fields=["last_entry_id", "last_hash"])
         _bump_scopes(entry, target)
+        for listener in _write_listeners:
+            listener(entry, target)
     return entry
 
 

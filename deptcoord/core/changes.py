@@ -5,8 +5,8 @@ service, in the same transaction and once more when the transaction commits, so 
 read the old data in between does not keep it). A result computed ahead (a Today card) is kept
 under a key built from the counters of its scope, so that any change in the scope leads to a
 new key and the old result is simply never asked for again. The counters live in the cache:
-shared between servers when the cache is (Redis), and a counter lost from the cache comes back
-with a new value, never an old one.
+shared between servers when the cache is (Redis); a counter lost from the cache starts again
+from a new value at its next bump.
 """
 
 import time
@@ -62,17 +62,9 @@ def bump(*, person_ids: Iterable = (), department_ids: Iterable = ()) -> None:
 
 
 def read(scopes: Iterable[str]) -> dict[str, int]:
-    """The current value of each scope's counter (one cache read; missing ones are started)."""
+    """The current value of each scope's counter, 0 for one never bumped (one cache read, no
+    write: a counter lost from the cache reads 0 until its next bump, so a result kept under
+    the 0 is at most a minute old)."""
     scopes = sorted(set(scopes))
     found = cache.get_many([_key(scope) for scope in scopes])
-    values = {}
-    missing = {}
-    for scope in scopes:
-        value = found.get(_key(scope))
-        if value is None:
-            value = time.time_ns()
-            missing[_key(scope)] = value
-        values[scope] = value
-    if missing:  # two processes starting one counter at once only cost a computation
-        cache.set_many(missing, KEEP_SECONDS)
-    return values
+    return {scope: found.get(_key(scope), 0) for scope in scopes}

@@ -1,18 +1,22 @@
 """Each person's week load: assigned effort against the hours they have.
 
 The hours come from the one capacity rule (``org.capacity``), the same the planner uses; a
-step's remaining effort is spread over its assignee's own working days.
+step's remaining effort is spread over its assignee's own working days. The figures are kept
+per person and week in ``org.WeekLoad`` (``org.week_load``), to which this module gives the
+steps (``committed_steps``); the pages read the kept rows. A person's load counts all their
+work, whatever the viewer may open: the pages name only the steps the viewer may open and put
+the rest on one line of other work.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.org import capacity, working_hours
+from deptcoord.org import capacity, week_load, working_hours
 from deptcoord.org.calendar import days_off_between
 from deptcoord.org.models import Membership, Person
 from deptcoord.work.models import Project, Step
@@ -31,6 +35,9 @@ class WorkloadCell:
     capacity: float
     assigned: float
     step_ids: list[int]
+    shares: dict[int, float] = field(default_factory=dict)  # step id → hours that week
+    meeting_hours: float = 0.0
+    time_off_hours: float = 0.0
 
     @property
     def text(self) -> str:
@@ -112,48 +119,12 @@ def _assigned_steps(base: QuerySet, ids: set[int], start: date, end: date) -> li
     ]
 
 
-def _load(people, assigned, days_off, window) -> tuple[dict, dict]:
-    """Assigned hours per (person, Monday) and the steps behind them, in the order read."""
-    weekdays_of = {p.pk: working_hours.weekdays_from_digits(p.working_weekdays) for p in people}
-    load, causes = defaultdict(float), defaultdict(list)
-    for pk, person_id, first, last, remaining in assigned:
-        spread = working_hours.effort_by_day(
-            remaining,
-            first,
-            last,
-            weekdays=weekdays_of[person_id],
-            days_off=days_off,
-            window=window,
-        )
-        for day, share in spread:
-            key = (person_id, working_hours.week_of(day))
-            load[key] += share
-            if not causes[key] or causes[key][-1] != pk:
-                causes[key].append(pk)
-    return load, causes
-
-
-def _weekly_hours(people, start: date, end: date, days_off) -> dict[tuple[int, date], float]:
-    """Available hours per (person, Monday): org's capacity, day by day, added up by week."""
-    hours = capacity.available_hours(
-        people, start, end, days_off={d for d in days_off if start <= d <= end}
-    )
-    weekly = defaultdict(float)
-    for person_id, calendar in hours.items():
-        for day, left in calendar.items():
-            weekly[(person_id, working_hours.week_of(day))] += left
-    return weekly
-
-
-def workload_for(
-    people, weeks, *, first: date | None = None, steps_base: QuerySet | None = None
-) -> list[WorkloadRow]:
+def workload_for(people, weeks, *, first: date | None = None) -> list[WorkloadRow]:
     """Each person's assigned effort per week against their available hours.
 
     ``weeks`` is a number of weeks from the week of ``first`` (today by default) or a list of
-    Mondays. The hours are ``org.capacity.available_hours``; a step's remaining effort is spread
-    evenly over its assignee's working days. A fixed number of queries whatever the number of
-    people, steps and meetings.
+    Mondays. The figures are the kept week loads (``org.week_load``): every step of the person,
+    whoever reads. A fixed number of queries whatever the number of people, steps and meetings.
     """
     people = list(people)
     mondays = (
@@ -163,29 +134,58 @@ def workload_for(
     )
     if not people or not mondays:
         return []
-    start, end = mondays[0], mondays[-1] + timedelta(days=6)
-    base = steps_base if steps_base is not None else Step.objects.all()
-    assigned = _assigned_steps(base, {p.pk for p in people}, start, end)
-    # the days off over every listed step's dates, so each step's working days count right
-    span = (min([start, *(s[2] for s in assigned)]), max([end, *(s[3] for s in assigned)]))
-    days_off = frozenset(days_off_between(*span))
-    weekly = _weekly_hours(people, start, end, days_off)
-    load, causes = _load(people, assigned, days_off, (start, end))
-    return [
-        WorkloadRow(
-            person=person,
-            cells=[
+    loads = week_load.loads_for(people, mondays)
+    rows = []
+    for person in people:
+        cells = []
+        for monday in mondays:
+            load = loads.get((person.pk, monday)) or week_load.Load(person.pk, monday)
+            shares = {int(pk): hours for pk, hours in load.shares.items()}
+            cells.append(
                 WorkloadCell(
                     week=monday,
-                    capacity=round(weekly[(person.pk, monday)], 1),
-                    assigned=round(load[(person.pk, monday)], 1),
-                    step_ids=causes[(person.pk, monday)],
+                    capacity=round(load.available_hours, 1),
+                    assigned=round(load.work_hours, 1),
+                    step_ids=sorted(shares, key=lambda pk, shares=shares: (-shares[pk], pk)),
+                    shares=shares,
+                    meeting_hours=round(load.meeting_hours, 1),
+                    time_off_hours=round(load.time_off_hours, 1),
                 )
-                for monday in mondays
-            ],
+            )
+        rows.append(WorkloadRow(person=person, cells=cells))
+    return rows
+
+
+def committed_steps(people, first: date, last: date) -> dict[tuple[int, date], dict[str, float]]:
+    """The open steps' remaining effort of each person per week, by step (for the week loads):
+    ``{(person id, Monday): {step id: hours}}``, the weeks from ``first`` to ``last``."""
+    people = list(people)
+    assigned = _assigned_steps(Step.objects.all(), {p.pk for p in people}, first, last)
+    span = (min([first, *(s[2] for s in assigned)]), max([last, *(s[3] for s in assigned)]))
+    days_off = frozenset(days_off_between(*span))
+    weekdays_of = {p.pk: working_hours.weekdays_from_digits(p.working_weekdays) for p in people}
+    found: dict[tuple[int, date], dict[str, float]] = defaultdict(dict)
+    for pk, person_id, start, end, remaining in assigned:
+        spread = working_hours.effort_by_day(
+            remaining,
+            start,
+            end,
+            weekdays=weekdays_of[person_id],
+            days_off=days_off,
+            window=(first, last),
         )
-        for person in people
-    ]
+        for day, share in spread:
+            shares = found[(person_id, working_hours.week_of(day))]
+            shares[str(pk)] = shares.get(str(pk), 0.0) + share
+    return found
+
+
+def step_load_change(step, changes: dict) -> list[int]:
+    """The people whose week loads a change of a step moves: its assignee, before and after."""
+    people = [step.assignee_id]
+    before_after = changes.get("assignee") or ()
+    people += [value.get("id") if isinstance(value, dict) else value for value in before_after]
+    return [pk for pk in people if isinstance(pk, int)]
 
 
 def department_people(department) -> QuerySet:
