@@ -300,6 +300,8 @@ def _consecutive(mondays: list[date]) -> list[list[date]]:
 def note_audited_write(entry, target) -> None:
     """Mark stale the people whose load an audited write moves (registered by the apps)."""
     label = entry.target_type
+    if target is None:  # a refusal or a download: nothing written
+        return
     if label in _everyone:
         mark_stale(None)
         return

@@ -16,7 +16,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.access import Action, RoleFacts, can
 from deptcoord.org import capacity, week_load, working_hours
+from deptcoord.org import selectors as org
 from deptcoord.org.calendar import days_off_between
 from deptcoord.org.models import Membership, Person
 from deptcoord.work.models import Project, Step
@@ -186,6 +188,60 @@ def step_load_change(step, changes: dict) -> list[int]:
     before_after = changes.get("assignee") or ()
     people += [value.get("id") if isinstance(value, dict) else value for value in before_after]
     return [pk for pk in people if isinstance(pk, int)]
+
+
+@dataclass
+class Cause:
+    """An overloaded week: the steps the viewer may open with their hours that week, and the
+    hours of the work they may not open, of meetings and of time off, without detail."""
+
+    person: Person
+    cell: WorkloadCell
+    steps: list[tuple[Step, float]]
+    other_hours: float
+
+
+def oversees_all_loads(facts: RoleFacts) -> bool:
+    """Whether the person reads everyone's load (executives, admins and HR)."""
+    return facts.is_hr or can(facts, Action.OVERSEE, org.company())
+
+
+def overseen(facts: RoleFacts, people: QuerySet) -> QuerySet:
+    """The people whose load the person may read: everyone for those who oversee the company,
+    the people of the departments they run for heads and coordinators, and their own."""
+    if oversees_all_loads(facts):
+        return people
+    runs = sorted(facts.departments_run())
+    if not runs:
+        return people.filter(pk=facts.person_id)
+    ids = Membership.objects.filter(department__in=runs).values("person_id")
+    return people.filter(Q(pk=facts.person_id) | Q(primary_department__in=runs) | Q(pk__in=ids))
+
+
+def sees_load_of(facts: RoleFacts, person: Person) -> bool:
+    """Whether the person may read ``person``'s load (the rule of ``overseen``)."""
+    runs = facts.departments_run()
+    if person.pk == facts.person_id or person.primary_department_id in runs:
+        return True
+    if runs and Membership.objects.filter(person=person, department__in=sorted(runs)).exists():
+        return True
+    return oversees_all_loads(facts)
+
+
+def overload_causes(steps_visible: QuerySet, rows: list[WorkloadRow]) -> list[Cause]:
+    """Every overloaded week of the rows with what fills it: the steps of ``steps_visible`` (the
+    viewer's) by name, the hours of any other step as one figure (one query)."""
+    overloaded = [(row, cell) for row in rows for cell in row.cells if cell.overloaded]
+    ids = {pk for _row, cell in overloaded for pk in cell.step_ids}
+    named = {step.pk: step for step in steps_visible.filter(pk__in=sorted(ids))} if ids else {}
+    causes = []
+    for row, cell in overloaded:
+        shown = [
+            (named[pk], round(cell.shares.get(pk, 0.0), 1)) for pk in cell.step_ids if pk in named
+        ]
+        other = sum(hours for pk, hours in cell.shares.items() if pk not in named)
+        causes.append(Cause(row.person, cell, shown, round(other, 1)))
+    return causes
 
 
 def department_people(department) -> QuerySet:
