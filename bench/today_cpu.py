@@ -108,6 +108,16 @@ def main() -> int:
         from django.test import Client
 
         print("\n".join(built.stages), flush=True)
+        try:  # a company generated before the week loads were kept: build them
+            from deptcoord.org import week_load
+            from deptcoord.org.models import WeekLoad
+
+            if not WeekLoad.objects.exists():
+                began = time.process_time()
+                week_load.rebuild()
+                print(f"week loads built in {time.process_time() - began:.1f} s CPU", flush=True)
+        except ImportError:
+            pass
         found = viewers()
         department = found["department"]
         clients = {}

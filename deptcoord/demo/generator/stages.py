@@ -8,6 +8,8 @@ from django.db import transaction
 from deptcoord.demo.generator import goals, history, meetings, org, people, records, work
 from deptcoord.demo.generator.context import Context
 from deptcoord.demo.generator.scale import Scale
+from deptcoord.org import week_load
+from deptcoord.org.models import WeekLoad
 
 Stage = tuple[str, Callable[[Scale], int], Callable]
 
@@ -31,7 +33,16 @@ STAGES: list[Stage] = [
     ("events", lambda s: max(4, s.meetings // 100), meetings.events),
     ("notes", lambda s: s.notes, records.notes),
     ("history", lambda s: s.audit_entries, history.audit_entries),
+    ("week loads", lambda s: s.people * week_load.WINDOW_WEEKS, _week_loads),
 ]
+
+
+def _week_loads(context: Context, advance) -> int:
+    """Every person's week loads for the coming weeks, as the nightly job builds them."""
+    week_load.rebuild(context.today)
+    made = WeekLoad.objects.count()
+    advance(made)
+    return made
 
 
 def generate(context: Context, on_stage=None) -> dict[str, int]:
