@@ -233,7 +233,10 @@ def overload_causes(steps_visible: QuerySet, rows: list[WorkloadRow]) -> list[Ca
     viewer's) by name, the hours of any other step as one figure (one query)."""
     overloaded = [(row, cell) for row in rows for cell in row.cells if cell.overloaded]
     ids = {pk for _row, cell in overloaded for pk in cell.step_ids}
-    named = {step.pk: step for step in steps_visible.filter(pk__in=sorted(ids))} if ids else {}
+    named = {}
+    if ids:
+        found = steps_visible.filter(pk__in=sorted(ids)).only("pk", "title_en", "title_vi", "due")
+        named = {step.pk: step for step in found}
     causes = []
     for row, cell in overloaded:
         shown = [

@@ -350,7 +350,7 @@ def workload(request):
         "departments": departments,
         "rows": rows,
         "weeks": weeks,
-        "causes": selectors.overload_causes(selectors.steps(facts, Step.objects.all()), rows),
+        "causes": selectors.overload_causes(visible(facts, Step.objects.all()), rows),
     }
     return render(request, "work/workload.html", context)
 
