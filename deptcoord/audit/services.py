@@ -8,7 +8,40 @@ from django.utils import timezone
 from deptcoord.audit.chain import entry_hash
 from deptcoord.audit.changes import diff, snapshot
 from deptcoord.audit.models import AuditEntry, AuditHead
+from deptcoord.core import changes as change_counters
 from deptcoord.core.messages import REQUIRED
+
+# Fields that name the people whose own pages a record shows on (the changed record's, before
+# and after the change), and those that name its department.
+PERSON_FIELDS = (
+    "person",
+    "assignee",
+    "owner",
+    "subject",
+    "author",
+    "organiser",
+    "requested_by",
+    "manager",
+    "mentor",
+)
+# Functions called with every entry written and its record, in the writer's transaction (the
+# apps above register them: the week loads, say).
+_write_listeners: list = []
+
+
+def register_write_listener(listener) -> None:
+    """Call ``listener(entry, target)`` for every entry written, inside its transaction."""
+    if listener not in _write_listeners:
+        _write_listeners.append(listener)
+
+
+DEPARTMENT_FIELDS = (
+    "department",
+    "from_department",
+    "to_department",
+    "lead_department",
+    "primary_department",
+)
 
 
 def _actor_label(actor) -> str:
@@ -56,7 +89,33 @@ def audit_record(
         head.last_entry_id = entry.id
         head.last_hash = entry.entry_hash
         head.save(update_fields=["last_entry_id", "last_hash"])
+        _bump_scopes(entry, target)
+        for listener in _write_listeners:
+            listener(entry, target)
     return entry
+
+
+def _named(target, changes: dict, names) -> set:
+    """The ids the fields hold on the record and held or hold in the change."""
+    found = set()
+    for name in names:
+        if target is not None:
+            found.add(getattr(target, f"{name}_id", None))
+        values = changes.get(name) if isinstance(changes, dict) else None
+        for value in values if isinstance(values, list) else ():
+            found.add(value.get("id") if isinstance(value, dict) else value)
+    return {pk for pk in found if isinstance(pk, int)}
+
+
+def _bump_scopes(entry: AuditEntry, target) -> None:
+    """Bump the change counters of the scopes the write touches: the company, the departments
+    and the people the record names, the person who wrote it, and the person it is when it is
+    one."""
+    people = _named(target, entry.changes, PERSON_FIELDS) | {entry.actor_id}
+    if entry.target_type == "org.Person" and entry.target_id.isdigit():
+        people.add(int(entry.target_id))
+    departments = _named(target, entry.changes, DEPARTMENT_FIELDS) | {entry.department_id}
+    change_counters.bump(person_ids=people, department_ids=departments)
 
 
 def record_created(actor, obj, fields: list[str], action: str, department_id=None) -> None:

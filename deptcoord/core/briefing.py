@@ -4,17 +4,31 @@ Each app states its cards in its own ``briefing.py`` and registers them in
 ``AppConfig.ready()``; the reports app works out whose work the viewer covers (the scope) and
 assembles the registered cards in order. A section runs at most two queries and shows its
 first ``LIMIT`` lines with the full count (counted only when the lines fill the section).
+
+A card's sections are kept for a minute under a key made of the change counters of the scope
+(``core.changes``): the person's own counter, their departments' (and the counter of writes
+that name no department) or, for the whole company, the company's. A change in the scope gives
+a new key, so the person's own changes show on their next page load and nothing is kept more
+than a minute behind a change the counters do not see.
 """
 
+import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.core.cache import cache
 from django.db.models import Q
+from django.utils import timezone, translation
 
 from deptcoord.access import RoleFacts
+from deptcoord.core import changes
 
 LIMIT = 10
+KEEP_SECONDS = 60
+# Cards served from the cache ("hit") and computed ("miss") since the process started.
+STATS: Counter = Counter()
 
 
 @dataclass
@@ -105,9 +119,74 @@ def registered_cards() -> list[Card]:
     return sorted(_cards.values(), key=lambda card: (card.order, card.key))
 
 
-def assemble(morning: Morning) -> list[Section]:
-    """The sections of every registered card, in order."""
-    return [section for card in registered_cards() for section in card.build(morning)]
+@dataclass
+class Assembled:
+    """The sections of every card and when the oldest of them was computed."""
+
+    sections: list[Section]
+    computed_at: datetime
+
+
+def assemble(morning: Morning, *, refresh: bool = False) -> Assembled:
+    """The sections of every registered card, in order: each card from the cache when it was
+    computed since the last change in the scope (and less than a minute ago), else computed
+    now; ``refresh`` computes every card anew. The cards of one briefing are kept together
+    (one read and at most one write of the cache)."""
+    key = f"briefing:{_key_base(morning)}"
+    kept = {} if refresh else (cache.get(key) or {})
+    sections, oldest, computed = [], None, False
+    for card in registered_cards():
+        found = kept.get(card.key)
+        if found is None:
+            STATS["miss"] += 1
+            found = kept[card.key] = (timezone.now(), card.build(morning))
+            computed = True
+        else:
+            STATS["hit"] += 1
+        computed_at, card_sections = found
+        oldest = computed_at if oldest is None else min(oldest, computed_at)
+        sections += card_sections
+    if computed:
+        cache.set(key, kept, KEEP_SECONDS)
+    return Assembled(sections, oldest or timezone.now())
+
+
+def scope_counters(morning: Morning) -> list[str]:
+    """The change counters a card over the morning's scope depends on."""
+    scope = morning.scope
+    scopes = [changes.person(scope.person_id)] if scope.person_id else []
+    if scope.department_ids is None:
+        return [*scopes, changes.COMPANY]
+    departments = set(scope.department_ids) | set(morning.facts.departments_in())
+    return [*scopes, changes.GENERAL, *(changes.department(pk) for pk in sorted(departments))]
+
+
+def _key_base(morning: Morning) -> str:
+    """What every card's key is made of: who reads (their facts decide what they may see),
+    over which scope, on which day, in which language and zone, and the scope's counters."""
+    facts, scope = morning.facts, morning.scope
+    counters = changes.read(scope_counters(morning))
+    parts = [
+        repr(
+            (
+                facts.person_id,
+                facts.is_admin,
+                facts.is_executive,
+                facts.is_hr,
+                sorted((pk, str(role)) for pk, role in facts.department_roles.items()),
+                facts.primary_department_id,
+                sorted(facts.invited),
+            )
+        ),
+        repr(scope.person_id),
+        repr(sorted(scope.department_ids) if scope.department_ids is not None else None),
+        repr(scope.runs),
+        morning.today.isoformat(),
+        morning.zone_name,
+        translation.get_language() or "",
+        repr(sorted(counters.items())),
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
 def section(key, label, icon, empty, queryset, to_line, more_url="") -> Section:

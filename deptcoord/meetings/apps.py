@@ -20,14 +20,17 @@ class MeetingsConfig(AppConfig):
             tasks,
         )
         from deptcoord.meetings.briefing import events, meetings_today
-        from deptcoord.meetings.models import Meeting
-        from deptcoord.meetings.selectors import busy_hours
+        from deptcoord.meetings.models import Meeting, OccurrenceChange, Participant
+        from deptcoord.meetings.selectors import busy_hours, meeting_load_change
         from deptcoord.notices.notifications import APP_ONLY, AT_ONCE, register_kind
         from deptcoord.org.capacity import register_busy_time
+        from deptcoord.org.week_load import register_load_change
         from deptcoord.search.linkables import Linkable, register_linkable
 
         register_periodic("meetings.send_reminders", "hourly", tasks.send_reminders)
         register_busy_time("meetings", busy_hours)  # time in meetings comes off capacity
+        for model in (Meeting, OccurrenceChange, Participant):
+            register_load_change(model, meeting_load_change)
         register_card("meetings.today", 60, meetings_today)
         register_card("meetings.events", 70, events)
         register_linkable(

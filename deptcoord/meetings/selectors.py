@@ -361,3 +361,20 @@ def agenda_link_choices(facts: RoleFacts, meeting: Meeting, day: date) -> list:
         if found:
             choices.append((str(labels[kind]).capitalize(), found))
     return choices
+
+
+def meeting_load_change(record, changes: dict) -> list[int]:
+    """The people whose week loads a change of a meeting (or of one of its occurrences or
+    participants) moves: its organiser and participants, and anyone the change names."""
+    meeting_id = record.pk if isinstance(record, Meeting) else getattr(record, "meeting_id", None)
+    people = [getattr(record, "person_id", None)]
+    if meeting_id:
+        people += list(
+            Participant.objects.filter(meeting_id=meeting_id).values_list("person_id", flat=True)
+        )
+        people += list(Meeting.objects.filter(pk=meeting_id).values_list("organiser_id", flat=True))
+    for name in ("participants", "participant_list"):
+        for value in changes.get(name) or ():
+            for item in value if isinstance(value, list) else [value]:
+                people.append(item.get("id") if isinstance(item, dict) else item)
+    return [pk for pk in people if isinstance(pk, int)]

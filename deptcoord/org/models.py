@@ -318,3 +318,45 @@ class ExtraHours(models.Model):
 
     def __str__(self):
         return f"{self.person}: +{self.hours_per_week:g} h/w {self.first_day} – {self.last_day}"
+
+
+class WeekLoad(models.Model):
+    """A person's committed hours in one week (the Monday), kept as the services change steps,
+    meetings, time off and hours, and rebuilt every night: the workload reads it instead of
+    spreading every step again on each page."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="week_loads"
+    )
+    week = models.DateField(_("week"))
+    base_hours = models.FloatField(_("working hours"), default=0)
+    time_off_hours = models.FloatField(_("time off"), default=0)
+    meeting_hours = models.FloatField(_("meetings"), default=0)
+    available_hours = models.FloatField(_("hours left for work"), default=0)
+    work_hours = models.FloatField(_("assigned work"), default=0)
+    # {step id: hours that week}: which records the assigned work comes from
+    shares = models.JSONField(_("hours by record"), default=dict)
+    computed_at = models.DateTimeField(_("computed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("week load")
+        verbose_name_plural = _("week loads")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "week"], name="org_weekload_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.person_id} · {self.week}"
+
+
+class WeekLoadStale(models.Model):
+    """A person whose week loads a change has made out of date: refreshed when the change
+    commits, or by the next read."""
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    marked_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.person_id} · {self.marked_at}"

@@ -1,4 +1,5 @@
-"""Background jobs of the organisation: invitation e-mails."""
+"""Background jobs of the organisation: invitation e-mails and the nightly rebuild of the week
+loads."""
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -32,3 +33,12 @@ def send_invitation(person_id: int, inviter_id: int | None) -> str:
         html = render_to_string("org/email/invitation.html", context)
     mail.message(subject=subject, body=body, html=html, to=[person.email], actor=inviter).send()
     return person.email
+
+
+@task
+def rebuild_week_loads() -> int:
+    """Rebuild every person's week loads, log and repair any row that differs from a full
+    recompute; return how many did."""
+    from deptcoord.org import week_load
+
+    return week_load.rebuild()

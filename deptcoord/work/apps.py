@@ -15,6 +15,7 @@ class WorkConfig(AppConfig):
         from deptcoord.core.briefing import register_card
         from deptcoord.core.periodic import register_periodic
         from deptcoord.notices.notifications import AT_ONCE, DIGEST, register_kind
+        from deptcoord.org.week_load import register_committed_work, register_load_change
         from deptcoord.search.linkables import Linkable, register_linkable
         from deptcoord.work import (
             access,  # noqa: F401  (registers the rules)
@@ -24,6 +25,7 @@ class WorkConfig(AppConfig):
         )
         from deptcoord.work.briefing import overloaded, steps, waiting_requests
         from deptcoord.work.models import Project, Step
+        from deptcoord.work.selectors.workload import committed_steps, step_load_change
         from deptcoord.work.tasks import (
             generate_recurring_steps,
             note_overdue_steps,
@@ -46,6 +48,9 @@ class WorkConfig(AppConfig):
             )
         )
         register_periodic("work.generate_recurring_steps", "daily", generate_recurring_steps)
+        # the steps are the assigned work of everyone's week loads, kept as they change
+        register_committed_work("work.steps", committed_steps)
+        register_load_change(Step, step_load_change)
         register_periodic("work.remind_due_steps", "daily", remind_due_steps, repeatable=True)
         register_periodic("work.note_overdue_steps", "daily", note_overdue_steps, repeatable=True)
         register_card("work.steps", 10, steps)

@@ -154,8 +154,7 @@ def overloaded(morning: Morning) -> list[Section]:
         .only("pk", "full_name", "working_weekdays", "weekly_capacity_hours", "timezone")
         .order_by("full_name", "id")
     )
-    steps_base = visible(facts, Step.objects.all())
-    rows = workload_for(people, [monday], steps_base=steps_base)
+    rows = workload_for(people, [monday])  # all their work, whatever the viewer may open
     heavy = [row for row in rows if row.cells and row.cells[0].overloaded]
     heavy.sort(key=lambda row: -(row.cells[0].assigned - row.cells[0].capacity))
     workload = reverse("work:workload")

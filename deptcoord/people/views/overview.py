@@ -40,10 +40,7 @@ def person(request, pk):
     feedback = list(selectors.feedback_list(facts, person_id=subject.pk)[:RECENT_FEEDBACK])
     one_on_ones = list(visible(facts, subject.one_on_ones.all()).select_related("coordinator")[:5])
     open_steps = work_selectors.my_steps(facts, subject)
-    sees_load = subject.pk == request.person.pk or (
-        subject.primary_department is not None
-        and may(request, Action.VIEW_DETAILS, subject.primary_department)
-    )
+    sees_load = work_selectors.sees_load_of(facts, subject)
     context = {
         "open_steps": list(open_steps[:OPEN_STEPS]),
         "open_step_count": open_steps.count(),

@@ -9,12 +9,12 @@ record they could not open.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import timezone
 
 from deptcoord.access import Action, RoleFacts, can, visible
-from deptcoord.core.briefing import Morning, Scope, Section, assemble
+from deptcoord.core.briefing import Assembled, Morning, Scope, Section, assemble
 from deptcoord.org import selectors as org
 from deptcoord.org.briefing import whereabouts
 from deptcoord.org.models import Department
@@ -33,6 +33,7 @@ class Briefing:
     headcount: int
     sections: list[Section] = field(default_factory=list)
     department: Department | None = None
+    computed_at: datetime | None = None  # when the oldest card was computed
 
     def section(self, key: str) -> Section:
         """One section by its key."""
@@ -94,6 +95,19 @@ def sections(
     facts: RoleFacts, today: date, department_id=None, zone_name: str = "", oversees=None
 ) -> list[Section]:
     """Every section of the briefing, in the order the page shows them."""
+    return assembled(facts, today, department_id, zone_name, oversees).sections
+
+
+def assembled(
+    facts: RoleFacts,
+    today: date,
+    department_id=None,
+    zone_name: str = "",
+    oversees=None,
+    refresh: bool = False,
+) -> Assembled:
+    """Every section of the briefing with when they were computed (kept a minute at most, and
+    computed anew after any change in the scope, or when ``refresh``)."""
     morning = Morning(
         facts=facts,
         scope=scope_for(facts, department_id, oversees),
@@ -101,11 +115,15 @@ def sections(
         now=timezone.now(),
         zone_name=zone_name or timezone.get_current_timezone_name(),
     )
-    return assemble(morning)
+    return assemble(morning, refresh=refresh)
 
 
 def briefing(
-    facts: RoleFacts, today: date, department_id: int | None = None, zone_name: str = ""
+    facts: RoleFacts,
+    today: date,
+    department_id: int | None = None,
+    zone_name: str = "",
+    refresh: bool = False,
 ) -> Briefing:
     """The briefing over the person's scope: their departments, or the company for executives."""
     scope = None if facts.company_roles() else sorted(facts.departments_in())
@@ -119,6 +137,9 @@ def briefing(
     if scope is not None:
         departments = departments.filter(pk__in=scope)
     people = whereabouts(facts, today, scope)
+    cards = assembled(
+        facts, today, chosen.pk if chosen else None, zone_name, oversees, refresh=refresh
+    )
     return Briefing(
         departments=list(departments.order_by("code")),
         away_today=people.away_today,
@@ -126,6 +147,7 @@ def briefing(
         days_off=people.days_off,
         not_invited=people.not_invited,
         headcount=people.headcount,
-        sections=sections(facts, today, chosen.pk if chosen else None, zone_name, oversees),
+        sections=cards.sections,
         department=chosen,
+        computed_at=cards.computed_at,
     )

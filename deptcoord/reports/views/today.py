@@ -21,7 +21,9 @@ def today(request):
         choices = visible(facts, Department.objects.filter(is_active=True)).order_by("code")
     context = {
         "today": today_date,
-        "briefing": briefing(facts, today_date, department_id),
+        "briefing": briefing(
+            facts, today_date, department_id, refresh=request.GET.get("refresh") == "1"
+        ),
         "department_choices": choices,
         "can_invite_people": can(facts, Action.ADD_PERSON, company()),
     }

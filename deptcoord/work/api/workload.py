@@ -24,7 +24,7 @@ def workload(request, filters: Query[WorkloadFilter]):
             return []
         require(request.facts, Action.VIEW_DETAILS, department)
         people = selectors.department_people(department)
-    rows = selectors.workload_for(people, filters.weeks)
+    rows = selectors.workload_for(selectors.overseen(request.facts, people), filters.weeks)
     return [
         {
             "person_id": row.person.pk,

@@ -1,18 +1,24 @@
 """Each person's week load: assigned effort against the hours they have.
 
 The hours come from the one capacity rule (``org.capacity``), the same the planner uses; a
-step's remaining effort is spread over its assignee's own working days.
+step's remaining effort is spread over its assignee's own working days. The figures are kept
+per person and week in ``org.WeekLoad`` (``org.week_load``), to which this module gives the
+steps (``committed_steps``); the pages read the kept rows. A person's load counts all their
+work, whatever the viewer may open: the pages name only the steps the viewer may open and put
+the rest on one line of other work.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deptcoord.org import capacity, working_hours
+from deptcoord.access import Action, RoleFacts, can
+from deptcoord.org import capacity, week_load, working_hours
+from deptcoord.org import selectors as org
 from deptcoord.org.calendar import days_off_between
 from deptcoord.org.models import Membership, Person
 from deptcoord.work.models import Project, Step
@@ -31,6 +37,9 @@ class WorkloadCell:
     capacity: float
     assigned: float
     step_ids: list[int]
+    shares: dict[int, float] = field(default_factory=dict)  # step id → hours that week
+    meeting_hours: float = 0.0
+    time_off_hours: float = 0.0
 
     @property
     def text(self) -> str:
@@ -112,48 +121,12 @@ def _assigned_steps(base: QuerySet, ids: set[int], start: date, end: date) -> li
     ]
 
 
-def _load(people, assigned, days_off, window) -> tuple[dict, dict]:
-    """Assigned hours per (person, Monday) and the steps behind them, in the order read."""
-    weekdays_of = {p.pk: working_hours.weekdays_from_digits(p.working_weekdays) for p in people}
-    load, causes = defaultdict(float), defaultdict(list)
-    for pk, person_id, first, last, remaining in assigned:
-        spread = working_hours.effort_by_day(
-            remaining,
-            first,
-            last,
-            weekdays=weekdays_of[person_id],
-            days_off=days_off,
-            window=window,
-        )
-        for day, share in spread:
-            key = (person_id, working_hours.week_of(day))
-            load[key] += share
-            if not causes[key] or causes[key][-1] != pk:
-                causes[key].append(pk)
-    return load, causes
-
-
-def _weekly_hours(people, start: date, end: date, days_off) -> dict[tuple[int, date], float]:
-    """Available hours per (person, Monday): org's capacity, day by day, added up by week."""
-    hours = capacity.available_hours(
-        people, start, end, days_off={d for d in days_off if start <= d <= end}
-    )
-    weekly = defaultdict(float)
-    for person_id, calendar in hours.items():
-        for day, left in calendar.items():
-            weekly[(person_id, working_hours.week_of(day))] += left
-    return weekly
-
-
-def workload_for(
-    people, weeks, *, first: date | None = None, steps_base: QuerySet | None = None
-) -> list[WorkloadRow]:
+def workload_for(people, weeks, *, first: date | None = None) -> list[WorkloadRow]:
     """Each person's assigned effort per week against their available hours.
 
     ``weeks`` is a number of weeks from the week of ``first`` (today by default) or a list of
-    Mondays. The hours are ``org.capacity.available_hours``; a step's remaining effort is spread
-    evenly over its assignee's working days. A fixed number of queries whatever the number of
-    people, steps and meetings.
+    Mondays. The figures are the kept week loads (``org.week_load``): every step of the person,
+    whoever reads. A fixed number of queries whatever the number of people, steps and meetings.
     """
     people = list(people)
     mondays = (
@@ -163,29 +136,115 @@ def workload_for(
     )
     if not people or not mondays:
         return []
-    start, end = mondays[0], mondays[-1] + timedelta(days=6)
-    base = steps_base if steps_base is not None else Step.objects.all()
-    assigned = _assigned_steps(base, {p.pk for p in people}, start, end)
-    # the days off over every listed step's dates, so each step's working days count right
-    span = (min([start, *(s[2] for s in assigned)]), max([end, *(s[3] for s in assigned)]))
-    days_off = frozenset(days_off_between(*span))
-    weekly = _weekly_hours(people, start, end, days_off)
-    load, causes = _load(people, assigned, days_off, (start, end))
-    return [
-        WorkloadRow(
-            person=person,
-            cells=[
+    loads = week_load.loads_for(people, mondays)
+    rows = []
+    for person in people:
+        cells = []
+        for monday in mondays:
+            load = loads.get((person.pk, monday)) or week_load.Load(person.pk, monday)
+            shares = {int(pk): hours for pk, hours in load.shares.items()}
+            cells.append(
                 WorkloadCell(
                     week=monday,
-                    capacity=round(weekly[(person.pk, monday)], 1),
-                    assigned=round(load[(person.pk, monday)], 1),
-                    step_ids=causes[(person.pk, monday)],
+                    capacity=round(load.available_hours, 1),
+                    assigned=round(load.work_hours, 1),
+                    step_ids=sorted(shares, key=lambda pk, shares=shares: (-shares[pk], pk)),
+                    shares=shares,
+                    meeting_hours=round(load.meeting_hours, 1),
+                    time_off_hours=round(load.time_off_hours, 1),
                 )
-                for monday in mondays
-            ],
+            )
+        rows.append(WorkloadRow(person=person, cells=cells))
+    return rows
+
+
+def committed_steps(people, first: date, last: date) -> dict[tuple[int, date], dict[str, float]]:
+    """The open steps' remaining effort of each person per week, by step (for the week loads):
+    ``{(person id, Monday): {step id: hours}}``, the weeks from ``first`` to ``last``."""
+    people = list(people)
+    assigned = _assigned_steps(Step.objects.all(), {p.pk for p in people}, first, last)
+    span = (min([first, *(s[2] for s in assigned)]), max([last, *(s[3] for s in assigned)]))
+    days_off = frozenset(days_off_between(*span))
+    weekdays_of = {p.pk: working_hours.weekdays_from_digits(p.working_weekdays) for p in people}
+    found: dict[tuple[int, date], dict[str, float]] = defaultdict(dict)
+    for pk, person_id, start, end, remaining in assigned:
+        spread = working_hours.effort_by_day(
+            remaining,
+            start,
+            end,
+            weekdays=weekdays_of[person_id],
+            days_off=days_off,
+            window=(first, last),
         )
-        for person in people
-    ]
+        for day, share in spread:
+            shares = found[(person_id, working_hours.week_of(day))]
+            shares[str(pk)] = shares.get(str(pk), 0.0) + share
+    return found
+
+
+def step_load_change(step, changes: dict) -> list[int]:
+    """The people whose week loads a change of a step moves: its assignee, before and after."""
+    people = [step.assignee_id]
+    before_after = changes.get("assignee") or ()
+    people += [value.get("id") if isinstance(value, dict) else value for value in before_after]
+    return [pk for pk in people if isinstance(pk, int)]
+
+
+@dataclass
+class Cause:
+    """An overloaded week: the steps the viewer may open with their hours that week, and the
+    hours of the work they may not open, of meetings and of time off, without detail."""
+
+    person: Person
+    cell: WorkloadCell
+    steps: list[tuple[Step, float]]
+    other_hours: float
+
+
+def oversees_all_loads(facts: RoleFacts) -> bool:
+    """Whether the person reads everyone's load (executives, admins and HR)."""
+    return facts.is_hr or can(facts, Action.OVERSEE, org.company())
+
+
+def overseen(facts: RoleFacts, people: QuerySet) -> QuerySet:
+    """The people whose load the person may read: everyone for those who oversee the company,
+    the people of the departments they run for heads and coordinators, and their own."""
+    if oversees_all_loads(facts):
+        return people
+    runs = sorted(facts.departments_run())
+    if not runs:
+        return people.filter(pk=facts.person_id)
+    ids = Membership.objects.filter(department__in=runs).values("person_id")
+    return people.filter(Q(pk=facts.person_id) | Q(primary_department__in=runs) | Q(pk__in=ids))
+
+
+def sees_load_of(facts: RoleFacts, person: Person) -> bool:
+    """Whether the person may read ``person``'s load (the rule of ``overseen``)."""
+    runs = facts.departments_run()
+    if person.pk == facts.person_id or person.primary_department_id in runs:
+        return True
+    if runs and Membership.objects.filter(person=person, department__in=sorted(runs)).exists():
+        return True
+    return oversees_all_loads(facts)
+
+
+def overload_causes(steps_visible: QuerySet, rows: list[WorkloadRow]) -> list[Cause]:
+    """Every overloaded week of the rows with what fills it: the steps of ``steps_visible`` (the
+    viewer's) by name, the hours of any other step as one figure (one query)."""
+    overloaded = [(row, cell) for row in rows for cell in row.cells if cell.overloaded]
+    ids = {pk for _row, cell in overloaded for pk in cell.step_ids}
+    named = {}
+    if ids:
+        found = steps_visible.filter(pk__in=sorted(ids)).only("pk", "title_en", "title_vi", "due")
+        named = {step.pk: step for step in found}
+    causes = []
+    for row, cell in overloaded:
+        shown = [
+            (named[pk], round(cell.shares.get(pk, 0.0), 1)) for pk in cell.step_ids if pk in named
+        ]
+        other = sum(hours for pk, hours in cell.shares.items() if pk not in named)
+        causes.append(Cause(row.person, cell, shown, round(other, 1)))
+    return causes
 
 
 def department_people(department) -> QuerySet:

@@ -2,10 +2,11 @@
 ``money`` filter of the ``deptcoord`` library)."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from deptcoord.work import formatting
 from deptcoord.work.models import Project, Request, Step
+from deptcoord.work.selectors.workload import CELL_TITLE
 
 register = template.Library()
 
@@ -81,3 +82,42 @@ def overdue(step, today):
 def get_item(mapping, key):
     """``mapping[key]`` in a template (None when missing)."""
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def heatmap_rows(rows, linked):
+    """The heat map's rows (a person, then a cell per week), built here rather than cell by
+    cell in the template: a department's eight weeks are hundreds of cells. Overloaded cells
+    link to their causes when ``linked``."""
+    title = str(CELL_TITLE)
+
+    def cell(person_id, cell):
+        text = cell.text
+        if cell.overloaded and linked:
+            text = format_html(
+                '<a class="heat-link" href="#causes-{}-{}">{}</a>',
+                person_id,
+                cell.week.strftime("%Y%m%d"),
+                text,
+            )
+        return (
+            cell.level,
+            title % {"assigned": cell.assigned, "capacity": cell.capacity},
+            text,
+        )
+
+    return format_html_join(
+        "",
+        '<tr><th scope="row" class="text-nowrap fw-normal">{}</th>{}</tr>',
+        (
+            (
+                row.person.full_name,
+                format_html_join(
+                    "",
+                    '<td class="text-center heat heat-{}" title="{}">{}</td>',
+                    (cell(row.person.pk, item) for item in row.cells),
+                ),
+            )
+            for row in rows
+        ),
+    )

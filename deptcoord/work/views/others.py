@@ -341,18 +341,16 @@ def workload(request):
     if department is not None:
         require(facts, Action.VIEW_DETAILS, department)
     weeks = min(int_param(request, "weeks") or 8, 26)
-    people = selectors.department_people(department) if department else []
+    people = (
+        selectors.overseen(facts, selectors.department_people(department)) if department else []
+    )
     rows = selectors.workload_for(people, weeks)
-    step_ids = {pk for row in rows for cell in row.cells if cell.overloaded for pk in cell.step_ids}
-    causes = {
-        step.pk: step for step in selectors.steps(facts, Step.objects.filter(pk__in=step_ids))
-    }
     context = {
         "department": department,
         "departments": departments,
         "rows": rows,
         "weeks": weeks,
-        "causes": causes,
+        "causes": selectors.overload_causes(visible(facts, Step.objects.all()), rows),
     }
     return render(request, "work/workload.html", context)
 

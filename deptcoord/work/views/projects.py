@@ -412,7 +412,8 @@ def project_workload(request, pk):
     """The workload of the people on the project's steps, as a heat map."""
     project = _project(request, pk)
     weeks = min(int_param(request, "weeks") or 8, 26)
-    rows = selectors.workload_for(selectors.project_people(project), weeks)
+    people = selectors.overseen(request.facts, selectors.project_people(project))
+    rows = selectors.workload_for(people, weeks)
     context = _header(request, project, "workload") | {"rows": rows, "weeks": weeks}
     return render(request, "work/project_workload.html", context)
 

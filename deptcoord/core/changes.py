@@ -1,0 +1,70 @@
+"""Change counters per scope: the company, each department and each person.
+
+Every write bumps the counters of the scopes it touches (the audit trail does it for every
+service, in the same transaction and once more when the transaction commits, so a reader that
+read the old data in between does not keep it). A result computed ahead (a Today card) is kept
+under a key built from the counters of its scope, so that any change in the scope leads to a
+new key and the old result is simply never asked for again. The counters live in the cache:
+shared between servers when the cache is (Redis); a counter lost from the cache starts again
+from a new value at its next bump.
+"""
+
+import time
+from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.db import transaction
+
+PREFIX = "changes:"
+# Every write anywhere: what the whole company's figures depend on.
+COMPANY = "company"
+# Writes that name no department: a department's figures may depend on them too.
+GENERAL = "general"
+# A counter outlives any result kept under it (those are kept a minute).
+KEEP_SECONDS = 7 * 24 * 3600
+
+
+def _key(scope: str) -> str:
+    return f"{PREFIX}{scope}"
+
+
+def person(person_id: int) -> str:
+    """The scope of one person's own records."""
+    return f"person:{person_id}"
+
+
+def department(department_id: int) -> str:
+    """The scope of one department's records."""
+    return f"department:{department_id}"
+
+
+def _bump_now(scopes: list[str]) -> None:
+    for scope in scopes:
+        key = _key(scope)
+        try:
+            cache.incr(key)
+        except ValueError:  # not in the cache (new, or evicted): start from a new value
+            cache.set(key, time.time_ns(), KEEP_SECONDS)
+
+
+def bump(*, person_ids: Iterable = (), department_ids: Iterable = ()) -> None:
+    """Bump the company's counter, the named people's and departments' (and, when no department
+    is named, the counter of writes without a department). Call it inside the transaction of
+    the change: it bumps at once and again when the transaction commits."""
+    scopes = [COMPANY]
+    departments = sorted({pk for pk in department_ids if pk})
+    if not departments:
+        scopes.append(GENERAL)
+    scopes += [department(pk) for pk in departments]
+    scopes += [person(pk) for pk in sorted({pk for pk in person_ids if pk})]
+    _bump_now(scopes)
+    transaction.on_commit(lambda: _bump_now(scopes))
+
+
+def read(scopes: Iterable[str]) -> dict[str, int]:
+    """The current value of each scope's counter, 0 for one never bumped (one cache read, no
+    write: a counter lost from the cache reads 0 until its next bump, so a result kept under
+    the 0 is at most a minute old)."""
+    scopes = sorted(set(scopes))
+    found = cache.get_many([_key(scope) for scope in scopes])
+    return {scope: found.get(_key(scope), 0) for scope in scopes}

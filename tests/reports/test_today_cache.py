@@ -1,0 +1,126 @@
+"""The Today cards kept between page loads: a change in the scope shows at once, a change
+elsewhere leaves the kept cards in use, and the page says when its figures were computed."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from deptcoord.core import briefing as cards
+from deptcoord.work.services import steps as step_services
+from tests.factories import client_for
+from tests.work.helpers import actor
+
+
+def _step(world, department, assignee, title, by):
+    today = timezone.localdate()
+    return step_services.step_create(
+        actor=actor(by),
+        department=department,
+        title_en=title,
+        assignee=assignee,
+        start=today - timedelta(days=9),
+        due=today - timedelta(days=2),
+        effort_hours=4,
+    )
+
+
+def _load(client):
+    before = dict(cards.STATS)
+    response = client.get(reverse("today"))
+    assert response.status_code == 200
+    hits = cards.STATS["hit"] - before.get("hit", 0)
+    misses = cards.STATS["miss"] - before.get("miss", 0)
+    return response.content.decode(), hits, misses
+
+
+def test_a_change_in_the_scope_shows_at_once_and_one_elsewhere_keeps_the_cards(world):
+    client = client_for(world.coordinator)
+    _step(world, world.own, world.member, "Print the leaflets", world.coordinator)
+    text, _hits, misses = _load(client)
+    assert "Print the leaflets" in text and misses > 0
+    text, hits, misses = _load(client)  # nothing changed: every card from the cache
+    assert misses == 0 and hits == len(cards.registered_cards())
+    # Sales is not in the coordinator's scope: the cards stay
+    _step(world, world.other, world.other_member, "Call the dealers", world.other_coordinator)
+    text, _hits, misses = _load(client)
+    assert misses == 0 and "Call the dealers" not in text
+    # the head of Marketing changes a step of Marketing: in scope, computed anew
+    _step(world, world.own, world.peer, "Book the hall", world.head)
+    text, _hits, misses = _load(client)
+    assert misses > 0 and "Book the hall" in text
+
+
+def test_a_persons_own_change_shows_on_their_next_load(world):
+    client = client_for(world.member)
+    made = _step(world, world.own, world.member, "Send the brief", world.coordinator)
+    text, _hits, _misses = _load(client)
+    assert "Send the brief" in text
+    _load(client)
+    step_services.step_progress(
+        actor=actor(world.member), step_id=made.pk, expected_version=made.version, status="done"
+    )
+    text, _hits, misses = _load(client)
+    assert misses > 0 and "Send the brief" not in text
+
+
+def test_the_company_view_follows_any_change(world):
+    client = client_for(world.executive)
+    _load(client)
+    _step(world, world.other, world.other_member, "Call the dealers", world.other_coordinator)
+    text, _hits, misses = _load(client)
+    assert misses > 0 and "Call the dealers" in text
+
+
+def test_the_page_says_when_the_figures_were_computed_and_refresh_recomputes(world):
+    client = client_for(world.coordinator)
+    text, _hits, _misses = _load(client)
+    assert "Figures computed at" in text and "refresh=1" in text
+    before = dict(cards.STATS)
+    response = client.get(reverse("today") + "?refresh=1")
+    assert response.status_code == 200
+    assert cards.STATS["miss"] - before.get("miss", 0) == len(cards.registered_cards())
+    client.cookies.load({"django_language": "vi"})
+    response = client.get(reverse("today"), headers={"accept-language": "vi"})
+    assert "Số liệu tính lúc" in response.content.decode()
+
+
+def test_cards_kept_for_a_minute_at_most(world, monkeypatch):
+    client = client_for(world.coordinator)
+    _load(client)
+    stored = {}
+    real = cards.cache
+
+    class Recording:
+        def get(self, key, default=None):
+            return real.get(key, default)
+
+        def set(self, key, value, timeout):
+            stored[key] = timeout
+            real.set(key, value, timeout)
+
+    monkeypatch.setattr(cards, "cache", Recording())
+    client.get(reverse("today") + "?refresh=1")
+    assert stored and set(stored.values()) == {60}
+
+
+@pytest.mark.parametrize("role", ["member", "coordinator", "executive"])
+def test_a_page_served_from_the_cache_runs_a_fixed_number_of_queries(world, role):
+    person = world.person(role)
+    client = client_for(person)
+    client.get(reverse("today"))
+
+    def served():
+        client.get(reverse("today"))
+        with CaptureQueriesContext(connection) as captured:
+            _text, _hits, misses = _load(client)
+        assert misses == 0
+        return len(captured)
+
+    few = served()
+    for index in range(30):
+        _step(world, world.own, world.member, f"Step {index}", world.coordinator)
+    assert served() == few
