@@ -256,10 +256,11 @@ def test_offering_the_actions_reads_nothing_more_per_line(world, role):
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
-            briefing(facts, timezone.localdate())
+            briefing(facts, timezone.localdate(), refresh=True)
         return len(captured)
 
-    # Up to four of each, so that no card is full (a full one also counts its rows).
+    # Computed afresh each time (the items are written without the services, which would
+    # have told the cache); up to four of each, so that no card is full.
     items_for(world.own, world.other, world.coordinator, world.member, world.head, "ONE")
     few = queries()
     for index in range(3):
