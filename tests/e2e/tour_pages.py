@@ -54,6 +54,7 @@ NOT_PAGES = {
     "people:matrix_import_confirm": "needs an uploaded file; the upload page is visited",
     "work:plan_import_confirm": "needs an uploaded file; the upload page is visited",
     "work:step_reschedule_preview": "a fragment of the timeline's dialog, which is visited",
+    "records:jump": "the go-to palette's JSON answer, read by the palette on every page",
 }
 
 
