@@ -2,7 +2,15 @@
 
 from django.urls import path, re_path
 
-from deptcoord.meetings.views import calendar, decisions, events, meetings, occurrences
+from deptcoord.meetings.views import (
+    agenda,
+    calendar,
+    decisions,
+    events,
+    meetings,
+    occurrences,
+    outcomes,
+)
 
 app_name = "meetings"
 
@@ -30,21 +38,21 @@ urlpatterns = [
     re_path(rf"^{DAY}/cancel/$", occurrences.occurrence_cancel, name="occurrence_cancel"),
     re_path(rf"^{DAY}/restore/$", occurrences.occurrence_restore, name="occurrence_restore"),
     re_path(rf"^{DAY}/change-from/$", occurrences.series_change_from, name="change_from"),
-    re_path(rf"^{DAY}/agenda/$", occurrences.agenda_item_create, name="agenda_item_create"),
-    re_path(rf"^{DAY}/suggest-agenda/$", occurrences.agenda_suggest, name="agenda_suggest"),
+    re_path(rf"^{DAY}/agenda/$", agenda.agenda_item_create, name="agenda_item_create"),
+    re_path(rf"^{DAY}/suggest-agenda/$", agenda.agenda_suggest, name="agenda_suggest"),
     re_path(rf"^{DAY}/participants/$", occurrences.participants_add, name="participants_add"),
-    re_path(rf"^{DAY}/decisions/$", occurrences.decision_create, name="decision_create"),
-    re_path(rf"^{DAY}/actions/$", occurrences.action_item_create, name="action_item_create"),
+    re_path(rf"^{DAY}/decisions/$", outcomes.decision_create, name="decision_create"),
+    re_path(rf"^{DAY}/actions/$", outcomes.action_item_create, name="action_item_create"),
     re_path(rf"^{DAY}/send-minutes/$", occurrences.minutes_send, name="minutes_send"),
-    path("agenda/<int:pk>/notes/", occurrences.agenda_item_notes, name="agenda_item_notes"),
-    path("agenda/<int:pk>/edit/", occurrences.agenda_item_edit, name="agenda_item_edit"),
-    path("agenda/<int:pk>/move/", occurrences.agenda_item_move, name="agenda_item_move"),
-    path("agenda/<int:pk>/keep/", occurrences.agenda_item_keep, name="agenda_item_keep"),
-    path("agenda/<int:pk>/delete/", occurrences.agenda_item_delete, name="agenda_item_delete"),
-    path("decisions/<int:pk>/delete/", occurrences.decision_delete, name="decision_delete"),
-    path("actions/<int:pk>/edit/", occurrences.action_item_edit, name="action_item_edit"),
-    path("actions/<int:pk>/delete/", occurrences.action_item_delete, name="action_item_delete"),
-    path("actions/<int:pk>/toggle/", occurrences.action_item_toggle, name="action_item_toggle"),
+    path("agenda/<int:pk>/notes/", agenda.agenda_item_notes, name="agenda_item_notes"),
+    path("agenda/<int:pk>/edit/", agenda.agenda_item_edit, name="agenda_item_edit"),
+    path("agenda/<int:pk>/move/", agenda.agenda_item_move, name="agenda_item_move"),
+    path("agenda/<int:pk>/keep/", agenda.agenda_item_keep, name="agenda_item_keep"),
+    path("agenda/<int:pk>/delete/", agenda.agenda_item_delete, name="agenda_item_delete"),
+    path("decisions/<int:pk>/delete/", outcomes.decision_delete, name="decision_delete"),
+    path("actions/<int:pk>/edit/", outcomes.action_item_edit, name="action_item_edit"),
+    path("actions/<int:pk>/delete/", outcomes.action_item_delete, name="action_item_delete"),
+    path("actions/<int:pk>/toggle/", outcomes.action_item_toggle, name="action_item_toggle"),
     path("events/", events.event_list, name="events"),
     re_path(r"^events\.(?P<file_format>csv|xlsx)$", events.events_export, name="events_export"),
     path("events/new/", events.event_create, name="event_create"),
