@@ -167,3 +167,27 @@ def test_the_move_form_refuses_a_stale_version(world):
     )
     assert "Someone else changed this record" in response.content.decode()
     assert not OccurrenceChange.objects.exists()
+
+
+def test_the_api_move_refuses_a_stale_if_match_and_moves_with_the_current_one(world):
+    meeting = _weekly(world)
+    day = next_weekday(1)
+    target = datetime.combine(day, time(15), ZONE)
+    body = {
+        "occurrence": day.isoformat(),
+        "start": target.isoformat(),
+        "end": (target + timedelta(hours=1)).isoformat(),
+    }
+    client = client_for(world.coordinator)
+    path = f"/api/v1/meetings/{meeting.pk}/move"
+    stale = client.post(
+        path,
+        body,
+        content_type="application/json",
+        headers={"If-Match": f'"{meeting.version - 1}"'},
+    )
+    assert stale.status_code == 412
+    assert not OccurrenceChange.objects.exists()
+    moved = client.post(path, {**body, "version": meeting.version}, content_type="application/json")
+    assert moved.status_code == 200, moved.content
+    assert occurrence_of(Meeting.objects.get(pk=meeting.pk), day).moved

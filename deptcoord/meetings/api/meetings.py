@@ -186,8 +186,12 @@ def read_minutes(request, query: Query[OccurrenceQuery], pk: PrimaryKey):
 def move_occurrence(request, payload: OccurrenceMoveIn, pk: PrimaryKey):
     """Move one occurrence of a series; the others stay."""
     meeting = _meeting(request, pk)
+    data = payload.dict()
     services.occurrence_move(
-        actor=actor_from(request, "api"), meeting_id=meeting.pk, **payload.dict()
+        actor=actor_from(request, "api"),
+        meeting_id=meeting.pk,
+        expected_version=expected_version(request, data.pop("version"), meeting.version),
+        **data,
     )
     return _meeting(request, pk)
 

@@ -131,6 +131,9 @@ class OccurrenceMoveIn(OccurrenceRef):
     start: datetime
     end: datetime
     note: str = Field("", max_length=300)
+    version: int | None = Field(
+        None, description="The meeting's version you saw (or send If-Match); stale is refused."
+    )
 
 
 class ChangeFromIn(OccurrenceRef):
