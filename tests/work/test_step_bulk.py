@@ -277,3 +277,30 @@ def test_done_steps_are_folded_under_the_open_ones(world):
     text = page.content.decode()
     assert "1 step done" in text
     assert text.index("Step 1") < text.index("<details") < text.index("Step 0")
+
+
+def test_each_row_offers_its_department_with_its_assignee_chosen(world):
+    plan = project(world)
+    start = monday(0)
+    mine = step(world.own, "Member's", plan, start=start, due=start, assignee=world.member)
+    lent = step(world.own, "Lent", plan, start=start, due=start, assignee=world.other_member)
+    open_ = step(world.own, "Nobody's", plan, start=start, due=start)
+    page = client_for(world.coordinator).get(reverse("work:project", args=[plan.pk]))
+    text = page.content.decode()
+
+    def assignee_select(made):
+        start_at = text.index(f'id="assignee-{made.pk}"')
+        return text[start_at : text.index("</select>", start_at)]
+
+    member_row = assignee_select(mine)
+    assert f'<option value="{world.member.pk}" selected>' in member_row
+    assert f'value="{world.other_member.pk}"' not in member_row  # Sales is not offered
+    lent_row = assignee_select(lent)
+    # Someone from another department keeps the step, offered first and chosen.
+    assert lent_row.index(f'<option value="{world.other_member.pk}" selected>') < lent_row.index(
+        f'value="{world.member.pk}"'
+    )
+    nobody_row = assignee_select(open_)
+    assert 'value="none" selected' in nobody_row and "selected>" not in nobody_row.replace(
+        'value="none" selected>', ""
+    )

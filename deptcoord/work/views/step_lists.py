@@ -4,6 +4,8 @@ at once. Both call the same services as the step's own page and the API."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -27,15 +29,38 @@ def prepare_rows(facts, steps) -> list[Step]:
     steps = list(steps)
     rights = step_rights(facts, steps)
     people = selectors.assignable_people(step.department_id for step in steps)
+    written: dict[int, str] = {}  # each department's <option>s, written once for all its rows
     for step in steps:
         allowed = rights.get(step.pk, frozenset())
         step.can_change = Action.CHANGE in allowed
         step.can_progress = Action.UPDATE_PROGRESS in allowed
-        choices = list(people.get(step.department_id, []))
-        if step.assignee_id and all(person.pk != step.assignee_id for person in choices):
-            choices.insert(0, step.assignee)  # lent by a request, or no longer a member
-        step.people = choices
+        members = people.get(step.department_id, [])
+        # Lent by a request, or no longer a member: still offered, first.
+        lent = bool(step.assignee_id) and all(person.pk != step.assignee_id for person in members)
+        step.people = [step.assignee, *members] if lent else list(members)
+        if step.can_change:
+            if step.department_id not in written:
+                written[step.department_id] = _options(members)
+            step.people_options = _assignee_options(step, written[step.department_id], lent)
     return steps
+
+
+def _options(people) -> str:
+    return format_html_join(
+        "", '<option value="{}">{}</option>', ((person.pk, person.full_name) for person in people)
+    )
+
+
+def _assignee_options(step: Step, members: str, lent: bool) -> str:
+    """A row's assignee <option>s with its assignee selected. A list of hundreds of rows repeats
+    its departments' few dozen names, so each department's are written once and reused."""
+    if lent:
+        members = _options([step.assignee]) + members
+    if not step.assignee_id:
+        return members
+    mark = f'<option value="{step.assignee_id}">'
+    # The names went through format_html_join; only the attribute is added here.
+    return mark_safe(members.replace(mark, f'<option value="{step.assignee_id}" selected>', 1))
 
 
 def list_context(steps: list[Step], layout: str) -> dict:
