@@ -25,6 +25,7 @@ from deptcoord.meetings.views.common import (
     fields,
     people_choices,
     posted_version,
+    refusal_of,
     report,
 )
 from deptcoord.meetings.views.occurrences import (
@@ -234,17 +235,15 @@ def agenda_item_move(request, pk):
     item = _agenda_item(request, pk)
     require(request.facts, Action.CHANGE, item)
     position = request.POST.get("position", "")
-    error = None
     place = int(position) if position.isdigit() and len(position) < 6 else 0
-    try:
-        services.agenda_item_move(
+    error = refusal_of(
+        lambda: services.agenda_item_move(
             actor=actor_from(request),
             item_id=item.pk,
             expected_version=posted_version(request),
             position=place,
         )
-    except SERVICE_ERRORS as caught:
-        error = caught
+    )
     focus = request.POST.get("focus", "")
     target = f"move-{focus}-{item.pk}" if focus in ("up", "down") else f"agenda-item-{item.pk}"
     count = AgendaItem.objects.filter(
@@ -264,16 +263,14 @@ def agenda_item_keep(request, pk):
     """Take an optional topic into the agenda (at its end)."""
     item = _agenda_item(request, pk)
     require(request.facts, Action.CHANGE, item)
-    error = None
-    try:
-        services.agenda_item_update(
+    error = refusal_of(
+        lambda: services.agenda_item_update(
             actor=actor_from(request),
             item_id=item.pk,
             expected_version=posted_version(request),
             optional=False,
         )
-    except SERVICE_ERRORS as caught:
-        error = caught
+    )
     return _after_item_write(request, item, error, f"agenda-item-{item.pk}")
 
 
@@ -283,13 +280,11 @@ def agenda_item_delete(request, pk):
     """Take an item off the agenda."""
     item = _agenda_item(request, pk)
     require(request.facts, Action.DELETE, item)
-    error = None
-    try:
-        services.agenda_item_delete(
+    error = refusal_of(
+        lambda: services.agenda_item_delete(
             actor=actor_from(request), item_id=item.pk, expected_version=posted_version(request)
         )
-    except SERVICE_ERRORS as caught:
-        error = caught
+    )
     if request.htmx and error is None:
         return _section(
             request,

@@ -43,3 +43,13 @@ def posted_version(request) -> int | None:
 def fields(form) -> dict:
     """A valid form's fields for a service (without the version)."""
     return {name: value for name, value in form.cleaned_data.items() if name != "version"}
+
+
+def refusal_of(call):
+    """Call a service: None when it was done, otherwise the refusal it raised (one of
+    ``SERVICE_ERRORS``), for the in-place answer to show."""
+    try:
+        call()
+    except SERVICE_ERRORS as error:
+        return error
+    return None

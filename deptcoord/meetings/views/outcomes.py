@@ -23,6 +23,7 @@ from deptcoord.meetings.views.common import (
     parse_day,
     people_choices,
     posted_version,
+    refusal_of,
     report,
 )
 from deptcoord.meetings.views.occurrences import (
@@ -192,19 +193,17 @@ def action_item_toggle(request, pk):
     status = (
         ActionItem.Status.OPEN if item.status == ActionItem.Status.DONE else ActionItem.Status.DONE
     )
-    error = None
-    try:
-        services.action_item_update(
+    error = refusal_of(
+        lambda: services.action_item_update(
             actor=actor_from(request),
             item_id=item.pk,
             expected_version=posted_version(request),
             status=status,
         )
-    except SERVICE_ERRORS as caught:
-        error = caught
+    )
     meeting, day = item.meeting, item.occurrence
     back = request.POST.get("back", "")
-    if back.isdigit() or len(back) == 10:
+    if len(back) == 10:  # the day the page showed (an action carried over from an earlier one)
         with suppress(Http404):
             day = parse_day(back)
     if request.htmx:
