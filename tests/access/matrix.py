@@ -187,6 +187,7 @@ PAGES = [
     page("org:department_edit", "own", ok=RUNNERS, hidden=NOT_GUEST),
     page("org:department_edit", "other", ok={"admin", "other_coordinator"}, hidden=NOT_GUEST),
     page("org:department_toggle_active", "team", method="POST", ok=RUNNERS, hidden=NOT_GUEST),
+    page("org:membership_add", "own", ok=RUNNERS | {"hr"}, hidden=NOT_GUEST),
     page("org:membership_add", "own", method="POST", ok=RUNNERS | {"hr"}, hidden=NOT_GUEST),
     page(
         "org:membership_role",

@@ -69,3 +69,33 @@ def test_language_and_time_zone_on_the_profile(world):
     assert bad.status_code == 200
     world.member.refresh_from_db()
     assert world.member.timezone == "Europe/Berlin"
+
+
+def test_the_department_page_asks_for_the_add_person_list_only_when_wanted(world):
+    """The department page does not write out everyone in the company; the add form comes
+    in place on request (and as a page of its own without scripts)."""
+    client = client_for(world.coordinator)
+    page = client.get(reverse("org:department_detail", kwargs={"pk": world.own.pk}))
+    url = reverse("org:membership_add", kwargs={"pk": world.own.pk})
+    assert f'hx-get="{url}"' in page.content.decode()
+    assert 'name="person"' not in page.content.decode()
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in fragment and 'name="person"' in fragment
+    assert world.other_member.full_name in fragment
+    whole = client.get(url).content.decode()
+    assert "<html" in whole and 'name="person"' in whole
+
+
+def test_adding_nobody_shows_the_form_again_with_the_reason(world):
+    world.coordinator.language = "vi"
+    world.coordinator.save(update_fields=["language"])
+    client = client_for(world.coordinator)
+    url = reverse("org:membership_add", kwargs={"pk": world.own.pk})
+    before = world.own.memberships.count()
+    response = client.post(url, {"person": "", "role": "member"})
+    assert response.status_code == 200
+    assert "Hãy chọn nhân sự và vai trò." in response.content.decode()
+    assert world.own.memberships.count() == before
+    response = client.post(url, {"person": world.other_member.pk, "role": "member"})
+    assert response.status_code == 302
+    assert world.own.memberships.count() == before + 1

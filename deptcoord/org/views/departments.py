@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from deptcoord.access import Action, can, get_visible_or_404, require
 from deptcoord.core.actor import actor_from
@@ -52,7 +52,6 @@ def department_detail(request, pk):
         "can_deactivate": can(facts, Action.DEACTIVATE, department),
         "can_add_child": can(facts, Action.ADD_SUBDEPARTMENT, department),
         "can_manage": manage,
-        "membership_form": _membership_form(facts, department, memberships) if manage else None,
         "roles": Membership.Role,
     }
     return render(request, "org/department_detail.html", context)
@@ -160,15 +159,17 @@ def department_toggle_active(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def membership_add(request, pk):
-    """Add a person to the department with a role (or change their role there)."""
+    """Add a person to the department with a role (or change their role there). The form is
+    asked for only when someone means to add a person: its list holds everyone in the company,
+    which the department's page should not write out on every visit."""
     facts = request.facts
     department = get_visible_or_404(facts, Department, pk=pk)
     require(facts, Action.MANAGE_MEMBERS, department)
     memberships = list(selectors.department_members(facts, department))
-    form = _membership_form(facts, department, memberships, request.POST)
-    if form.is_valid():
+    form = _membership_form(facts, department, memberships, request.POST or None)
+    if request.method == "POST" and form.is_valid():
         person = form.cleaned_data["person"]
         services.membership_set(
             actor=actor_from(request),
@@ -177,9 +178,12 @@ def membership_add(request, pk):
             role=form.cleaned_data["role"],
         )
         messages.success(request, _("%(name)s added.") % {"name": person})
-    else:
-        messages.error(request, _("Choose a person and a role."))
-    return redirect("org:department_detail", pk=pk)
+        return redirect("org:department_detail", pk=pk)
+    template = "org/membership_add.html"
+    if request.htmx and request.method == "GET":
+        template += "#membership-form"
+    context = {"department": department, "membership_form": form}
+    return render(request, template, context)
 
 
 @login_required
