@@ -124,3 +124,14 @@ def test_a_page_served_from_the_cache_runs_a_fixed_number_of_queries(world, role
     for index in range(30):
         _step(world, world.own, world.member, f"Step {index}", world.coordinator)
     assert served() == few
+
+
+def test_the_api_says_when_the_figures_were_computed_and_refresh_recomputes(world):
+    client = client_for(world.coordinator)
+    first = client.get("/api/v1/today").json()
+    kept = client.get("/api/v1/today").json()
+    assert kept["computed_at"] == first["computed_at"]  # served from the kept cards
+    before = dict(cards.STATS)
+    fresh = client.get("/api/v1/today?refresh=true").json()
+    assert cards.STATS["miss"] - before.get("miss", 0) == len(cards.registered_cards())
+    assert fresh["computed_at"] > first["computed_at"]

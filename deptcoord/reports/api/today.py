@@ -1,9 +1,9 @@
 """The API of the Today briefing over the person's scope."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Field, Query, Router
 
 from deptcoord.core.bounds import BoundedSchema as Schema
 from deptcoord.core.http import PrimaryKey
@@ -47,6 +47,10 @@ class TodayOut(Schema):
 
     day: date
     department_id: int | None
+    computed_at: datetime = Field(
+        description="When the oldest of the cards was computed: a card is kept until a "
+        "change in its scope, and never more than a minute"
+    )
     sections: list[SectionOut]
     away_today: list[AwayOut]
     away_this_week: list[AwayOut]
@@ -56,6 +60,7 @@ class TodayFilter(Schema):
     """Narrow an executive's briefing to one department (and its teams)."""
 
     department: PrimaryKey | None = None
+    refresh: bool = Field(False, description="Compute every card anew")
 
 
 def _away(entry) -> dict:
@@ -71,10 +76,11 @@ def _away(entry) -> dict:
 @router.get("/today", response=TodayOut, tags=["today"], summary="Read my Today briefing")
 def read_today(request, filters: Query[TodayFilter]):
     day = timezone.localdate()
-    found = briefing(request.facts, day, filters.department)
+    found = briefing(request.facts, day, filters.department, refresh=filters.refresh)
     return {
         "day": day,
         "department_id": found.department.pk if found.department else None,
+        "computed_at": found.computed_at or timezone.now(),
         "sections": [
             {
                 "key": section.key,
