@@ -1,14 +1,20 @@
-"""Load run: 50 simulated people for 2 minutes against a real server on loopback.
+"""Load run: simulated people against a real server on loopback.
 
-    python bench/load.py [--size M] [--users 50] [--minutes 2] [--backend sqlite|postgres]
-                         [--think 0.1 0.5]
+    python bench/load.py [--size M] [--scenario capacity|peak] [--backend sqlite|postgres]
+                         [--users N] [--minutes M] [--think LOW HIGH]
+
+Two scenarios: "capacity" (50 people who click every 0.1–0.5 s for 2 minutes: what the
+server sustains) and "peak" (a working morning: 200 people who read for 3–15 s between clicks
+for 10 minutes, each visit starting with Today). --users, --minutes and --think override
+the scenario's figures. On PostgreSQL, set REDIS_URL to run with Redis as in production.
 
 Builds the company (bench/pages.py does the same), signs 50 of its people in, runs the day's
 periodic jobs to the end (as the night before would have), starts
 `manage.py serve` (gunicorn with 2 workers, the task workers and the scheduler) on a free port,
 and runs locust headless from a separate process (bench/locustfile.py). Reports throughput,
-latency percentiles, errors, and the peak memory of a web worker; writes
-bench/results/load_<backend>_<size>.json.
+latency percentiles, errors, the peak memory of a web worker, the web workers' CPU time per
+request (measured on the server's processes) and how many Today pages were served from kept
+cards; writes bench/results/load_<backend>_<size>_<scenario>.json.
 """
 
 from __future__ import annotations
@@ -33,24 +39,33 @@ sys.path.insert(0, str(REPOSITORY))
 from bench.pages import RESULTS, add_keep_argument, company  # noqa: E402
 from bench.pages import host as host_facts  # noqa: E402
 
+SCENARIOS = {
+    "capacity": {"users": 50, "minutes": 2, "think": [0.1, 0.5], "visits": False},
+    "peak": {"users": 200, "minutes": 10, "think": [3.0, 15.0], "visits": True},
+}
+
 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default=os.environ.get("SIZE", "M"), choices=["S", "M", "L"])
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--minutes", type=float, default=2)
+    parser.add_argument("--scenario", default="capacity", choices=sorted(SCENARIOS))
+    parser.add_argument("--users", type=int)
+    parser.add_argument("--minutes", type=float)
     parser.add_argument("--backend", default="sqlite", choices=["sqlite", "postgres"])
     parser.add_argument(
         "--think",
         type=float,
         nargs=2,
-        default=[0.1, 0.5],
         metavar=("LOW", "HIGH"),
         help="seconds each person waits between clicks, drawn evenly between LOW and HIGH",
     )
     add_keep_argument(parser)
-    return parser.parse_args()
+    options = parser.parse_args()
+    for name, value in SCENARIOS[options.scenario].items():
+        if getattr(options, name, None) is None:
+            setattr(options, name, value)  # the scenario's figure where none is given
+    return options
 
 
 def _free_port() -> int:
@@ -110,8 +125,9 @@ def sign_in(count: int) -> list[dict]:
     return people
 
 
-def _watch_memory(root_pid: int, peak: dict, stop: threading.Event) -> None:
-    """Sample the resident memory of each gunicorn worker; keep the highest."""
+def _watch_workers(root_pid: int, peak: dict, cpu: dict, stop: threading.Event) -> None:
+    """Sample the resident memory of each gunicorn web worker (keeping the highest) and its
+    CPU time so far (user and system, the last reading of each process)."""
     import psutil
 
     root = psutil.Process(root_pid)
@@ -120,6 +136,8 @@ def _watch_memory(root_pid: int, peak: dict, stop: threading.Event) -> None:
             try:
                 if "gunicorn" in " ".join(child.cmdline()) and child.parent().pid != root_pid:
                     peak["mib"] = max(peak["mib"], child.memory_info().rss / 2**20)
+                    times = child.cpu_times()
+                    cpu[child.pid] = times.user + times.system
             except psutil.Error:
                 continue
         time.sleep(0.5)
@@ -206,10 +224,15 @@ def main() -> int:
             stderr=subprocess.DEVNULL,
         )
         peak, stop = {"mib": 0.0}, threading.Event()
+        cpu: dict[int, float] = {}
         try:
             _wait_until_up(host)
-            watcher = threading.Thread(target=_watch_memory, args=(server.pid, peak, stop))
+            watcher = threading.Thread(target=_watch_workers, args=(server.pid, peak, cpu, stop))
             watcher.start()
+            time.sleep(1.5)  # a first reading of every worker, after the start-up requests
+            cpu_before = dict(cpu)
+            today_counts = Path(directory) / "today_counts.json"
+            today_counts.unlink(missing_ok=True)
             prefix = str(Path(directory) / "locust")
             for stale in Path(directory).glob("locust_*.csv"):
                 stale.unlink()  # a run that fails to start must not report the last one's
@@ -239,24 +262,36 @@ def main() -> int:
                     **os.environ,
                     "LOAD_USERS": str(users_file),
                     "LOAD_THINK": ",".join(map(str, options.think)),
+                    "LOAD_VISITS": "1" if SCENARIOS[options.scenario]["visits"] else "",
+                    "LOAD_TODAY_STATS": str(today_counts),
                 },
                 check=False,
             )
+            time.sleep(1)  # a last reading of every worker
             stop.set()
             watcher.join()
             summary = _summary(prefix)
+            worker_cpu = sum(cpu.values()) - sum(cpu_before.values())
+            today = json.loads(today_counts.read_text()) if today_counts.exists() else {}
         finally:
             stop.set()
             server.send_signal(signal.SIGINT)  # serve stops gunicorn, the workers and the scheduler
             server.wait(timeout=30)
+    requests = summary["total"]["requests"]
+    served = today.get("kept", 0) + today.get("computed", 0)
     result = {
         "size": options.size,
         "backend": options.backend,
+        "cache": "redis" if os.environ.get("REDIS_URL") else "database",
+        "scenario": options.scenario,
         "users": options.users,
         "minutes": options.minutes,
         "web_workers": 2,
         "think_seconds": options.think,
         "peak_worker_mib": round(peak["mib"], 1),
+        "web_cpu_ms_per_request": round(worker_cpu * 1000 / requests, 1) if requests else None,
+        "today_pages": today,
+        "today_kept_rate": round(today.get("kept", 0) / served, 3) if served else None,
         "night_jobs_seconds": night,
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
@@ -264,15 +299,16 @@ def main() -> int:
         **summary,
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"load_{options.backend}_{options.size}.json").write_text(
-        json.dumps(result, indent=2) + "\n"
-    )
+    name = f"load_{options.backend}_{options.size}_{options.scenario}.json"
+    (RESULTS / name).write_text(json.dumps(result, indent=2) + "\n")
     total = summary["total"]
     print(
         f"{total['requests']} requests, {total['failures']} errors, "
         f"{total['requests_per_s']} requests/s, median {total['median_ms']} ms, "
         f"p95 {total['p95_ms']} ms, p99 {total['p99_ms']} ms; "
-        f"web worker peak {peak['mib']:.0f} MiB"
+        f"web worker peak {peak['mib']:.0f} MiB; "
+        f"web CPU {result['web_cpu_ms_per_request']} ms per request; "
+        f"Today from kept cards {result['today_kept_rate']}"
     )
     return 0
 

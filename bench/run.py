@@ -4,12 +4,14 @@ Each benchmark is also a script of its own (see the files beside this one) and w
 bench/results/. Timing never decides a unit test; these figures are for reading and comparing.
 """
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SERVICES_UP = HERE.parent / "scripts" / "services_up.sh"
+REDIS_URL = "redis://127.0.0.1:6379/14"  # production runs PostgreSQL with Redis beside it
 BENCHMARKS = [
     ("goal tree page, 5,000 goals and 15,000 key results", ["goal_tree.py"]),
     ("search page, 100,000 indexed records", ["search.py"]),
@@ -27,11 +29,16 @@ BENCHMARKS = [
         ["planner_department.py", "--seconds", "15"],
     ),
     ("every main page and API list, SQLite", ["pages.py", "--backend", "sqlite"]),
-    ("load run, SQLite", ["load.py", "--backend", "sqlite"]),
+    ("load run, capacity, SQLite", ["load.py", "--backend", "sqlite"]),
+    ("load run, morning peak, SQLite", ["load.py", "--backend", "sqlite", "--scenario", "peak"]),
 ]
 ON_POSTGRES = [
     ("every main page and API list, PostgreSQL", ["pages.py", "--backend", "postgres"]),
-    ("load run, PostgreSQL", ["load.py", "--backend", "postgres"]),
+    ("load run, capacity, PostgreSQL and Redis", ["load.py", "--backend", "postgres"]),
+    (
+        "load run, morning peak, PostgreSQL and Redis",
+        ["load.py", "--backend", "postgres", "--scenario", "peak"],
+    ),
 ]
 
 
@@ -41,11 +48,16 @@ def main() -> int:
     if subprocess.run([str(SERVICES_UP)], check=False).returncode == 0:
         benchmarks += ON_POSTGRES
     else:
-        print("PostgreSQL does not answer on 127.0.0.1:5432: its figures are skipped.")
+        print("PostgreSQL or Redis does not answer: their figures are skipped.")
     for title, command in benchmarks:
         print(f"\n== {title}", flush=True)
         script, *arguments = command
-        result = subprocess.run([sys.executable, str(HERE / script), *arguments], check=False)
+        environment = dict(os.environ)
+        if "postgres" in arguments:
+            environment.setdefault("REDIS_URL", REDIS_URL)
+        result = subprocess.run(
+            [sys.executable, str(HERE / script), *arguments], env=environment, check=False
+        )
         if result.returncode != 0:
             print(f"{script} failed with exit code {result.returncode}", file=sys.stderr)
             return result.returncode

@@ -5,11 +5,17 @@ Each app states its cards in its own ``briefing.py`` and registers them in
 assembles the registered cards in order. A section runs at most two queries and shows its
 first ``LIMIT`` lines with the full count (counted only when the lines fill the section).
 
-A card's sections are kept for a minute under a key made of the change counters of the scope
-(``core.changes``): the person's own counter, their departments' (and the counter of writes
-that name no department) or, for the whole company, the company's. A change in the scope gives
-a new key, so the person's own changes show on their next page load and nothing is kept more
-than a minute behind a change the counters do not see.
+A card's sections are kept under a key made of who reads, over which scope and the person's
+own change counter (``core.changes``), with the counters of the scope they were computed under:
+their departments' (and the counter of writes that name no department) or, for the whole
+company, the company's. So:
+
+- the person's own changes show on their next page load (a new key);
+- while nothing changes in the scope, the cards are kept (up to ``QUIET_SECONDS``);
+- after a change in the scope by someone else, the kept cards serve until they are
+  ``FRESH_SECONDS`` old, so that nothing shown is more than a minute behind a change, and a
+  busy department does not recompute its briefing at every click. The page says when its
+  figures were computed and offers to compute them anew.
 """
 
 import hashlib
@@ -26,7 +32,8 @@ from deptcoord.access import RoleFacts
 from deptcoord.core import changes
 
 LIMIT = 10
-KEEP_SECONDS = 60
+FRESH_SECONDS = 60
+QUIET_SECONDS = 300
 # Cards served from the cache ("hit") and computed ("miss") since the process started.
 STATS: Counter = Counter()
 
@@ -121,34 +128,54 @@ def registered_cards() -> list[Card]:
 
 @dataclass
 class Assembled:
-    """The sections of every card and when the oldest of them was computed."""
+    """The sections of every card, what else was asked to be kept with them, and when the
+    oldest of them was computed."""
 
     sections: list[Section]
     computed_at: datetime
+    kept: dict = field(default_factory=dict)
 
 
-def assemble(morning: Morning, *, refresh: bool = False) -> Assembled:
-    """The sections of every registered card, in order: each card from the cache when it was
-    computed since the last change in the scope (and less than a minute ago), else computed
-    now; ``refresh`` computes every card anew. The cards of one briefing are kept together
-    (one read and at most one write of the cache)."""
-    key = f"briefing:{_key_base(morning)}"
+def assemble(
+    morning: Morning, *, refresh: bool = False, also: dict[str, Callable[[], object]] | None = None
+) -> Assembled:
+    """The sections of every registered card, in order, each from the cache when the rule of
+    this module allows it, else computed now; ``refresh`` computes every card anew. ``also``
+    names other parts of the page (computed by calling them) kept by the same rule. The cards
+    of one briefing are kept together (one read and at most one write of the cache)."""
+    now = timezone.now()
+    own = changes.person(morning.facts.person_id) if morning.facts.person_id else None
+    counters = changes.read([*scope_counters(morning), *([own] if own else [])])
+    mine = counters.pop(own, 0) if own else 0
+    key = f"briefing:{_key_base(morning, mine)}"
     kept = {} if refresh else (cache.get(key) or {})
-    sections, oldest, computed = [], None, False
-    for card in registered_cards():
-        found = kept.get(card.key)
-        if found is None:
+    builders = [(card.key, lambda card=card: card.build(morning)) for card in registered_cards()]
+    builders += [(f"also:{name}", build) for name, build in (also or {}).items()]
+    values, oldest, computed = {}, None, False
+    for name, build in builders:
+        found = kept.get(name)
+        if found is None or not _usable(found[0], found[2], counters, now):
             STATS["miss"] += 1
-            found = kept[card.key] = (timezone.now(), card.build(morning))
+            found = kept[name] = (now, build(), counters)
             computed = True
         else:
             STATS["hit"] += 1
-        computed_at, card_sections = found
-        oldest = computed_at if oldest is None else min(oldest, computed_at)
-        sections += card_sections
+        oldest = found[0] if oldest is None else min(oldest, found[0])
+        values[name] = found[1]
     if computed:
-        cache.set(key, kept, KEEP_SECONDS)
-    return Assembled(sections, oldest or timezone.now())
+        cache.set(key, kept, QUIET_SECONDS)
+    sections = [section for card in registered_cards() for section in values[card.key]]
+    extras = {name: values[f"also:{name}"] for name in also or {}}
+    return Assembled(sections, oldest or now, extras)
+
+
+def _usable(computed_at: datetime, seen: dict, counters: dict, now: datetime) -> bool:
+    """Whether a kept result may be served: nothing changed in its scope since (and it is not
+    older than ``QUIET_SECONDS``), or it is less than ``FRESH_SECONDS`` old."""
+    age = (now - computed_at).total_seconds()
+    if seen == counters:
+        return age < QUIET_SECONDS
+    return age < FRESH_SECONDS
 
 
 def scope_counters(morning: Morning) -> list[str]:
@@ -161,11 +188,11 @@ def scope_counters(morning: Morning) -> list[str]:
     return [*scopes, changes.GENERAL, *(changes.department(pk) for pk in sorted(departments))]
 
 
-def _key_base(morning: Morning) -> str:
+def _key_base(morning: Morning, own_counter: int) -> str:
     """What every card's key is made of: who reads (their facts decide what they may see),
-    over which scope, on which day, in which language and zone, and the scope's counters."""
+    over which scope, on which day, in which language and zone, and the reader's own change
+    counter."""
     facts, scope = morning.facts, morning.scope
-    counters = changes.read(scope_counters(morning))
     parts = [
         repr(
             (
@@ -184,7 +211,7 @@ def _key_base(morning: Morning) -> str:
         morning.today.isoformat(),
         morning.zone_name,
         translation.get_language() or "",
-        repr(sorted(counters.items())),
+        repr(own_counter),
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 

@@ -105,9 +105,11 @@ def assembled(
     zone_name: str = "",
     oversees=None,
     refresh: bool = False,
+    also=None,
 ) -> Assembled:
-    """Every section of the briefing with when they were computed (kept a minute at most, and
-    computed anew after any change in the scope, or when ``refresh``)."""
+    """Every section of the briefing with when they were computed (kept as
+    ``core.briefing`` says, or computed anew when ``refresh``), and the other parts of the
+    page named in ``also`` kept by the same rule."""
     morning = Morning(
         facts=facts,
         scope=scope_for(facts, department_id, oversees),
@@ -115,7 +117,7 @@ def assembled(
         now=timezone.now(),
         zone_name=zone_name or timezone.get_current_timezone_name(),
     )
-    return assemble(morning, refresh=refresh)
+    return assemble(morning, refresh=refresh, also=also)
 
 
 def briefing(
@@ -136,12 +138,21 @@ def briefing(
             scope = department_and_teams(chosen.pk)
     if scope is not None:
         departments = departments.filter(pk__in=scope)
-    people = whereabouts(facts, today, scope)
     cards = assembled(
-        facts, today, chosen.pk if chosen else None, zone_name, oversees, refresh=refresh
+        facts,
+        today,
+        chosen.pk if chosen else None,
+        zone_name,
+        oversees,
+        refresh=refresh,
+        also={
+            "people": lambda: whereabouts(facts, today, scope),
+            "departments": lambda: list(departments.order_by("code")),
+        },
     )
+    people = cards.kept["people"]
     return Briefing(
-        departments=list(departments.order_by("code")),
+        departments=cards.kept["departments"],
         away_today=people.away_today,
         away_this_week=people.away_this_week,
         days_off=people.days_off,
