@@ -5,12 +5,13 @@ Each app states its cards in its own ``briefing.py`` and registers them in
 assembles the registered cards in order. A section runs at most two queries and shows its
 first ``LIMIT`` lines with the full count (counted only when the lines fill the section).
 
-A card's sections are kept under a key made of who reads, over which scope and the person's
-own change counter (``core.changes``), with the counters of the scope they were computed under:
-their departments' (and the counter of writes that name no department) or, for the whole
-company, the company's. So:
+A card's sections are kept under a key made of who reads and over which scope, with the change
+counters (``core.changes``) they were computed under: the reader's own writes to the apps the
+card reads, and the scope's counters (their departments' and the counter of writes that name
+no department or, for the whole company, the company's). So:
 
-- the person's own changes show on their next page load (a new key);
+- the person's own changes show on their next page load (the cards reading that app are
+  computed anew);
 - while nothing changes in the scope, the cards are kept (up to ``QUIET_SECONDS``);
 - after a change in the scope by someone else, the kept cards serve until they are
   ``FRESH_SECONDS`` old, so that nothing shown is more than a minute behind a change, and a
@@ -106,19 +107,28 @@ class Morning:
 
 @dataclass(frozen=True)
 class Card:
-    """A registered card: ``build`` turns a ``Morning`` into its sections, shown by ``order``."""
+    """A registered card: ``build`` turns a ``Morning`` into its sections, shown by ``order``;
+    ``reads`` names the apps whose records it shows (a reader's own write to one of them
+    computes it anew on their next page load)."""
 
     key: str
     order: int
     build: Callable[[Morning], list[Section]]
+    reads: tuple[str, ...] = ()
 
 
 _cards: dict[str, Card] = {}
 
 
-def register_card(key: str, order: int, build: Callable[[Morning], list[Section]]) -> None:
-    """Register (or replace) a card of the Today briefing."""
-    _cards[key] = Card(key=key, order=order, build=build)
+def register_card(
+    key: str,
+    order: int,
+    build: Callable[[Morning], list[Section]],
+    reads: tuple[str, ...] = (),
+) -> None:
+    """Register (or replace) a card of the Today briefing; ``reads`` defaults to the app named
+    by the key's prefix ("goals.at_risk": goals)."""
+    _cards[key] = Card(key=key, order=order, build=build, reads=reads or (key.split(".")[0],))
 
 
 def registered_cards() -> list[Card]:
@@ -137,26 +147,41 @@ class Assembled:
 
 
 def assemble(
-    morning: Morning, *, refresh: bool = False, also: dict[str, Callable[[], object]] | None = None
+    morning: Morning,
+    *,
+    refresh: bool = False,
+    also: dict[str, tuple[tuple[str, ...], Callable[[], object]]] | None = None,
 ) -> Assembled:
     """The sections of every registered card, in order, each from the cache when the rule of
     this module allows it, else computed now; ``refresh`` computes every card anew. ``also``
-    names other parts of the page (computed by calling them) kept by the same rule. The cards
-    of one briefing are kept together (one read and at most one write of the cache)."""
+    names other parts of the page, each with the apps it reads and how to compute it, kept by
+    the same rule. The cards of one briefing are kept together (one read and at most one
+    write of the cache)."""
     now = timezone.now()
-    own = changes.person(morning.facts.person_id) if morning.facts.person_id else None
-    counters = changes.read([*scope_counters(morning), *([own] if own else [])])
-    mine = counters.pop(own, 0) if own else 0
-    key = f"briefing:{_key_base(morning, mine)}"
+    parts = [
+        (card.key, card.reads, lambda card=card: card.build(morning)) for card in registered_cards()
+    ]
+    parts += [(f"also:{name}", reads, build) for name, (reads, build) in (also or {}).items()]
+    reader = morning.facts.person_id
+    own = (
+        {
+            app: changes.written_by(reader, app)
+            for app in {"", *(a for _k, r, _b in parts for a in r)}
+        }
+        if reader
+        else {}
+    )
+    counters = changes.read([*scope_counters(morning), *own.values()])
+    scope = {name: value for name, value in counters.items() if not name.startswith("by:")}
+    key = f"briefing:{_key_base(morning)}"
     kept = {} if refresh else (cache.get(key) or {})
-    builders = [(card.key, lambda card=card: card.build(morning)) for card in registered_cards()]
-    builders += [(f"also:{name}", build) for name, build in (also or {}).items()]
     values, oldest, computed = {}, None, False
-    for name, build in builders:
+    for name, reads, build in parts:
+        mine = {own[app]: counters[own[app]] for app in ("", *reads) if app in own}
         found = kept.get(name)
-        if found is None or not _usable(found[0], found[2], counters, now):
+        if found is None or not _usable(found, mine, scope, now):
             STATS["miss"] += 1
-            found = kept[name] = (now, build(), counters)
+            found = kept[name] = (now, build(), mine, scope)
             computed = True
         else:
             STATS["hit"] += 1
@@ -169,13 +194,15 @@ def assemble(
     return Assembled(sections, oldest or now, extras)
 
 
-def _usable(computed_at: datetime, seen: dict, counters: dict, now: datetime) -> bool:
-    """Whether a kept result may be served: nothing changed in its scope since (and it is not
-    older than ``QUIET_SECONDS``), or it is less than ``FRESH_SECONDS`` old."""
+def _usable(found: tuple, mine: dict, scope: dict, now: datetime) -> bool:
+    """Whether a kept result may be served: the reader wrote nothing it reads since, and
+    either nothing changed in its scope (and it is not older than ``QUIET_SECONDS``) or it is
+    less than ``FRESH_SECONDS`` old."""
+    computed_at, _value, seen_mine, seen_scope = found
+    if seen_mine != mine:
+        return False
     age = (now - computed_at).total_seconds()
-    if seen == counters:
-        return age < QUIET_SECONDS
-    return age < FRESH_SECONDS
+    return age < (QUIET_SECONDS if seen_scope == scope else FRESH_SECONDS)
 
 
 def scope_counters(morning: Morning) -> list[str]:
@@ -188,10 +215,9 @@ def scope_counters(morning: Morning) -> list[str]:
     return [*scopes, changes.GENERAL, *(changes.department(pk) for pk in sorted(departments))]
 
 
-def _key_base(morning: Morning, own_counter: int) -> str:
+def _key_base(morning: Morning) -> str:
     """What every card's key is made of: who reads (their facts decide what they may see),
-    over which scope, on which day, in which language and zone, and the reader's own change
-    counter."""
+    over which scope, on which day, in which language and zone."""
     facts, scope = morning.facts, morning.scope
     parts = [
         repr(
@@ -211,7 +237,6 @@ def _key_base(morning: Morning, own_counter: int) -> str:
         morning.today.isoformat(),
         morning.zone_name,
         translation.get_language() or "",
-        repr(own_counter),
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 

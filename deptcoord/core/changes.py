@@ -38,6 +38,12 @@ def department(department_id: int) -> str:
     return f"department:{department_id}"
 
 
+def written_by(person_id: int, app: str = "") -> str:
+    """One person's own writes to one app's records (``app`` empty: to records of no known
+    app, which every reader of this person's writes follows)."""
+    return f"by:{person_id}:{app}"
+
+
 def _bump_now(scopes: list[str]) -> None:
     for scope in scopes:
         key = _key(scope)
@@ -47,11 +53,20 @@ def _bump_now(scopes: list[str]) -> None:
             cache.set(key, time.time_ns(), KEEP_SECONDS)
 
 
-def bump(*, person_ids: Iterable = (), department_ids: Iterable = ()) -> None:
+def bump(
+    *,
+    person_ids: Iterable = (),
+    department_ids: Iterable = (),
+    actor_id: int | None = None,
+    app: str = "",
+) -> None:
     """Bump the company's counter, the named people's and departments' (and, when no department
-    is named, the counter of writes without a department). Call it inside the transaction of
-    the change: it bumps at once and again when the transaction commits."""
+    is named, the counter of writes without a department), and the writer's own counter for
+    the app whose record changed. Call it inside the transaction of the change: it bumps at
+    once and again when the transaction commits."""
     scopes = [COMPANY]
+    if actor_id:
+        scopes.append(written_by(actor_id, app))
     departments = sorted({pk for pk in department_ids if pk})
     if not departments:
         scopes.append(GENERAL)

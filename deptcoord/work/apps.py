@@ -55,7 +55,7 @@ class WorkConfig(AppConfig):
         register_periodic("work.note_overdue_steps", "daily", note_overdue_steps, repeatable=True)
         register_card("work.steps", 10, steps)
         register_card("work.requests", 50, waiting_requests)
-        register_card("work.overloaded", 80, overloaded)
+        register_card("work.overloaded", 80, overloaded, reads=("work", "meetings", "org"))
         register_kind("work.assigned", _("A step is assigned to you"), AT_ONCE)
         register_kind("work.due_soon", _("A step of yours is due soon"), DIGEST)
         register_kind("work.overdue", _("A step of yours is overdue"), DIGEST)

@@ -175,3 +175,17 @@ def test_the_api_says_when_the_figures_were_computed_and_refresh_recomputes(worl
     fresh = client.get("/api/v1/today?refresh=true").json()
     assert cards.STATS["miss"] - before.get("miss", 0) == PARTS
     assert fresh["computed_at"] > first["computed_at"]
+
+
+def test_a_persons_own_write_computes_anew_only_the_cards_reading_its_app(world):
+    client = client_for(world.member)
+    made = _step(world, world.own, world.member, "Send the brief", world.coordinator)
+    _load(client)
+    step_services.step_progress(
+        actor=actor(world.member), step_id=made.pk, expected_version=made.version, status="done"
+    )
+    reading_work = [card for card in cards.registered_cards() if "work" in card.reads]
+    assert 0 < len(reading_work) < len(cards.registered_cards())
+    text, hits, misses = _load(client)
+    assert misses == len(reading_work) and hits == PARTS - misses
+    assert "Send the brief" not in text

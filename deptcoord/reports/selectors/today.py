@@ -146,8 +146,8 @@ def briefing(
         oversees,
         refresh=refresh,
         also={
-            "people": lambda: whereabouts(facts, today, scope),
-            "departments": lambda: list(departments.order_by("code")),
+            "people": (("org",), lambda: whereabouts(facts, today, scope)),
+            "departments": (("org",), lambda: list(departments.order_by("code"))),
         },
     )
     people = cards.kept["people"]
