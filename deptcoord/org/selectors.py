@@ -43,13 +43,38 @@ class DepartmentNode:
     depth: int = 0
 
 
-def department_tree(facts: RoleFacts, include_inactive: bool = False) -> list[DepartmentNode]:
-    """The visible departments as a tree, in two queries whatever their number."""
-    departments = visible(facts, Department.objects.all()).annotate(
-        member_count=Count("memberships", distinct=True)
-    )
+def department_tree(
+    facts: RoleFacts, include_inactive: bool = False, *, details: bool = True
+) -> list[DepartmentNode]:
+    """The visible departments as a tree, in two queries whatever their number (one, without
+    leaders and head counts, when ``details`` is false: enough for a filter's choices)."""
+    departments = visible(facts, Department.objects.all())
+    if details:
+        departments = departments.annotate(member_count=Count("memberships", distinct=True))
+    else:
+        departments = departments.only("pk", "parent_id", "code", "name_en", "name_vi")
     if not include_inactive:
         departments = departments.filter(is_active=True)
+    nodes = {
+        dept.pk: DepartmentNode(dept, member_count=getattr(dept, "member_count", 0))
+        for dept in departments
+    }
+    if details:
+        _add_leaders(nodes)
+    roots = []
+    for node in nodes.values():
+        parent = nodes.get(node.department.parent_id)
+        (parent.children if parent else roots).append(node)
+    _set_depth(roots, 0)
+    return roots
+
+
+def department_choices(facts: RoleFacts) -> list[DepartmentNode]:
+    """The visible active departments in tree order, with their depth, for a filter."""
+    return flatten(department_tree(facts, details=False))
+
+
+def _add_leaders(nodes: dict[int, DepartmentNode]) -> None:
     leaders = (
         Membership.objects.filter(
             role__in=[Membership.Role.HEAD, Membership.Role.COORDINATOR],
@@ -58,16 +83,9 @@ def department_tree(facts: RoleFacts, include_inactive: bool = False) -> list[De
         .select_related("person")
         .order_by(ROLE_ORDER, "person__full_name")
     )
-    nodes = {dept.pk: DepartmentNode(dept, member_count=dept.member_count) for dept in departments}
     for membership in leaders:
         if membership.department_id in nodes:
             nodes[membership.department_id].leaders.append(membership)
-    roots = []
-    for node in nodes.values():
-        parent = nodes.get(node.department.parent_id)
-        (parent.children if parent else roots).append(node)
-    _set_depth(roots, 0)
-    return roots
 
 
 def _set_depth(nodes: list[DepartmentNode], depth: int) -> None:

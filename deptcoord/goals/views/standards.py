@@ -41,7 +41,7 @@ def standard_list(request):
     department_id, include_inactive, rows = _standards_filtered(request)
     context = {
         "rows": rows,
-        "departments": org.flatten(org.department_tree(facts)),
+        "departments": org.department_choices(facts),
         "department_id": department_id,
         "include_inactive": include_inactive,
         "can_create": run_departments(facts).exists(),

@@ -22,7 +22,7 @@ def _filter_context(request, filters, today) -> dict:
         "filters": filters,
         "narrowed": filters.is_narrowed(today),
         "periods": period_choices(today),
-        "departments": org.flatten(org.department_tree(facts)),
+        "departments": org.department_choices(facts),
         "owner": selectors.chosen_owner(facts, filters),
         "categories": Goal.Category.choices,
         "statuses": Goal.Status.choices,

@@ -41,7 +41,7 @@ def people_list(request):
     context = {
         "page": page,
         "filters": filters,
-        "departments": selectors.flatten(selectors.department_tree(facts)),
+        "departments": selectors.department_choices(facts),
         "roles": Membership.Role.choices,
         "can_add": can(facts, Action.ADD_PERSON, company)
         or selectors.departments_allowing(facts, Action.ADD_PERSON).exists(),

@@ -209,7 +209,7 @@ def wall(request):
     department_id = _wall_department(request)
     context = {
         "praise": selectors.wall(request.facts, department_id),
-        "departments": org.flatten(org.department_tree(request.facts)),
+        "departments": org.department_choices(request.facts),
         "department_id": department_id,
         "can_give": may_give_feedback(request.facts),
         "query_string": request.GET.urlencode(),
