@@ -69,6 +69,8 @@ class Section:
     more_url: str = ""
     # Something here is late, at risk or waits on the reader (shown before informational cards).
     urgent: bool = False
+    # The section drawn once when it was computed (``assemble(render=...)``), kept with it.
+    html: str = ""
 
     @property
     def more(self) -> int:
@@ -151,15 +153,18 @@ def assemble(
     *,
     refresh: bool = False,
     also: dict[str, tuple[tuple[str, ...], Callable[[], object]]] | None = None,
+    render: Callable[[Section], str] | None = None,
 ) -> Assembled:
     """The sections of every registered card, in order, each from the cache when the rule of
     this module allows it, else computed now; ``refresh`` computes every card anew. ``also``
     names other parts of the page, each with the apps it reads and how to compute it, kept by
-    the same rule. The cards of one briefing are kept together (one read and at most one
-    write of the cache)."""
+    the same rule; ``render`` draws each section when it is computed (its ``html``, kept with
+    it). The cards of one briefing are kept together (one read and at most one write of the
+    cache)."""
     now = timezone.now()
     parts = [
-        (card.key, card.reads, lambda card=card: card.build(morning)) for card in registered_cards()
+        (card.key, card.reads, lambda card=card: _drawn(card.build(morning), render))
+        for card in registered_cards()
     ]
     parts += [(f"also:{name}", reads, build) for name, (reads, build) in (also or {}).items()]
     reader = morning.facts.person_id
@@ -192,6 +197,12 @@ def assemble(
     sections = [section for card in registered_cards() for section in values[card.key]]
     extras = {name: values[f"also:{name}"] for name in also or {}}
     return Assembled(sections, oldest or now, extras)
+
+
+def _drawn(sections: list[Section], render: Callable[[Section], str] | None) -> list[Section]:
+    for section in sections if render else ():
+        section.html = render(section)
+    return sections
 
 
 def _usable(found: tuple, mine: dict, scope: dict, now: datetime) -> bool:

@@ -189,3 +189,27 @@ def test_a_persons_own_write_computes_anew_only_the_cards_reading_its_app(world)
     text, hits, misses = _load(client)
     assert misses == len(reading_work) and hits == PARTS - misses
     assert "Send the brief" not in text
+
+
+def test_a_section_drawn_ahead_carries_this_pages_form_token(world):
+    """The sections are drawn once with their lines and kept; each page puts its own form
+    token in, so acting in place from a kept section works (and another session's page
+    never carries this one's token)."""
+    import re
+
+    from django.test import Client
+
+    _step(world, world.own, world.member, "Send the brief", world.coordinator)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.member.user)
+    client.get(reverse("today"))
+    text, _hits, misses = _load(client)
+    assert misses == 0 and "csrf-token-of-this-page" not in text
+    form = re.search(
+        r'action="(/work/steps/\d+/done-here/)".*?name="csrfmiddlewaretoken" value="([^"]+)"',
+        text,
+        re.S,
+    )
+    assert form is not None
+    response = client.post(form.group(1), {"csrfmiddlewaretoken": form.group(2)})
+    assert response.status_code != 403

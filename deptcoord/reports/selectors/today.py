@@ -106,6 +106,7 @@ def assembled(
     oversees=None,
     refresh: bool = False,
     also=None,
+    render=None,
 ) -> Assembled:
     """Every section of the briefing with when they were computed (kept as
     ``core.briefing`` says, or computed anew when ``refresh``), and the other parts of the
@@ -117,7 +118,7 @@ def assembled(
         now=timezone.now(),
         zone_name=zone_name or timezone.get_current_timezone_name(),
     )
-    return assemble(morning, refresh=refresh, also=also)
+    return assemble(morning, refresh=refresh, also=also, render=render)
 
 
 def briefing(
@@ -126,6 +127,7 @@ def briefing(
     department_id: int | None = None,
     zone_name: str = "",
     refresh: bool = False,
+    render=None,
 ) -> Briefing:
     """The briefing over the person's scope: their departments, or the company for executives."""
     scope = None if facts.company_roles() else sorted(facts.departments_in())
@@ -145,6 +147,7 @@ def briefing(
         zone_name,
         oversees,
         refresh=refresh,
+        render=render,
         also={
             "people": (("org",), lambda: whereabouts(facts, today, scope)),
             "departments": (("org",), lambda: list(departments.order_by("code"))),
