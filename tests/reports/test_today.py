@@ -211,3 +211,20 @@ def test_the_morning_email_lists_the_same_sections(world, items, mailoutbox):
     assert "SAL goal at risk" not in body
     html = mailoutbox[0].alternatives[0][0]
     assert reverse("goals:goal_detail", args=[items[0].goal.pk]) in html
+
+
+def test_a_long_list_of_absences_shows_ten_and_counts_the_rest(world):
+    from deptcoord.org.models import Person, TimeOff
+
+    today = timezone.localdate()
+    for number in range(12):
+        person = Person.objects.create(
+            full_name=f"Away {number:02d}",
+            email=f"away{number}@example.com",
+            primary_department=world.own,
+        )
+        TimeOff.objects.create(person=person, start_date=today, end_date=today)
+    page = client_for(world.executive).get(reverse("today")).content.decode()
+    shown = [number for number in range(12) if f"Away {number:02d}" in page]
+    assert len(shown) == 10
+    assert "and 2 more absences this week" in page

@@ -20,6 +20,8 @@ from deptcoord.org.briefing import whereabouts
 from deptcoord.org.models import Department
 from deptcoord.org.tree import department_and_teams
 
+AWAY_SHOWN = 10  # absences listed on the page, today and later this week each
+
 
 @dataclass
 class Briefing:
@@ -55,6 +57,13 @@ class Briefing:
     def calm(self) -> list[Section]:
         """The sections with nothing in them (shown together on one line)."""
         return [section for section in self.sections if not section.count]
+
+    @property
+    def away_not_shown(self) -> int:
+        """Absences beyond the first ten of today and the first ten later this week."""
+        return max(len(self.away_today) - AWAY_SHOWN, 0) + max(
+            len(self.away_this_week) - AWAY_SHOWN, 0
+        )
 
     @property
     def attention(self) -> int:
