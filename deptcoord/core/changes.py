@@ -1,14 +1,15 @@
 """Change counters per scope: the company, each department and each person.
 
 Every write bumps the counters of the scopes it touches (the audit trail does it for every
-service, in the same transaction and once more when the transaction commits, so a reader that
-read the old data in between does not keep it). A result computed ahead (a Today card) is kept
+service, when the transaction commits: a reader that read the old data before then kept its
+result under the old values). A result computed ahead (a Today card) is kept
 under a key built from the counters of its scope, so that any change in the scope leads to a
 new key and the old result is simply never asked for again. The counters live in the cache:
 shared between servers when the cache is (Redis); a counter lost from the cache starts again
 from a new value at its next bump.
 """
 
+import random
 import time
 from collections.abc import Iterable
 
@@ -45,12 +46,9 @@ def written_by(person_id: int, app: str = "") -> str:
 
 
 def _bump_now(scopes: list[str]) -> None:
-    for scope in scopes:
-        key = _key(scope)
-        try:
-            cache.incr(key)
-        except ValueError:  # not in the cache (new, or evicted): start from a new value
-            cache.set(key, time.time_ns(), KEEP_SECONDS)
+    """Give each scope's counter a value it never had (one write of the cache for all)."""
+    value = time.time_ns() * 1000 + random.randrange(1000)
+    cache.set_many({_key(scope): value for scope in scopes}, KEEP_SECONDS)
 
 
 def bump(
@@ -62,8 +60,9 @@ def bump(
 ) -> None:
     """Bump the company's counter, the named people's and departments' (and, when no department
     is named, the counter of writes without a department), and the writer's own counter for
-    the app whose record changed. Call it inside the transaction of the change: it bumps at
-    once and again when the transaction commits."""
+    the app whose record changed, when the transaction of the change commits (at once outside
+    one). A reader who computed from the data before the commit kept the result under the old
+    values, so the new ones make it compute anew."""
     scopes = [COMPANY]
     if actor_id:
         scopes.append(written_by(actor_id, app))
@@ -72,7 +71,6 @@ def bump(
         scopes.append(GENERAL)
     scopes += [department(pk) for pk in departments]
     scopes += [person(pk) for pk in sorted({pk for pk in person_ids if pk})]
-    _bump_now(scopes)
     transaction.on_commit(lambda: _bump_now(scopes))
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from deptcoord.core import briefing as cards
+from deptcoord.core import changes
 from deptcoord.work.services import steps as step_services
 from tests.factories import client_for
 from tests.work.helpers import actor
@@ -30,6 +31,13 @@ def _step(world, department, assignee, title, by):
 
 
 PARTS = len(cards.registered_cards()) + 2  # the cards, who is away and the departments
+
+
+@pytest.fixture(autouse=True)
+def committed_at_once(monkeypatch):
+    """The tests run inside a transaction that never commits: here a write bumps its counters
+    at once, as it does in production when its transaction commits."""
+    monkeypatch.setattr(changes.transaction, "on_commit", lambda bump, **_options: bump())
 
 
 @pytest.fixture
