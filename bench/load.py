@@ -154,6 +154,29 @@ def _wait_until_up(url: str, seconds: float = 60) -> None:
     raise RuntimeError("the server did not start")
 
 
+def _warm_up(host: str, people: list[dict]) -> None:
+    """Open each page of the journeys a few times as a few people, as a server that has been
+    up for a while would have: templates compiled, code loaded, connections open. The run's
+    figures (and its CPU per request) start after this."""
+    from datetime import date
+
+    month = date.today().replace(day=1).isoformat()
+    for person in people[:12]:
+        paths = ["/", "/goals/", "/notifications/bell/", "/meetings/", "/records/?q=ke+hoach"]
+        paths.append(f"/meetings/calendar.json?start={month}&end={month}")
+        paths += [f"/goals/key-results/{pk}/" for pk in person["key_results"][:1]]
+        paths += [f"/api/v1/steps/{pk}" for pk in person["steps"][:1]]
+        paths += [f"/work/projects/{pk}/timeline/" for pk in person["projects"][:1]]
+        for path in paths:
+            request = urllib.request.Request(
+                host + path, headers={"Cookie": f"sessionid={person['session']}"}
+            )
+            try:
+                urllib.request.urlopen(request, timeout=30).read()
+            except OSError:
+                continue
+
+
 def _finish_the_night(environment: dict) -> float:
     """Run today's periodic jobs (forecasts, reminders, the e-mails they send) to the end
     before the run, as the night before a working morning would have: the run measures the
@@ -229,7 +252,8 @@ def main() -> int:
             _wait_until_up(host)
             watcher = threading.Thread(target=_watch_workers, args=(server.pid, peak, cpu, stop))
             watcher.start()
-            time.sleep(1.5)  # a first reading of every worker, after the start-up requests
+            _warm_up(host, json.loads(users_file.read_text()))
+            time.sleep(1.5)  # a reading of every worker after the warm-up, before the run
             cpu_before = dict(cpu)
             today_counts = Path(directory) / "today_counts.json"
             today_counts.unlink(missing_ok=True)
