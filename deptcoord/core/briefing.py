@@ -168,16 +168,11 @@ def assemble(
     ]
     parts += [(f"also:{name}", reads, build) for name, (reads, build) in (also or {}).items()]
     reader = morning.facts.person_id
-    own = (
-        {
-            app: changes.written_by(reader, app)
-            for app in {"", *(a for _k, r, _b in parts for a in r)}
-        }
-        if reader
-        else {}
-    )
-    counters = changes.read([*scope_counters(morning), *own.values()])
-    scope = {name: value for name, value in counters.items() if not name.startswith("by:")}
+    apps = {"", *(app for _name, reads, _build in parts for app in reads)}
+    own = {app: changes.written_by(reader, app) for app in apps} if reader else {}
+    scope_names = scope_counters(morning)
+    counters = changes.read([*scope_names, *own.values()])
+    scope = {name: counters[name] for name in scope_names}
     key = f"briefing:{_key_base(morning)}"
     kept = {} if refresh else (cache.get(key) or {})
     values, oldest, computed = {}, None, False
