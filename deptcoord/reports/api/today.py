@@ -48,8 +48,8 @@ class TodayOut(Schema):
     day: date
     department_id: int | None
     computed_at: datetime = Field(
-        description="When the oldest of the cards was computed: a card is kept until a "
-        "change in its scope, and never more than a minute"
+        description="When the oldest of the cards was computed: the reader's own changes show "
+        "at once, anyone else's within a minute"
     )
     sections: list[SectionOut]
     away_today: list[AwayOut]

@@ -59,10 +59,21 @@ class Briefing:
         return [section for section in self.sections if not section.count]
 
     @property
+    def away_today_shown(self) -> list:
+        return self.away_today[:AWAY_SHOWN]
+
+    @property
+    def away_this_week_shown(self) -> list:
+        return self.away_this_week[:AWAY_SHOWN]
+
+    @property
     def away_not_shown(self) -> int:
-        """Absences beyond the first ten of today and the first ten later this week."""
-        return max(len(self.away_today) - AWAY_SHOWN, 0) + max(
-            len(self.away_this_week) - AWAY_SHOWN, 0
+        """Absences beyond those listed."""
+        return (
+            len(self.away_today)
+            + len(self.away_this_week)
+            - len(self.away_today_shown)
+            - len(self.away_this_week_shown)
         )
 
     @property
