@@ -1,12 +1,24 @@
-"""Solves the classic RCPSP with CP-SAT: interval variables, one cumulative per resource."""
+"""Solves the classic RCPSP with CP-SAT: interval variables, one cumulative per resource.
+
+With two workers or more the budget is split between two searches running side by side: one
+worker runs our own large neighbourhood search (short CP-SAT solves of small relaxations around
+the best schedule, `rcpsp_lns.py`), the others CP-SAT's full search, which proves optima and
+whose schedules the neighbourhood search picks up as they come.
+"""
 
 from __future__ import annotations
 
+import threading
 import time
 
 from ortools.sat.python import cp_model
 
-from deptcoord.planning.progress import ProgressCallback, ProgressReporter, configured_solver
+from deptcoord.planning.progress import (
+    ProgressCallback,
+    ProgressReporter,
+    SolveProgress,
+    configured_solver,
+)
 from deptcoord.planning.rcpsp import (
     RcpspProblem,
     RcpspResult,
@@ -15,6 +27,7 @@ from deptcoord.planning.rcpsp import (
     tails,
 )
 from deptcoord.planning.rcpsp_heuristic import polish, preview_rcpsp
+from deptcoord.planning.rcpsp_lns import NeighbourhoodSearch
 
 # Left over for reading the solution and checking it, within the budget: CP-SAT stops a little
 # after its limit with two workers on a busy machine, and the whole call must end on time.
@@ -31,6 +44,10 @@ IDLE_SUBSOLVERS = ("fj", "ls", "feasibility_pump", "rins/rens")
 # the full search without the linear relaxation explores far more nodes, which finds shorter
 # schedules on large projects (the relaxation's bound rarely closes them anyway).
 FULL_SUBSOLVER = "no_lp"
+# With two workers or more, one runs our neighbourhood search (see the module's docstring).
+LNS_WORKER = True
+# The full search beside it, on one worker: without the linear relaxation (None: CP-SAT's default).
+FULL_LINEARIZATION: int | None = 0
 
 
 def budgeted_preview(problem: RcpspProblem, seconds: float, began: float) -> RcpspResult:
@@ -74,6 +91,74 @@ def _build_model(problem: RcpspProblem, upper: int, bound: int, hint: RcpspResul
     return model, starts
 
 
+class _FullSearch(cp_model.CpSolverSolutionCallback):
+    """CP-SAT's full search in a thread of its own; hands on each schedule it finds."""
+
+    def __init__(self, model, starts, seconds: float, workers: int, progress, limit: float):
+        super().__init__()
+        self.model, self.starts = model, starts
+        self.solver = configured_solver(seconds, workers)
+        if FULL_LINEARIZATION is not None:
+            self.solver.parameters.linearization_level = FULL_LINEARIZATION
+        self.progress, self.limit = progress, limit
+        self.lock = threading.Lock()
+        self.latest: list[int] | None = None
+        self.status = cp_model.UNKNOWN
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        self.status = self.solver.solve(self.model, self)
+
+    def on_solution_callback(self) -> None:
+        """Keep the schedule for the neighbourhood search and report progress."""
+        found = [self.value(start) for start in self.starts]
+        with self.lock:
+            self.latest = found
+        if self.progress is not None:
+            self.progress(
+                SolveProgress(
+                    self.wall_time, self.limit, self.objective_value, self.best_objective_bound
+                )
+            )
+
+    def take(self) -> list[int] | None:
+        """The latest schedule found, once."""
+        with self.lock:
+            found, self.latest = self.latest, None
+        return found
+
+    def closed(self) -> bool:
+        """Whether the search has proven its best schedule optimal (or found none can exist)."""
+        return not self.thread.is_alive() and self.status in (
+            cp_model.OPTIMAL,
+            cp_model.INFEASIBLE,
+        )
+
+
+def _portfolio(problem, model, starts, bound, preview, left, workers, progress, seconds):
+    """Our neighbourhood search on this thread, CP-SAT's full search on the other workers."""
+    full = _FullSearch(model, starts, left, workers - 1, progress, seconds)
+    full.thread.start()
+    deadline = time.perf_counter() + left
+    search = NeighbourhoodSearch(problem, earliest_starts(problem), tails(problem))
+    best = search.run(list(preview.starts), bound, deadline, incumbent=full.take, stop=full.closed)
+    full.solver.stop_search()
+    full.thread.join()
+    proven = full.status == cp_model.OPTIMAL
+    solver_bound = bound
+    if full.status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        solver_bound = max(bound, int(full.solver.best_objective_bound))
+        found = [full.solver.value(start) for start in starts]
+        if _length(problem, found) < _length(problem, best):
+            best = found
+    return best, proven, solver_bound
+
+
+def _length(problem, starts) -> int:
+    """The makespan of `starts`."""
+    return max((s + a.duration for s, a in zip(starts, problem.activities, strict=True)), default=0)
+
+
 def solve_rcpsp(
     problem: RcpspProblem,
     *,
@@ -93,22 +178,27 @@ def solve_rcpsp(
     if preview.makespan <= bound:
         return _result(problem, preview.starts, True, bound, "cp-sat", began)
     model, starts = _build_model(problem, preview.makespan, bound, preview)
-    left = seconds - (time.perf_counter() - began) - FINISH_RESERVE_SECONDS
-    solver = configured_solver(max(left, 0.05), workers)
-    if workers == 2:  # measured on two workers; more keep CP-SAT's own portfolio
-        solver.parameters.ignore_subsolvers.extend(IDLE_SUBSOLVERS)
-        solver.parameters.subsolvers.append(FULL_SUBSOLVER)
-    status = solver.solve(model, ProgressReporter(progress, seconds))
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return _result(problem, preview.starts, False, bound, "cp-sat", began)
-    found = tuple(solver.value(start) for start in starts)
-    solver_bound = max(bound, int(solver.best_objective_bound))
-    proven = status == cp_model.OPTIMAL
+    left = max(seconds - (time.perf_counter() - began) - FINISH_RESERVE_SECONDS, 0.05)
+    if workers >= 2 and LNS_WORKER:
+        found, proven, solver_bound = _portfolio(
+            problem, model, starts, bound, preview, left, workers, progress, seconds
+        )
+    else:
+        solver = configured_solver(left, workers)
+        if workers == 2:  # measured on two workers; more keep CP-SAT's own portfolio
+            solver.parameters.ignore_subsolvers.extend(IDLE_SUBSOLVERS)
+            solver.parameters.subsolvers.append(FULL_SUBSOLVER)
+        status = solver.solve(model, ProgressReporter(progress, seconds))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return _result(problem, preview.starts, False, bound, "cp-sat", began)
+        found = [solver.value(start) for start in starts]
+        solver_bound = max(bound, int(solver.best_objective_bound))
+        proven = status == cp_model.OPTIMAL
     if not proven:
         # Forward-backward improvement costs milliseconds and sometimes shortens the schedule
         # the search stopped at; it never lengthens it.
-        found = tuple(polish(problem, found))
-    return _result(problem, found, proven, solver_bound, "cp-sat", began)
+        found = polish(problem, found)
+    return _result(problem, tuple(found), proven, solver_bound, "cp-sat", began)
 
 
 def _result(problem, starts, proven, bound, method, began) -> RcpspResult:
