@@ -25,6 +25,8 @@ STEP_SECONDS = 0.25
 FIRST_SHARE = 0.2
 LARGEST_SHARE = 0.6
 SMALLEST_FREE = 4
+# Neighbourhoods to draw from: a time window, a random handful, the critical part.
+KINDS = ("window", "random", "critical")
 
 
 def resource_chains(
@@ -77,27 +79,57 @@ class NeighbourhoodSearch:
         ]
         self.steps = self.improvements = 0
 
-    def _free(self, starts: Sequence[int]) -> set[int]:
-        """The activities one step may move freely: a time window or a random handful."""
+    def _free(self, starts: Sequence[int], chains) -> set[int]:
+        """The activities one step may move freely: a time window, a random handful, or a
+        stretch of the activities whose start decides the makespan and those running beside."""
         count = len(starts)
         size = max(SMALLEST_FREE, round(self.share * count))
         if size >= count:
             return set(range(count))
-        if self.chooser.random() < 0.5:
+        kind = self.chooser.choice(KINDS)
+        if kind == "random":
             return set(self.chooser.sample(range(count), size))
         order = sorted(range(count), key=lambda a: starts[a])
+        if kind == "critical":
+            critical = self._critical(starts, chains)
+            spot = self.chooser.choice(sorted(critical))
+            order.sort(key=lambda a: (a not in critical, abs(starts[a] - starts[spot])))
+            chosen = set(order[: max(1, size // 2)])
+            around = sorted(range(count), key=lambda a: abs(starts[a] - starts[spot]))
+            for activity in around:
+                if len(chosen) >= size:
+                    break
+                chosen.add(activity)
+            return chosen
         first = self.chooser.randrange(count - size + 1)
         return set(order[first : first + size])
+
+    def _critical(self, starts: Sequence[int], chains) -> set[int]:
+        """Activities on a chain of back-to-back links (dependency or resource) to the end."""
+        durations = self.network.durations
+        before: list[list[int]] = [list(p) for p in self.network.predecessors]
+        for first, then in chains:
+            before[then].append(first)
+        length = _makespan(self.network, starts)
+        todo = [a for a in range(len(starts)) if starts[a] + durations[a] == length]
+        seen = set(todo)
+        while todo:
+            activity = todo.pop()
+            for earlier in before[activity]:
+                if earlier not in seen and starts[earlier] + durations[earlier] == starts[activity]:
+                    seen.add(earlier)
+                    todo.append(earlier)
+        return seen
 
     def step(self, starts: list[int], bound: int, seconds: float) -> list[int]:
         """One short solve around `starts`: a schedule never longer (often the same one)."""
         network = self.network
         durations, count = network.durations, len(starts)
         length = _makespan(network, starts)
-        free = self._free(starts)
         chains = resource_chains(
             durations, network.demands, network.capacities, starts, network.predecessors
         )
+        free = self._free(starts, chains)
         model = cp_model.CpModel()
         begin = [
             model.new_int_var(self.earliest[a], length - self.tail[a], f"s{a}")

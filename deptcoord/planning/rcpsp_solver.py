@@ -33,20 +33,13 @@ from deptcoord.planning.rcpsp_lns import NeighbourhoodSearch
 # after its limit with two workers on a busy machine, and the whole call must end on time.
 FINISH_RESERVE_SECONDS = 0.25
 # Share of the budget the iterated heuristic may take before CP-SAT starts from its best schedule.
-HEURISTIC_SHARE = 0.15
+HEURISTIC_SHARE = 0.05
 # It stops sooner after this many passes without a shorter schedule (small projects settle fast
 # and CP-SAT then proves the optimum or closes the gap far better).
 HEURISTIC_PATIENCE = 300
-# Helpers that only look for a first solution or work on a relaxation: with the heuristic's
-# schedule as hint they waste the second worker's time that the scheduling neighbourhoods use.
-IDLE_SUBSOLVERS = ("fj", "ls", "feasibility_pump", "rins/rens")
-# With two workers one runs a full search, the other the neighbourhoods around the incumbent:
-# the full search without the linear relaxation explores far more nodes, which finds shorter
-# schedules on large projects (the relaxation's bound rarely closes them anyway).
-FULL_SUBSOLVER = "no_lp"
-# With two workers or more, one runs our neighbourhood search (see the module's docstring).
-LNS_WORKER = True
-# The full search beside it, on one worker: without the linear relaxation (None: CP-SAT's default).
+# With two workers or more, one runs our neighbourhood search (see the module's docstring), the
+# others CP-SAT's full search, without the linear relaxation (None: CP-SAT's default): it explores
+# far more nodes, and measured better beside the neighbourhood search.
 FULL_LINEARIZATION: int | None = 0
 
 
@@ -104,6 +97,7 @@ class _FullSearch(cp_model.CpSolverSolutionCallback):
         self.lock = threading.Lock()
         self.latest: list[int] | None = None
         self.status = cp_model.UNKNOWN
+        self.enough = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
@@ -111,6 +105,8 @@ class _FullSearch(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         """Keep the schedule for the neighbourhood search and report progress."""
+        if self.enough.is_set():  # told to stop before the search had begun
+            self.stop_search()
         found = [self.value(start) for start in self.starts]
         with self.lock:
             self.latest = found
@@ -135,13 +131,15 @@ class _FullSearch(cp_model.CpSolverSolutionCallback):
         )
 
 
-def _portfolio(problem, model, starts, bound, preview, left, workers, progress, seconds):
-    """Our neighbourhood search on this thread, CP-SAT's full search on the other workers."""
+def _portfolio(problem, model, starts, bound, preview, deadline, workers, progress, seconds):
+    """Our neighbourhood search on this thread, CP-SAT's full search on the other workers,
+    both until `deadline` (a `time.perf_counter()` reading)."""
+    left = max(deadline - time.perf_counter(), 0.05)
     full = _FullSearch(model, starts, left, workers - 1, progress, seconds)
     full.thread.start()
-    deadline = time.perf_counter() + left
     search = NeighbourhoodSearch(problem, earliest_starts(problem), tails(problem))
     best = search.run(list(preview.starts), bound, deadline, incumbent=full.take, stop=full.closed)
+    full.enough.set()
     full.solver.stop_search()
     full.thread.join()
     proven = full.status == cp_model.OPTIMAL
@@ -178,16 +176,14 @@ def solve_rcpsp(
     if preview.makespan <= bound:
         return _result(problem, preview.starts, True, bound, "cp-sat", began)
     model, starts = _build_model(problem, preview.makespan, bound, preview)
-    left = max(seconds - (time.perf_counter() - began) - FINISH_RESERVE_SECONDS, 0.05)
-    if workers >= 2 and LNS_WORKER:
+    deadline = began + seconds - FINISH_RESERVE_SECONDS
+    left = max(deadline - time.perf_counter(), 0.05)
+    if workers >= 2:
         found, proven, solver_bound = _portfolio(
-            problem, model, starts, bound, preview, left, workers, progress, seconds
+            problem, model, starts, bound, preview, deadline, workers, progress, seconds
         )
     else:
         solver = configured_solver(left, workers)
-        if workers == 2:  # measured on two workers; more keep CP-SAT's own portfolio
-            solver.parameters.ignore_subsolvers.extend(IDLE_SUBSOLVERS)
-            solver.parameters.subsolvers.append(FULL_SUBSOLVER)
         status = solver.solve(model, ProgressReporter(progress, seconds))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return _result(problem, preview.starts, False, bound, "cp-sat", began)
