@@ -173,9 +173,11 @@ class NeighbourhoodSearch:
         deadline: float,
         incumbent: Callable[[], list[int] | None] | None = None,
         stop: Callable[[], bool] | None = None,
+        on_better: Callable[[list[int]], None] | None = None,
     ) -> list[int]:
         """Steps until `deadline` (a `time.perf_counter()` reading), the bound or `stop()`;
-        `incumbent()` may hand in a shorter schedule found elsewhere. Never returns a longer one."""
+        `incumbent()` may hand in a shorter schedule found elsewhere, `on_better` hears of each
+        shorter schedule found here. Never returns a longer schedule."""
         best = current = list(starts)
         while _makespan(self.network, best) > bound and not (stop and stop()):
             left = deadline - time.perf_counter()
@@ -190,4 +192,6 @@ class NeighbourhoodSearch:
             if _makespan(self.network, current) < _makespan(self.network, best):
                 best = current
                 self.improvements += 1
+                if on_better is not None:
+                    on_better(best)
         return best

@@ -3,7 +3,9 @@
 With two workers or more the budget is split between two searches running side by side: one
 worker runs our own large neighbourhood search (short CP-SAT solves of small relaxations around
 the best schedule, `rcpsp_lns.py`), the others CP-SAT's full search, which proves optima and
-whose schedules the neighbourhood search picks up as they come.
+whose schedules the neighbourhood search picks up as they come. Unless the full search has
+closed within half the time left, its thread then runs a second neighbourhood search; both
+share the best schedule found so far.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ HEURISTIC_PATIENCE = 300
 # others CP-SAT's full search, without the linear relaxation (None: CP-SAT's default): it explores
 # far more nodes, and measured better beside the neighbourhood search.
 FULL_LINEARIZATION: int | None = 0
+# The full search gets this share of the time left; unless it has closed the search by then,
+# its thread runs a second neighbourhood search (sharing the best schedule) to the end.
+FULL_SHARE = 0.5
 
 
 def budgeted_preview(problem: RcpspProblem, seconds: float, began: float) -> RcpspResult:
@@ -84,32 +89,64 @@ def _build_model(problem: RcpspProblem, upper: int, bound: int, hint: RcpspResul
     return model, starts
 
 
-class _FullSearch(cp_model.CpSolverSolutionCallback):
-    """CP-SAT's full search in a thread of its own; hands on each schedule it finds."""
+class _Board:
+    """The shortest schedule either search has found so far, shared between threads."""
 
-    def __init__(self, model, starts, seconds: float, workers: int, progress, limit: float):
+    def __init__(self, problem, starts) -> None:
+        self.problem, self.lock = problem, threading.Lock()
+        self.best, self.length = list(starts), _length(problem, starts)
+
+    def offer(self, starts) -> None:
+        """Keep `starts` if shorter than the best so far."""
+        length = _length(self.problem, starts)
+        with self.lock:
+            if length < self.length:
+                self.best, self.length = list(starts), length
+
+    def take(self) -> list[int]:
+        """The best schedule so far."""
+        with self.lock:
+            return self.best
+
+
+class _FullSearch(cp_model.CpSolverSolutionCallback):
+    """CP-SAT's full search in a thread of its own; hands on each schedule it finds. Given only
+    part of the time left, the thread then runs a second neighbourhood search to the deadline."""
+
+    def __init__(self, model, starts, board, deadline, workers: int, progress, limit: float):
         super().__init__()
-        self.model, self.starts = model, starts
-        self.solver = configured_solver(seconds, workers)
+        self.model, self.starts, self.board, self.deadline = model, starts, board, deadline
+        self.second: NeighbourhoodSearch | None = None
+        self.bound = 0
+        left = max(deadline - time.perf_counter(), 0.05)
+        self.solver = configured_solver(left * FULL_SHARE, workers)
         if FULL_LINEARIZATION is not None:
             self.solver.parameters.linearization_level = FULL_LINEARIZATION
         self.progress, self.limit = progress, limit
-        self.lock = threading.Lock()
-        self.latest: list[int] | None = None
         self.status = cp_model.UNKNOWN
-        self.enough = threading.Event()
+        self.enough, self.finished = threading.Event(), threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         self.status = self.solver.solve(self.model, self)
+        if self.status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            self.board.offer([self.solver.value(start) for start in self.starts])
+        self.finished.set()
+        if self.second is not None and not self.closed() and not self.enough.is_set():
+            self.second.run(
+                self.board.take(),
+                self.bound,
+                self.deadline,
+                incumbent=self.board.take,
+                stop=self.enough.is_set,
+                on_better=self.board.offer,
+            )
 
     def on_solution_callback(self) -> None:
         """Keep the schedule for the neighbourhood search and report progress."""
         if self.enough.is_set():  # told to stop before the search had begun
             self.stop_search()
-        found = [self.value(start) for start in self.starts]
-        with self.lock:
-            self.latest = found
+        self.board.offer([self.value(start) for start in self.starts])
         if self.progress is not None:
             self.progress(
                 SolveProgress(
@@ -117,39 +154,47 @@ class _FullSearch(cp_model.CpSolverSolutionCallback):
                 )
             )
 
-    def take(self) -> list[int] | None:
-        """The latest schedule found, once."""
-        with self.lock:
-            found, self.latest = self.latest, None
-        return found
-
     def closed(self) -> bool:
         """Whether the search has proven its best schedule optimal (or found none can exist)."""
-        return not self.thread.is_alive() and self.status in (
-            cp_model.OPTIMAL,
-            cp_model.INFEASIBLE,
-        )
+        return self.finished.is_set() and self.status in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
 
 
 def _portfolio(problem, model, starts, bound, preview, deadline, workers, progress, seconds):
     """Our neighbourhood search on this thread, CP-SAT's full search on the other workers,
     both until `deadline` (a `time.perf_counter()` reading)."""
-    left = max(deadline - time.perf_counter(), 0.05)
-    full = _FullSearch(model, starts, left, workers - 1, progress, seconds)
+    board = _Board(problem, preview.starts)
+    full = _FullSearch(model, starts, board, deadline, workers - 1, progress, seconds)
+    earliest, tail = earliest_starts(problem), tails(problem)
+    if FULL_SHARE < 1:
+        full.second = NeighbourhoodSearch(problem, earliest, tail, seed=1)
+        full.bound = bound
     full.thread.start()
-    search = NeighbourhoodSearch(problem, earliest_starts(problem), tails(problem))
-    best = search.run(list(preview.starts), bound, deadline, incumbent=full.take, stop=full.closed)
+    search = NeighbourhoodSearch(problem, earliest, tail)
+    started = time.perf_counter()
+
+    def better(found: list[int]) -> None:
+        board.offer(found)
+        if progress is not None:
+            length = _length(problem, found)
+            progress(SolveProgress(time.perf_counter() - started, seconds, length, bound))
+
+    best = search.run(
+        list(preview.starts),
+        bound,
+        deadline,
+        incumbent=board.take,
+        stop=full.closed,
+        on_better=better,
+    )
     full.enough.set()
     full.solver.stop_search()
     full.thread.join()
+    board.offer(best)
     proven = full.status == cp_model.OPTIMAL
     solver_bound = bound
     if full.status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         solver_bound = max(bound, int(full.solver.best_objective_bound))
-        found = [full.solver.value(start) for start in starts]
-        if _length(problem, found) < _length(problem, best):
-            best = found
-    return best, proven, solver_bound
+    return board.take(), proven, solver_bound
 
 
 def _length(problem, starts) -> int:
