@@ -3,9 +3,8 @@
 With two workers or more the budget is split between two searches running side by side: one
 worker runs our own large neighbourhood search (short CP-SAT solves of small relaxations around
 the best schedule, `rcpsp_lns.py`), the others CP-SAT's full search, which proves optima and
-whose schedules the neighbourhood search picks up as they come. Unless the full search has
-closed within half the time left, its thread then runs a second neighbourhood search; both
-share the best schedule found so far.
+whose schedules the neighbourhood search picks up as they come (both share the best schedule
+found so far).
 """
 
 from __future__ import annotations
@@ -43,9 +42,6 @@ HEURISTIC_PATIENCE = 300
 # others CP-SAT's full search, without the linear relaxation (None: CP-SAT's default): it explores
 # far more nodes, and measured better beside the neighbourhood search.
 FULL_LINEARIZATION: int | None = 0
-# The full search gets this share of the time left; unless it has closed the search by then,
-# its thread runs a second neighbourhood search (sharing the best schedule) to the end.
-FULL_SHARE = 0.5
 
 
 def budgeted_preview(problem: RcpspProblem, seconds: float, began: float) -> RcpspResult:
@@ -110,16 +106,13 @@ class _Board:
 
 
 class _FullSearch(cp_model.CpSolverSolutionCallback):
-    """CP-SAT's full search in a thread of its own; hands on each schedule it finds. Given only
-    part of the time left, the thread then runs a second neighbourhood search to the deadline."""
+    """CP-SAT's full search in a thread of its own; hands on each schedule it finds."""
 
     def __init__(self, model, starts, board, deadline, workers: int, progress, limit: float):
         super().__init__()
-        self.model, self.starts, self.board, self.deadline = model, starts, board, deadline
-        self.second: NeighbourhoodSearch | None = None
-        self.bound = 0
+        self.model, self.starts, self.board = model, starts, board
         left = max(deadline - time.perf_counter(), 0.05)
-        self.solver = configured_solver(left * FULL_SHARE, workers)
+        self.solver = configured_solver(left, workers)
         if FULL_LINEARIZATION is not None:
             self.solver.parameters.linearization_level = FULL_LINEARIZATION
         self.progress, self.limit = progress, limit
@@ -132,15 +125,6 @@ class _FullSearch(cp_model.CpSolverSolutionCallback):
         if self.status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             self.board.offer([self.solver.value(start) for start in self.starts])
         self.finished.set()
-        if self.second is not None and not self.closed() and not self.enough.is_set():
-            self.second.run(
-                self.board.take(),
-                self.bound,
-                self.deadline,
-                incumbent=self.board.take,
-                stop=self.enough.is_set,
-                on_better=self.board.offer,
-            )
 
     def on_solution_callback(self) -> None:
         """Keep the schedule for the neighbourhood search and report progress."""
@@ -164,12 +148,8 @@ def _portfolio(problem, model, starts, bound, preview, deadline, workers, progre
     both until `deadline` (a `time.perf_counter()` reading)."""
     board = _Board(problem, preview.starts)
     full = _FullSearch(model, starts, board, deadline, workers - 1, progress, seconds)
-    earliest, tail = earliest_starts(problem), tails(problem)
-    if FULL_SHARE < 1:
-        full.second = NeighbourhoodSearch(problem, earliest, tail, seed=1)
-        full.bound = bound
     full.thread.start()
-    search = NeighbourhoodSearch(problem, earliest, tail)
+    search = NeighbourhoodSearch(problem, earliest_starts(problem), tails(problem))
     started = time.perf_counter()
 
     def better(found: list[int]) -> None:
