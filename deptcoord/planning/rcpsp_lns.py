@@ -1,10 +1,11 @@
 """Large neighbourhood search around CP-SAT for the RCPSP: short solves of small relaxations.
 
-The incumbent schedule is turned into a partial order (resource chains: every activity takes the
-capacity units its predecessors on that resource hand on, so any schedule respecting the chains
-respects the capacities). Each step frees a few activities (those starting in a time window, or
-a random handful), keeps the chains between all the others, and asks CP-SAT for the shortest
-schedule within a fraction of a second. The others still move as a block, so the makespan can
+The incumbent schedule is turned into a partial order (resource chains: every activity takes
+units of capacity that activities finished before it hand on, so any schedule respecting the
+chains respects the capacities). Each step frees a few activities (those starting in a time
+window, a random handful, or a stretch of the critical part and what runs beside it), keeps the
+chains between all the others, and asks CP-SAT for the shortest schedule within a fraction of a
+second. The others still move as a block, so the makespan can
 shrink. A schedule is accepted when it is no longer than the incumbent (equal ones let the
 search drift across plateaus); the neighbourhood grows after steps closed quickly and shrinks
 after steps that ran out of time.
@@ -37,8 +38,9 @@ def resource_chains(
     predecessors: Sequence[Sequence[int]] = (),
 ) -> set[tuple[int, int]]:
     """Pairs (before, after) such that any schedule keeping them (and the dependencies) fits the
-    capacities, built from a schedule that does: activities in start order take the units of
-    capacity freed earliest, those of a predecessor first (no new pair needed then)."""
+    capacities, built from a schedule that does: activities in start order take units of
+    capacity already free, those of an activity ordered before them first (no new pair needed
+    then), then those freed last."""
     order = sorted(range(len(durations)), key=lambda a: (starts[a], starts[a] + durations[a]))
     pairs: set[tuple[int, int]] = set()
     before = [set(p) for p in predecessors] if predecessors else [set() for _ in durations]
