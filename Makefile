@@ -55,9 +55,11 @@ bench: setup
 	SIZE=$(SIZE) $(PY) -m bench.run
 
 # Every PSPLIB instance (j30, j60, j90, j120), the engine beside plain CP-SAT, 10 s each: ~6 h.
+# It may run in pieces: stopping loses only the instance in progress, and the next
+# `make bench-psplib` goes on from there (delete the JSON file to start afresh).
 bench-psplib: setup
 	$(PY) bench/planner_psplib.py --sets j30,j60,j90,j120 --all --seconds 10 --workers 2 \
-	  --output bench/results/planner_psplib_all.json
+	  --resume --output bench/results/planner_psplib_all.json
 
 clean:
 	rm -rf $(VENV) var/static

@@ -4,13 +4,16 @@
     python bench/planner_psplib.py --sets j90,j120 --hard 12 --seconds 10 --workers 2
     python bench/planner_psplib.py --instances j12011_1,j9013_4 --seconds 5
     python bench/planner_psplib.py --sets j30,j60,j90,j120 --all    # every instance (~6 h)
+    python bench/planner_psplib.py --sets j30,j60,j90,j120 --all --resume   # go on from there
 
 Both methods solve every instance in the same run, one after the other (the order alternates
 from one instance to the next, so a busy machine weighs on both alike), each with the same
 wall time for the whole call. The plain model is what anyone would write first: interval
 variables, one cumulative per resource, minimise the makespan, no hint. Every schedule is checked
 by validate.py; the reference is the best known makespan (the proven optimum on j30).
-Prints a Markdown summary and writes every figure to `--output` (JSON) and its `.md` twin.
+Prints a Markdown summary and writes every figure to `--output` (JSON) and its `.md` twin,
+after each instance, so a run stopped midway loses at most the instance it was on; `--resume`
+keeps the instances already in `--output` (solved with the same methods) and solves the rest.
 """
 
 from __future__ import annotations
@@ -59,6 +62,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--instances", default="", help="comma-separated names, e.g. j12011_1")
     parser.add_argument("--methods", default="engine,plain", help="engine, plain, heuristic")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--resume", action="store_true", help="keep the instances already in --output"
+    )
     return parser.parse_args()
 
 
@@ -219,30 +225,26 @@ def _shown(value):
     return value
 
 
-def main() -> int:
-    """Run the benchmark and report."""
-    options = _arguments()
-    if not data_dir().is_dir():
-        print(f"PSPLIB data not found at {data_dir()}; set DEPTCOORD_PSPLIB_DIR.")
-        return 2
-    bounds = read_reference_bounds()
-    methods = options.methods.split(",")
-    rows: dict[str, list[dict]] = {}
-    turn = 0
-    for set_name, files in _selection(options, bounds).items():
-        rows[set_name] = []
-        for path in files:
-            reference = bounds[path.stem].best_known
-            rows[set_name].append(_run(path, reference, options, methods, turn))
-            turn += 1
-            print(json.dumps(rows[set_name][-1]), file=sys.stderr, flush=True)
+def _done(options, methods: list[str]) -> dict[str, dict[str, dict]]:
+    """With `--resume`: the rows already in `--output` that have every method, by set and name."""
+    if not options.resume or not options.output.is_file():
+        return {}
+    earlier = json.loads(options.output.read_text(encoding="utf-8"))
+    return {
+        set_name: {row["instance"]: row for row in rows if all(m in row for m in methods)}
+        for set_name, rows in earlier.get("instances", {}).items()
+    }
+
+
+def _write(options, methods: list[str], rows: dict[str, list[dict]]) -> dict:
+    """Summaries of the rows so far, written to `--output` and its `.md` twin."""
     summaries = {
         (set_name, method): _summary(set_rows, method)
         for set_name, set_rows in rows.items()
+        if set_rows
         for method in methods
     }
     table = _table(summaries)
-    print(table)
     options.output.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "options": {k: _shown(v) for k, v in vars(options).items()},
@@ -251,6 +253,34 @@ def main() -> int:
     }
     options.output.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     options.output.with_suffix(".md").write_text(table + "\n", encoding="utf-8")
+    return summaries
+
+
+def main() -> int:
+    """Run the benchmark and report."""
+    options = _arguments()
+    if not data_dir().is_dir():
+        print(f"PSPLIB data not found at {data_dir()}; set DEPTCOORD_PSPLIB_DIR.")
+        return 2
+    bounds = read_reference_bounds()
+    methods = options.methods.split(",")
+    done = _done(options, methods)
+    rows: dict[str, list[dict]] = {}
+    turn = 0
+    for set_name, files in _selection(options, bounds).items():
+        rows[set_name] = []
+        for path in files:
+            kept = done.get(set_name, {}).get(path.stem)
+            if kept is not None:
+                rows[set_name].append(kept)
+            else:
+                reference = bounds[path.stem].best_known
+                rows[set_name].append(_run(path, reference, options, methods, turn))
+                print(json.dumps(rows[set_name][-1]), file=sys.stderr, flush=True)
+                _write(options, methods, rows)
+            turn += 1
+    summaries = _write(options, methods, rows)
+    print(_table(summaries))
     return 0 if all(s["invalid"] == 0 for s in summaries.values()) else 1
 
 

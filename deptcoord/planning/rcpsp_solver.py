@@ -1,12 +1,25 @@
-"""Solves the classic RCPSP with CP-SAT: interval variables, one cumulative per resource."""
+"""Solves the classic RCPSP with CP-SAT: interval variables, one cumulative per resource.
+
+With two workers or more the budget is split between two searches running side by side: one
+worker runs our own large neighbourhood search (short CP-SAT solves of small relaxations around
+the best schedule, `rcpsp_lns.py`), the others CP-SAT's full search, which proves optima and
+whose schedules the neighbourhood search picks up as they come (both share the best schedule
+found so far).
+"""
 
 from __future__ import annotations
 
+import threading
 import time
 
 from ortools.sat.python import cp_model
 
-from deptcoord.planning.progress import ProgressCallback, ProgressReporter, configured_solver
+from deptcoord.planning.progress import (
+    ProgressCallback,
+    ProgressReporter,
+    SolveProgress,
+    configured_solver,
+)
 from deptcoord.planning.rcpsp import (
     RcpspProblem,
     RcpspResult,
@@ -15,22 +28,20 @@ from deptcoord.planning.rcpsp import (
     tails,
 )
 from deptcoord.planning.rcpsp_heuristic import polish, preview_rcpsp
+from deptcoord.planning.rcpsp_lns import NeighbourhoodSearch
 
 # Left over for reading the solution and checking it, within the budget: CP-SAT stops a little
 # after its limit with two workers on a busy machine, and the whole call must end on time.
 FINISH_RESERVE_SECONDS = 0.25
 # Share of the budget the iterated heuristic may take before CP-SAT starts from its best schedule.
-HEURISTIC_SHARE = 0.15
+HEURISTIC_SHARE = 0.05
 # It stops sooner after this many passes without a shorter schedule (small projects settle fast
 # and CP-SAT then proves the optimum or closes the gap far better).
 HEURISTIC_PATIENCE = 300
-# Helpers that only look for a first solution or work on a relaxation: with the heuristic's
-# schedule as hint they waste the second worker's time that the scheduling neighbourhoods use.
-IDLE_SUBSOLVERS = ("fj", "ls", "feasibility_pump", "rins/rens")
-# With two workers one runs a full search, the other the neighbourhoods around the incumbent:
-# the full search without the linear relaxation explores far more nodes, which finds shorter
-# schedules on large projects (the relaxation's bound rarely closes them anyway).
-FULL_SUBSOLVER = "no_lp"
+# With two workers or more, one runs our neighbourhood search (see the module's docstring), the
+# others CP-SAT's full search, without the linear relaxation (None: CP-SAT's default): it explores
+# far more nodes, and measured better beside the neighbourhood search.
+FULL_LINEARIZATION: int | None = 0
 
 
 def budgeted_preview(problem: RcpspProblem, seconds: float, began: float) -> RcpspResult:
@@ -74,6 +85,103 @@ def _build_model(problem: RcpspProblem, upper: int, bound: int, hint: RcpspResul
     return model, starts
 
 
+class _Board:
+    """The shortest schedule either search has found so far, shared between threads."""
+
+    def __init__(self, problem, starts) -> None:
+        self.problem, self.lock = problem, threading.Lock()
+        self.best, self.length = list(starts), _length(problem, starts)
+
+    def offer(self, starts) -> None:
+        """Keep `starts` if shorter than the best so far."""
+        length = _length(self.problem, starts)
+        with self.lock:
+            if length < self.length:
+                self.best, self.length = list(starts), length
+
+    def take(self) -> list[int]:
+        """The best schedule so far."""
+        with self.lock:
+            return self.best
+
+
+class _FullSearch(cp_model.CpSolverSolutionCallback):
+    """CP-SAT's full search in a thread of its own; hands on each schedule it finds."""
+
+    def __init__(self, model, starts, board, deadline, workers: int, progress, limit: float):
+        super().__init__()
+        self.model, self.starts, self.board = model, starts, board
+        left = max(deadline - time.perf_counter(), 0.05)
+        self.solver = configured_solver(left, workers)
+        if FULL_LINEARIZATION is not None:
+            self.solver.parameters.linearization_level = FULL_LINEARIZATION
+        self.progress, self.limit = progress, limit
+        self.status = cp_model.UNKNOWN
+        self.enough, self.finished = threading.Event(), threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        self.status = self.solver.solve(self.model, self)
+        if self.status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            self.board.offer([self.solver.value(start) for start in self.starts])
+        self.finished.set()
+
+    def on_solution_callback(self) -> None:
+        """Keep the schedule for the neighbourhood search and report progress."""
+        if self.enough.is_set():  # told to stop before the search had begun
+            self.stop_search()
+        self.board.offer([self.value(start) for start in self.starts])
+        if self.progress is not None:
+            self.progress(
+                SolveProgress(
+                    self.wall_time, self.limit, self.objective_value, self.best_objective_bound
+                )
+            )
+
+    def closed(self) -> bool:
+        """Whether the search has proven its best schedule optimal (or found none can exist)."""
+        return self.finished.is_set() and self.status in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
+
+
+def _portfolio(problem, model, starts, bound, preview, deadline, workers, progress, seconds):
+    """Our neighbourhood search on this thread, CP-SAT's full search on the other workers,
+    both until `deadline` (a `time.perf_counter()` reading)."""
+    board = _Board(problem, preview.starts)
+    full = _FullSearch(model, starts, board, deadline, workers - 1, progress, seconds)
+    full.thread.start()
+    search = NeighbourhoodSearch(problem, earliest_starts(problem), tails(problem))
+    started = time.perf_counter()
+
+    def better(found: list[int]) -> None:
+        board.offer(found)
+        if progress is not None:
+            length = _length(problem, found)
+            progress(SolveProgress(time.perf_counter() - started, seconds, length, bound))
+
+    best = search.run(
+        list(preview.starts),
+        bound,
+        deadline,
+        incumbent=board.take,
+        stop=full.closed,
+        on_better=better,
+    )
+    full.enough.set()
+    full.solver.stop_search()
+    full.thread.join()
+    board.offer(best)
+    proven = full.status == cp_model.OPTIMAL
+    solver_bound = bound
+    if full.status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        solver_bound = max(bound, int(full.solver.best_objective_bound))
+    return board.take(), proven, solver_bound
+
+
+def _length(problem, starts) -> int:
+    """The makespan of `starts`."""
+    return max((s + a.duration for s, a in zip(starts, problem.activities, strict=True)), default=0)
+
+
 def solve_rcpsp(
     problem: RcpspProblem,
     *,
@@ -93,22 +201,25 @@ def solve_rcpsp(
     if preview.makespan <= bound:
         return _result(problem, preview.starts, True, bound, "cp-sat", began)
     model, starts = _build_model(problem, preview.makespan, bound, preview)
-    left = seconds - (time.perf_counter() - began) - FINISH_RESERVE_SECONDS
-    solver = configured_solver(max(left, 0.05), workers)
-    if workers == 2:  # measured on two workers; more keep CP-SAT's own portfolio
-        solver.parameters.ignore_subsolvers.extend(IDLE_SUBSOLVERS)
-        solver.parameters.subsolvers.append(FULL_SUBSOLVER)
-    status = solver.solve(model, ProgressReporter(progress, seconds))
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return _result(problem, preview.starts, False, bound, "cp-sat", began)
-    found = tuple(solver.value(start) for start in starts)
-    solver_bound = max(bound, int(solver.best_objective_bound))
-    proven = status == cp_model.OPTIMAL
+    deadline = began + seconds - FINISH_RESERVE_SECONDS
+    left = max(deadline - time.perf_counter(), 0.05)
+    if workers >= 2:
+        found, proven, solver_bound = _portfolio(
+            problem, model, starts, bound, preview, deadline, workers, progress, seconds
+        )
+    else:
+        solver = configured_solver(left, workers)
+        status = solver.solve(model, ProgressReporter(progress, seconds))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return _result(problem, preview.starts, False, bound, "cp-sat", began)
+        found = [solver.value(start) for start in starts]
+        solver_bound = max(bound, int(solver.best_objective_bound))
+        proven = status == cp_model.OPTIMAL
     if not proven:
         # Forward-backward improvement costs milliseconds and sometimes shortens the schedule
         # the search stopped at; it never lengthens it.
-        found = tuple(polish(problem, found))
-    return _result(problem, found, proven, solver_bound, "cp-sat", began)
+        found = polish(problem, found)
+    return _result(problem, tuple(found), proven, solver_bound, "cp-sat", began)
 
 
 def _result(problem, starts, proven, bound, method, began) -> RcpspResult:
