@@ -20,6 +20,7 @@ cards; writes bench/results/load_<backend>_<size>_<scenario>.json.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -90,10 +91,12 @@ def sign_in(count: int) -> list[dict]:
         )[: count // 5]
     )
     executives = list(Person.objects.filter(is_executive=True).values_list("pk", flat=True))[:3]
+    chosen = set(runners) | set(executives)
     members = list(
         Membership.objects.filter(role="member", person__key_results__isnull=False)
+        .exclude(person__in=chosen)  # each simulated person is somebody else
         .values_list("person_id", flat=True)
-        .distinct()[: count - len(runners) - len(executives)]
+        .distinct()[: count - len(chosen)]
     )
     people = []
     for person in Person.objects.filter(pk__in=runners + executives + members).select_related(
@@ -198,6 +201,23 @@ def _finish_the_night(environment: dict) -> float:
     return round(time.perf_counter() - began, 1)
 
 
+def _stop(server: subprocess.Popen) -> None:
+    """Stop `serve` (gunicorn, the task workers and the scheduler): politely, then for good
+    if a worker is still busy with a long job after a minute."""
+    import psutil
+
+    children = psutil.Process(server.pid).children(recursive=True)
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+    for child in children:
+        with contextlib.suppress(psutil.Error):
+            child.kill()
+
+
 def _summary(prefix: str) -> dict:
     with open(f"{prefix}_stats.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -299,8 +319,7 @@ def main() -> int:
             today = json.loads(today_counts.read_text()) if today_counts.exists() else {}
         finally:
             stop.set()
-            server.send_signal(signal.SIGINT)  # serve stops gunicorn, the workers and the scheduler
-            server.wait(timeout=30)
+            _stop(server)
     requests = summary["total"]["requests"]
     served = today.get("kept", 0) + today.get("computed", 0)
     result = {
