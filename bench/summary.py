@@ -106,14 +106,15 @@ def _load_run(lines: list[str], backend: str, size: str, scenario: str) -> None:
         f"loopback (think time {_think(data)})",
         "",
         _machine(data),
+        *(["", f"Note: {data['note']}."] if data.get("note") else []),
         "",
         "| Requests | Errors | Requests/s | Median | p95 | p99 | Web CPU per request "
         "| Today from kept cards | Web worker peak |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {total['requests']} | {total['failures']} | {total['requests_per_s']} | "
         f"{total['median_ms']} ms | {total['p95_ms']} ms | {total['p99_ms']} ms | "
-        f"{data.get('web_cpu_ms_per_request', '–')} ms | "
-        f"{'–' if kept is None else f'{kept:.0%}'} | {data['peak_worker_mib']} MiB |",
+        f"{_ms(data.get('web_cpu_ms_per_request'))} | "
+        f"{'–' if kept is None else f'{kept:.0%}'} | {_mib(data.get('peak_worker_mib'))} |",
         "",
         "| Journey step | Requests | Errors | Median | p95 |",
         "|---|---:|---:|---:|---:|",
@@ -123,6 +124,14 @@ def _load_run(lines: list[str], backend: str, size: str, scenario: str) -> None:
             f"| {name} | {row['requests']} | {row['failures']} | {row['median_ms']} ms | "
             f"{row['p95_ms']} ms |"
         )
+
+
+def _ms(value) -> str:
+    return "–" if value is None else f"{value} ms"
+
+
+def _mib(value) -> str:
+    return "–" if value is None else f"{value} MiB"
 
 
 def _think(data: dict) -> str:

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -200,14 +200,20 @@ def _save(loads: dict[tuple[int, date], Load], ids, mondays: list[date]) -> None
 
 
 def refresh(person_ids: Iterable[int], today: date | None = None) -> dict:
-    """Compute the people's weeks in the window again and keep them; return the loads."""
+    """Compute the people's weeks in the window again and keep them; return the loads.
+
+    The people's rows are locked first, in order, so that two servers refreshing the same
+    person one after the other (each after its own write) wait for each other instead of
+    writing the same weeks at once, and each computes from what the other committed."""
     ids = sorted(set(person_ids))
     if not ids:
         return {}
-    began = timezone.now()
     mondays = window(today)
-    loads = compute(_people(ids), mondays)
     with transaction.atomic():
+        people = Person.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")
+        list(people.values_list("pk", flat=True))  # the writes referring to them go on
+        began = timezone.now()
+        loads = compute(_people(ids), mondays)
         _save(loads, ids, mondays)
         WeekLoadStale.objects.filter(person__in=ids, marked_at__lte=began).delete()
     return loads
@@ -229,14 +235,7 @@ def mark_stale(person_ids: Iterable[int] | None) -> None:
         update_fields=["marked_at"],
         batch_size=1000,
     )
-    transaction.on_commit(refresh_stale)
-
-
-def refresh_stale(limit: int = REFRESH_AT_COMMIT) -> int:
-    """Compute again the weeks of (at most ``limit``) people marked stale."""
-    ids = list(WeekLoadStale.objects.order_by("marked_at").values_list("pk", flat=True)[:limit])
-    refresh(ids)
-    return len(ids)
+    transaction.on_commit(partial(_keep_later, ids))
 
 
 def loads_for(people: Iterable[Person], mondays: list[date]) -> dict[tuple[int, date], Load]:
@@ -277,10 +276,16 @@ def loads_for(people: Iterable[Person], mondays: list[date]) -> dict[tuple[int, 
 
 
 def _keep_later(ids: list[int]) -> None:
-    """Keep the weeks of people found stale or not kept yet: at once for a few, by the rebuild
-    job (enqueued once in ten minutes) for many."""
+    """Keep the weeks of people marked or found stale, once the write that did it committed:
+    at once for a few, by the rebuild job (enqueued once in ten minutes) for many. The write
+    is done by then: should keeping fail (the database busy), the people stay marked stale,
+    readers compute their weeks on the spot and the next refresh or the night's rebuild
+    keeps them; the person who wrote never sees an error for it."""
     if len(ids) <= REFRESH_AT_COMMIT:
-        refresh(ids)
+        try:
+            refresh(ids)
+        except DatabaseError:
+            logger.warning("week loads of %s kept later: the database refused", ids, exc_info=True)
     elif cache.add("week_load:rebuild", 1, 600):
         from deptcoord.org.tasks import rebuild_week_loads
 

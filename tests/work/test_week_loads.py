@@ -241,3 +241,31 @@ def test_the_workload_page_runs_a_fixed_number_of_queries(
             effort_hours=60,
         )
     assert queries() == few
+
+
+def test_a_week_load_the_database_refuses_to_keep_never_fails_the_write(
+    world, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Keeping the weeks runs after the write committed: if the database refuses it (two
+    servers at once), the write stands, the person stays marked stale and a reader computes
+    their weeks on the spot."""
+    from django.db import OperationalError
+
+    from deptcoord.org.models import WeekLoadStale
+
+    made = step(world.own, assignee=world.member, effort_hours=6, start=monday(), due=monday())
+
+    def refused(*_args, **_kwargs):
+        raise OperationalError("deadlock detected")
+
+    monkeypatch.setattr(week_load, "refresh", refused)
+    with django_capture_on_commit_callbacks(execute=True):
+        step_services.step_progress(
+            actor=actor(world.member),
+            step_id=made.pk,
+            expected_version=made.version,
+            status="in_progress",
+            progress=50,
+        )
+    assert Step.objects.get(pk=made.pk).progress == 50
+    assert WeekLoadStale.objects.filter(person=world.member).exists()
