@@ -9,7 +9,7 @@ An app registers a ``SearchSource`` for a model (in its ``search.py``, imported 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.urls import reverse
 
 from deptcoord.access import RoleFacts, rule_for
@@ -104,6 +104,6 @@ def visible_entries_filter(facts: RoleFacts, kinds=None) -> Q:
         if not condition:
             allowed |= Q(kind=kind)
         else:
-            visible = source.model._default_manager.filter(condition, pk=OuterRef("object_id"))
-            allowed |= Q(kind=kind) & Q(Exists(visible))
+            ids = source.model._default_manager.filter(condition).values("pk")
+            allowed |= Q(kind=kind, object_id__in=ids)
     return allowed
