@@ -87,6 +87,7 @@ def plan_run():
 RECORDS = {
     "org:department_detail": own,
     "org:department_edit": own,
+    "org:membership_add": own,
     "org:person_detail": lambda: {"pk": member().pk},
     "org:person_edit": lambda: {"pk": member().pk},
     "org:import": lambda: {"kind": "people"},
