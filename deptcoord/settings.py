@@ -166,11 +166,14 @@ if REDIS_URL:
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
-    # In the database, so that every web process counts the same failed sign-ins.
+    # In the database, so that every web process counts the same failed sign-ins and sees the
+    # same change counters. Room for a company's counters and kept Today cards (some 20 a
+    # person): past the limit, a third of the entries are dropped at once, the counters too.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "deptcoord_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}

@@ -6,14 +6,15 @@ assembles the registered cards in order. A section runs at most two queries and 
 first ``LIMIT`` lines with the full count (counted only when the lines fill the section).
 
 A card's sections are kept under a key made of who reads and over which scope, with the change
-counters (``core.changes``) they were computed under: the reader's own writes to the apps the
-card reads, and the scope's counters (their departments' and the counter of writes that name
-no department or, for the whole company, the company's). So:
+counters (``core.changes``) of the apps the card reads (and of ``FOLLOWED_BY_ALL``) they were
+computed under: the reader's own writes to those apps, and the scope's writes to them (their
+departments' and the writes that name no department or, for the whole company, the
+company's). So:
 
 - the person's own changes show on their next page load (the cards reading that app are
   computed anew);
-- while nothing changes in the scope, the cards are kept (up to ``QUIET_SECONDS``);
-- after a change in the scope by someone else, the kept cards serve until they are
+- while nothing the card reads changes in the scope, it is kept (up to ``QUIET_SECONDS``);
+- after such a change by someone else, the kept cards serve until they are
   ``FRESH_SECONDS`` old, so that nothing shown is more than a minute behind a change, and a
   busy department does not recompute its briefing at every click. The page says when its
   figures were computed and offers to compute them anew.
@@ -33,6 +34,9 @@ from deptcoord.access import RoleFacts
 from deptcoord.core import changes
 
 LIMIT = 10
+# The apps every card follows besides those it reads: records of no known app, and the people
+# and departments whose names and places every card shows.
+FOLLOWED_BY_ALL = ("", "org")
 FRESH_SECONDS = 60
 QUIET_SECONDS = 300
 # Cards served from the cache ("hit") and computed ("miss") since the process started.
@@ -168,16 +172,23 @@ def assemble(
     ]
     parts += [(f"also:{name}", reads, build) for name, (reads, build) in (also or {}).items()]
     reader = morning.facts.person_id
-    apps = {"", *(app for _name, reads, _build in parts for app in reads)}
+    apps = {app for _name, reads, _build in parts for app in (*FOLLOWED_BY_ALL, *reads)}
     own = {app: changes.written_by(reader, app) for app in apps} if reader else {}
-    scope_names = scope_counters(morning)
-    counters = changes.read([*scope_names, *own.values()])
-    scope = {name: counters[name] for name in scope_names}
+    in_scope = {
+        (name, app): changes.of_app(name, app) for name in scope_counters(morning) for app in apps
+    }
+    counters = changes.read([*in_scope.values(), *own.values()])
     key = f"briefing:{_key_base(morning)}"
     kept = {} if refresh else (cache.get(key) or {})
     values, oldest, computed = {}, None, False
     for name, reads, build in parts:
-        mine = {own[app]: counters[own[app]] for app in ("", *reads) if app in own}
+        follows = (*FOLLOWED_BY_ALL, *reads)
+        mine = {own[app]: counters[own[app]] for app in follows if app in own}
+        scope = {
+            counter: counters[counter]
+            for (_scope, app), counter in in_scope.items()
+            if app in follows
+        }
         found = kept.get(name)
         if found is None or not _usable(found, mine, scope, now):
             STATS["miss"] += 1
@@ -212,7 +223,8 @@ def _usable(found: tuple, mine: dict, scope: dict, now: datetime) -> bool:
 
 
 def scope_counters(morning: Morning) -> list[str]:
-    """The change counters a card over the morning's scope depends on."""
+    """The scopes whose change counters a card over the morning's scope follows (for the apps
+    it reads)."""
     scope = morning.scope
     scopes = [changes.person(scope.person_id)] if scope.person_id else []
     if scope.department_ids is None:

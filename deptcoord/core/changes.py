@@ -1,12 +1,13 @@
-"""Change counters per scope: the company, each department and each person.
+"""Change counters per scope (the company, each department and each person) and app.
 
-Every write bumps the counters of the scopes it touches (the audit trail does it for every
+Every write bumps the counters of the scopes it touches, for the app whose record changed (the audit trail does it for every
 service, when the transaction commits: a reader that read the old data before then kept its
 result under the old values). A result computed ahead (a Today card) is kept
 under a key built from the counters of its scope, so that any change in the scope leads to a
 new key and the old result is simply never asked for again. The counters live in the cache:
 shared between servers when the cache is (Redis); a counter lost from the cache starts again
-from a new value at its next bump.
+from a new value at its next bump. A result that shows the records of some apps only follows
+those apps' counters: a check-in on a goal leaves the kept list of late steps standing.
 """
 
 import random
@@ -39,6 +40,12 @@ def department(department_id: int) -> str:
     return f"department:{department_id}"
 
 
+def of_app(scope: str, app: str = "") -> str:
+    """The counter of the writes to one app's records in a scope (``app`` empty: to records of
+    no known app, which every reader of the scope follows)."""
+    return f"{scope}@{app}"
+
+
 def written_by(person_id: int, app: str = "") -> str:
     """One person's own writes to one app's records (``app`` empty: to records of no known
     app, which every reader of this person's writes follows)."""
@@ -58,20 +65,21 @@ def bump(
     actor_id: int | None = None,
     app: str = "",
 ) -> None:
-    """Bump the company's counter, the named people's and departments' (and, when no department
-    is named, the counter of writes without a department), and the writer's own counter for
-    the app whose record changed, when the transaction of the change commits (at once outside
+    """Bump the counters, for the app whose record changed, of the company, the named people
+    and departments (and, when no department is named, of the writes without a department),
+    and the writer's own counter for the app, when the transaction of the change commits (at once outside
     one). A reader who computed from the data before the commit kept the result under the old
     values, so the new ones make it compute anew."""
     scopes = [COMPANY]
-    if actor_id:
-        scopes.append(written_by(actor_id, app))
     departments = sorted({pk for pk in department_ids if pk})
     if not departments:
         scopes.append(GENERAL)
     scopes += [department(pk) for pk in departments]
     scopes += [person(pk) for pk in sorted({pk for pk in person_ids if pk})]
-    transaction.on_commit(lambda: _bump_now(scopes))
+    counters = [of_app(scope, app) for scope in scopes]
+    if actor_id:
+        counters.append(written_by(actor_id, app))
+    transaction.on_commit(lambda: _bump_now(counters))
 
 
 def read(scopes: Iterable[str]) -> dict[str, int]:

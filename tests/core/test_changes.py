@@ -4,7 +4,11 @@ from deptcoord.core import changes
 
 
 def test_counters_move_when_the_transaction_commits(db, django_capture_on_commit_callbacks):
-    scopes = [changes.COMPANY, changes.department(7), changes.written_by(3, "goals")]
+    scopes = [
+        changes.of_app(changes.COMPANY, "goals"),
+        changes.of_app(changes.department(7), "goals"),
+        changes.written_by(3, "goals"),
+    ]
     before = changes.read(scopes)
     with django_capture_on_commit_callbacks(execute=False) as pending:
         changes.bump(department_ids=[7], actor_id=3, app="goals")
@@ -13,4 +17,8 @@ def test_counters_move_when_the_transaction_commits(db, django_capture_on_commit
         callback()
     after = changes.read(scopes)
     assert all(after[scope] != before[scope] for scope in scopes)
-    assert changes.read([changes.department(8)]) == {changes.department(8): 0}
+    untouched = [
+        changes.of_app(changes.department(8), "goals"),
+        changes.of_app(changes.COMPANY, "work"),
+    ]
+    assert changes.read(untouched) == dict.fromkeys(untouched, 0)  # another department, app

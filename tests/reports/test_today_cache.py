@@ -92,6 +92,19 @@ def test_a_change_in_the_scope_shows_within_a_minute_and_one_elsewhere_keeps_the
     assert misses == 0 and "Call the dealers" not in text
 
 
+def test_a_change_in_the_scope_recomputes_only_the_cards_reading_its_app(world, clock):
+    client = client_for(world.coordinator)
+    _load(client)
+    # the head of Marketing adds a step of Marketing: past the minute, the cards reading the
+    # steps are computed anew and the others (goals, meetings, who is away...) stay kept
+    _step(world, world.own, world.peer, "Book the hall", world.head)
+    clock.move(61)
+    text, hits, misses = _load(client)
+    reading_work = [card for card in cards.registered_cards() if "work" in card.reads]
+    assert misses == len(reading_work) and hits == PARTS - misses
+    assert "Book the hall" in text
+
+
 def test_nothing_is_kept_past_five_minutes(world, clock):
     client = client_for(world.coordinator)
     _load(client)
