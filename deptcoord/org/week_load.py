@@ -20,6 +20,7 @@ from functools import partial
 
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
+from django.db.models import F, Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -273,6 +274,21 @@ def loads_for(people: Iterable[Person], mondays: list[date]) -> dict[tuple[int, 
         for run in _consecutive(outside):
             found.update(compute(people, run))
     return found
+
+
+def maybe_over(people: QuerySet, monday: date) -> QuerySet:
+    """Of the people, those who may have more work than hours in the week of ``monday`` (a
+        week of the window): their kept week is over or within rounding of it, or it is not kept
+        or stale, so that it has to be read in full to tell (``loads_for``). Outside the window,
+        all of them. So a card of the company's overloaded people reads the weeks of a few
+    hundred people, not of everyone."""
+    if monday not in window():
+        return people
+    ids = people.values("pk")
+    kept = WeekLoad.objects.filter(week=monday, person__in=ids)
+    over = kept.filter(work_hours__gt=F("available_hours") - 0.1).values("person_id")
+    stale = WeekLoadStale.objects.filter(person__in=ids).values("person_id")
+    return people.filter(Q(pk__in=over) | Q(pk__in=stale) | ~Q(pk__in=kept.values("person_id")))
 
 
 def _keep_later(ids: list[int]) -> None:

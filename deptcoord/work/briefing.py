@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deptcoord.access import Action, RoleFacts, can, openable, visible
 from deptcoord.core.briefing import LIMIT, Line, Morning, Section, section
+from deptcoord.org import week_load
 from deptcoord.org.briefing import scope_people
 from deptcoord.org.working_hours import week_of
 from deptcoord.work.models import Project, Request, Step
@@ -150,7 +151,7 @@ def overloaded(morning: Morning) -> list[Section]:
     facts, today = morning.facts, morning.today
     monday = week_of(today)
     people = (
-        scope_people(facts, morning.scope)
+        week_load.maybe_over(scope_people(facts, morning.scope), monday)
         .only("pk", "full_name", "working_weekdays", "weekly_capacity_hours", "timezone")
         .order_by("full_name", "id")
     )

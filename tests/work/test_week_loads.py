@@ -21,6 +21,7 @@ from deptcoord.org.models import Person, TimeOff, WeekLoad
 from deptcoord.org.services import time_off as time_off_services
 from deptcoord.org.tasks import rebuild_week_loads
 from deptcoord.work.models import Step
+from deptcoord.work.selectors import workload_for
 from deptcoord.work.services import steps as step_services
 from tests.factories import client_for
 from tests.work.helpers import actor, monday, step
@@ -269,3 +270,26 @@ def test_a_week_load_the_database_refuses_to_keep_never_fails_the_write(
         )
     assert Step.objects.get(pk=made.pk).progress == 50
     assert WeekLoadStale.objects.filter(person=world.member).exists()
+
+
+def test_only_the_weeks_that_may_be_over_are_read_for_the_overloaded(world):
+    """The overloaded card reads the weeks of the people whose kept week is over, stale or
+    missing; the others are left out, and the card's list is what a full read finds."""
+    this_week = monday(0)
+    over, under, stale, new = world.member, world.peer, world.team_member, world.coordinator
+    step(world.own, "Fair", assignee=over, start=this_week, due=this_week, effort_hours=60)
+    step(world.own, "Note", assignee=under, start=this_week, due=this_week, effort_hours=1)
+    week_load.refresh([over.pk, under.pk, stale.pk])
+    week_load.mark_stale([stale.pk])
+    WeekLoad.objects.filter(person=new).delete()
+    people = Person.objects.filter(pk__in=[over.pk, under.pk, stale.pk, new.pk])
+    found = set(week_load.maybe_over(people, this_week).values_list("pk", flat=True))
+    assert found == {over.pk, stale.pk, new.pk}
+    assert set(week_load.maybe_over(people, monday(40)).values_list("pk", flat=True)) == {
+        over.pk,
+        under.pk,
+        stale.pk,
+        new.pk,
+    }  # past the kept weeks: everyone
+    every = workload_for(people, [this_week])
+    assert [row.person.pk for row in every if row.cells[0].overloaded] == [over.pk]
