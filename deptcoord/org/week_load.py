@@ -299,13 +299,24 @@ def _keep_later(ids: list[int]) -> None:
     keeps them; the person who wrote never sees an error for it."""
     if len(ids) <= REFRESH_AT_COMMIT:
         try:
-            refresh(ids)
+            refresh(_waiting(ids))
         except DatabaseError:
             logger.warning("week loads of %s kept later: the database refused", ids, exc_info=True)
     elif cache.add("week_load:rebuild", 1, 600):
         from deptcoord.org.tasks import rebuild_week_loads
 
         rebuild_week_loads.enqueue()
+
+
+def _waiting(ids: list[int]) -> list[int]:
+    """Of the people, those still to keep: marked stale or without their weeks (one write
+    marks its people twice or more, the record saved and the change audited, and the first
+    refresh at its commit keeps them for all)."""
+    stale = WeekLoadStale.objects.filter(person__in=ids).values_list("pk", flat=True)
+    kept = WeekLoad.objects.filter(person__in=ids, week=window()[0]).values_list(
+        "person_id", flat=True
+    )
+    return sorted(set(stale) | (set(ids) - set(kept)))
 
 
 def _consecutive(mondays: list[date]) -> list[list[date]]:

@@ -293,3 +293,29 @@ def test_only_the_weeks_that_may_be_over_are_read_for_the_overloaded(world):
     }  # past the kept weeks: everyone
     every = workload_for(people, [this_week])
     assert [row.person.pk for row in every if row.cells[0].overloaded] == [over.pk]
+
+
+def test_one_write_keeps_its_peoples_weeks_once(world, django_capture_on_commit_callbacks):
+    """A step moved to someone else marks both people stale twice (the saved record, the
+    audited change): each one's weeks are computed once when the write commits, and kept
+    right."""
+    made = step(world.own, assignee=world.member, effort_hours=6, start=monday(), due=monday())
+    refreshed = []
+    real = week_load.refresh
+
+    def counted(ids, *args, **kwargs):
+        refreshed.append(sorted(ids))
+        return real(ids, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(week_load, "refresh", counted)
+        with django_capture_on_commit_callbacks(execute=True):
+            step_services.step_update(
+                actor=actor(world.coordinator),
+                step_id=made.pk,
+                expected_version=made.version,
+                assignee=world.peer,
+            )
+    everyone = sorted(pk for ids in refreshed for pk in ids)
+    assert everyone == sorted([world.member.pk, world.peer.pk])  # each once
+    _kept_equal_recompute([world.member, world.peer])
