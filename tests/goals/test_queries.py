@@ -86,7 +86,9 @@ def test_query_count_does_not_grow_with_goals(world, goals, name, kwargs, query,
     small = queries(client, url)
     grow(world, 992)
     large = queries(client, url)
-    assert small == large, f"{url}: {small} queries with 10 goals, {large} with 1,002"
+    # with few top goals the tree opens their first level (one query more): never more
+    # queries with more goals
+    assert large <= small <= large + 1, f"{url}: {small} queries with 10 goals, {large} with 1,002"
 
 
 API_LISTS = ["/api/v1/goals", "/api/v1/key-results", "/api/v1/standards", "/api/v1/goal-templates"]

@@ -32,19 +32,22 @@ class GoalRow:
 
 def tree_page(facts: RoleFacts, filters: GoalFilters, page_number):
     """A page of the top goals (those whose parent is not shown); when there are only a few,
-    their contributing goals are opened too. The same queries run either way."""
+    their contributing goals are opened too. A fixed number of queries either way."""
     matching = goals(facts, filters)
     tops = sorted_goals(matching.exclude(parent_id__in=matching.values("pk")), filters.sort)
     page = Paginator(tops, PAGE_SIZE).get_page(page_number)
     roots = list(page.object_list)
-    show = len(roots) <= OPEN_FIRST_LEVEL
-    children_of = _children_of(matching, roots, filters, whole=show)
+    if len(roots) > OPEN_FIRST_LEVEL:  # closed: how many contribute to each is enough
+        counts = _child_counts(matching, roots)
+        page.rows = [GoalRow(root, counts.get(root.pk, 0)) for root in roots]
+        return page
+    children_of = _children_of(matching, roots, filters)
     counts = _child_counts(matching, [child for group in children_of.values() for child in group])
     page.rows = []
     for root in roots:
         children = children_of[root.pk]
         shown = [GoalRow(child, counts.get(child.pk, 0), depth=1) for child in children]
-        page.rows.append(GoalRow(root, len(children), shown if show else []))
+        page.rows.append(GoalRow(root, len(children), shown))
     return page
 
 
@@ -56,16 +59,12 @@ def child_rows(facts: RoleFacts, filters: GoalFilters, goal: Goal, depth: int) -
     return [GoalRow(child, counts.get(child.pk, 0), depth=depth) for child in children]
 
 
-def _children_of(matching, parents: list[Goal], filters, whole: bool) -> dict[int, list]:
-    """The shown goals right under each parent, in one query (only their ids unless whole)."""
+def _children_of(matching, parents: list[Goal], filters) -> dict[int, list]:
+    """The shown goals right under each parent, in one query."""
     children_of: dict[int, list] = {goal.pk: [] for goal in parents}
     below = matching.filter(parent_id__in=list(children_of)) if parents else matching.none()
-    if whole:
-        for child in sorted_goals(below, filters.sort):
-            children_of[child.parent_id].append(child)
-    else:
-        for child in below.order_by().only("pk", "parent_id"):
-            children_of[child.parent_id].append(child)
+    for child in sorted_goals(below, filters.sort):
+        children_of[child.parent_id].append(child)
     return children_of
 
 
