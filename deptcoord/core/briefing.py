@@ -206,8 +206,12 @@ def assemble(
 
 
 def _drawn(sections: list[Section], render: Callable[[Section], str] | None) -> list[Section]:
-    for section in sections if render else ():
-        section.html = render(section)
+    """The sections as kept: their words in the reader's language (a lazy translation costs
+    far more to keep and read back than its text), drawn when ``render`` is given."""
+    for section in sections:
+        section.label, section.empty = str(section.label), str(section.empty)
+        if render:
+            section.html = render(section)
     return sections
 
 
