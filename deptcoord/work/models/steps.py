@@ -118,6 +118,12 @@ class Step(VersionedModel):
             models.Index(fields=["department", "status"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["status", "due"]),
+            # the open steps by due date, in the order Today lists the late and the coming ones
+            models.Index(
+                fields=["due", "priority", "id"],
+                condition=~models.Q(status="done"),
+                name="work_step_open_by_due",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
