@@ -55,7 +55,10 @@ def test_serve_answers_and_stops_everything_it_started(tmp_path, stop):
         # serve, gunicorn (master and worker), a task worker per queue, the scheduler
         assert len(children) >= 6
         server.send_signal(stop)  # SIGTERM is what systemd and `docker stop` send
+        asked = time.monotonic()
         assert server.wait(timeout=30) == 0
+        # all of them within the ten seconds they have together (systemd waits 90 s, then kills)
+        assert time.monotonic() - asked < 12
         time.sleep(0.5)
         left = subprocess.run(
             ["pgrep", "-g", str(server.pid)], capture_output=True, text=True, check=False

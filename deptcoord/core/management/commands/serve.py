@@ -10,6 +10,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 THREADS = 4
+# How long the web server, the task workers and the scheduler together have to finish what they
+# are doing once asked to stop; then they are killed.
+STOP_SECONDS = 10
 
 
 def _interrupt(signum, frame):
@@ -61,9 +64,11 @@ class Command(BaseCommand):
         for process in processes:
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + STOP_SECONDS  # for all of them, not each in turn
         for process in processes:
             try:
-                process.wait(timeout=10)
+                process.wait(timeout=max(deadline - time.monotonic(), 0.1))
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait()
         self.stdout.write("Stopped.")
