@@ -1,8 +1,8 @@
 """Change counters per scope (the company, each department and each person) and app.
 
-Every write bumps the counters of the scopes it touches, for the app whose record changed (the audit trail does it for every
-service, when the transaction commits: a reader that read the old data before then kept its
-result under the old values). A result computed ahead (a Today card) is kept
+Every write bumps the counters of the scopes it touches, for the app whose record changed
+(the audit trail does it for every service, when the transaction commits: a reader that read
+the old data before then kept its result under the old values). A result computed ahead (a Today card) is kept
 under a key built from the counters of its scope, so that any change in the scope leads to a
 new key and the old result is simply never asked for again. The counters live in the cache:
 shared between servers when the cache is (Redis); a counter lost from the cache starts again
@@ -67,8 +67,8 @@ def bump(
 ) -> None:
     """Bump the counters, for the app whose record changed, of the company, the named people
     and departments (and, when no department is named, of the writes without a department),
-    and the writer's own counter for the app, when the transaction of the change commits (at once outside
-    one). A reader who computed from the data before the commit kept the result under the old
+    and the writer's own counter for the app, when the transaction of the change commits (at
+    once outside one). A reader who computed from the data before the commit kept the result under the old
     values, so the new ones make it compute anew."""
     scopes = [COMPANY]
     departments = sorted({pk for pk in department_ids if pk})

@@ -278,9 +278,9 @@ def loads_for(people: Iterable[Person], mondays: list[date]) -> dict[tuple[int, 
 
 def maybe_over(people: QuerySet, monday: date) -> QuerySet:
     """Of the people, those who may have more work than hours in the week of ``monday`` (a
-        week of the window): their kept week is over or within rounding of it, or it is not kept
-        or stale, so that it has to be read in full to tell (``loads_for``). Outside the window,
-        all of them. So a card of the company's overloaded people reads the weeks of a few
+    week of the window): their kept week is over or within rounding of it, or it is not kept
+    or stale, so that it has to be read in full to tell (``loads_for``). Outside the window,
+    all of them. So a card of the company's overloaded people reads the weeks of a few
     hundred people, not of everyone."""
     if monday not in window():
         return people
