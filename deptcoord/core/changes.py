@@ -2,9 +2,9 @@
 
 Every write bumps the counters of the scopes it touches, for the app whose record changed
 (the audit trail does it for every service, when the transaction commits: a reader that read
-the old data before then kept its result under the old values). A result computed ahead (a Today card) is kept
-under a key built from the counters of its scope, so that any change in the scope leads to a
-new key and the old result is simply never asked for again. The counters live in the cache:
+the old data before then kept its result under the old values). A result computed ahead (a
+Today card) is kept under a key built from the counters of its scope, so that any change in
+the scope leads to a new key and the old result is simply never asked for again. The counters live in the cache:
 shared between servers when the cache is (Redis); a counter lost from the cache starts again
 from a new value at its next bump. A result that shows the records of some apps only follows
 those apps' counters: a check-in on a goal leaves the kept list of late steps standing.
