@@ -6,7 +6,8 @@ from functools import cache
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import BigIntegerField, Func, Q, QuerySet
+from django.db.models import BigIntegerField, CharField, Func, Q, QuerySet
+from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
 
 from deptcoord.access import RoleFacts, rule_for, visible
@@ -44,10 +45,10 @@ def _ruled_models() -> tuple:
 
 
 class TargetKey(Func):
-    """An entry's ``target_id`` as a number, compared with the records' own keys: a kind the
-    viewer sees whole is then looked up through its primary key, where comparing as text made
-    the database first write out every key of the table as text (100,000 steps for an
-    executive). Only digits become a number: an entry may name no record by number."""
+    """An entry's ``target_id`` as a number (None unless it is all digits), compared on SQLite
+    with the records' own keys: a kind the viewer sees whole is then looked up through its
+    primary key, where comparing as text made SQLite first write out every key of the table
+    as text (100,000 steps for an executive)."""
 
     template = (
         "(CASE WHEN %(expressions)s GLOB '[0-9]*' AND NOT %(expressions)s GLOB '*[^0-9]*' "
@@ -56,27 +57,23 @@ class TargetKey(Func):
     output_field = BigIntegerField()
     arity = 1
 
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler,
-            connection,
-            template="(CASE WHEN %(expressions)s ~ '^[0-9]{1,18}$' "
-            "THEN CAST(%(expressions)s AS bigint) END)",
-            **extra_context,
-        )
-
 
 def _visible_targets(facts: RoleFacts, entries: QuerySet, labels) -> Q:
-    """The entries about records the viewer may open. On SQLite, a kind the viewer sees only in
-    part is read for the records the department's entries name rather than the whole table
-    (PostgreSQL reads the whole table either way and then joins; the narrowing only costs it)."""
+    """The entries about records the viewer may open. On SQLite the keys compare as numbers,
+    and a kind the viewer sees only in part is read for the records the department's entries
+    name rather than the whole table; PostgreSQL hashes the table's keys as text faster than
+    it turns each entry's key into a number, and reads the whole table either way."""
     allowed = Q(pk__in=[])
     for model in _ruled_models():
         label = model._meta.label
         if label not in labels:
             continue
         records = visible(facts, model._default_manager.all())
-        if records.query.has_filters() and connection.vendor == "sqlite":
+        if connection.vendor != "sqlite":
+            keys = records.annotate(text_id=Cast("pk", CharField())).values("text_id")
+            allowed |= Q(target_type=label, target_id__in=keys)
+            continue
+        if records.query.has_filters():
             named = entries.filter(target_type=label).values(key=TargetKey("target_id"))
             records = records.filter(pk__in=named)
         allowed |= Q(target_type=label, target_key__in=records.values("pk"))
@@ -91,11 +88,12 @@ def activity(facts: RoleFacts, department) -> QuerySet:
         kind=AuditEntry.Kind.SECURITY
     )
     labels = set(entries.order_by().values_list("target_type", flat=True).distinct())
-    return (
+    feed = (
         entries.alias(target_key=TargetKey("target_id"))
-        .filter(_visible_targets(facts, entries, labels))
-        .order_by("-id")
+        if connection.vendor == "sqlite"
+        else entries
     )
+    return feed.filter(_visible_targets(facts, entries, labels)).order_by("-id")
 
 
 @dataclass(frozen=True)
