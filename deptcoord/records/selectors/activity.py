@@ -45,38 +45,34 @@ def _ruled_models() -> tuple:
 
 
 class TargetKey(Func):
-    """An entry's ``target_id`` as a number (None unless it is all digits), compared on SQLite
-    with the records' own keys: a kind the viewer sees whole is then looked up through its
-    primary key, where comparing as text made SQLite first write out every key of the table
-    as text (100,000 steps for an executive)."""
+    """An entry's ``target_id`` as a number (None when it holds anything but digits), compared
+    on SQLite with the records' own keys: a kind the viewer sees whole is then looked up
+    through its primary key, where comparing as text made SQLite first write out every key of
+    the table as text (100,000 steps for an executive)."""
 
     template = (
-        "(CASE WHEN %(expressions)s GLOB '[0-9]*' AND NOT %(expressions)s GLOB '*[^0-9]*' "
-        "THEN CAST(%(expressions)s AS integer) END)"
+        "(CASE WHEN %(expressions)s GLOB '*[^0-9]*' THEN NULL "
+        "ELSE CAST(%(expressions)s AS integer) END)"
     )
     output_field = BigIntegerField()
     arity = 1
 
 
-def _visible_targets(facts: RoleFacts, entries: QuerySet, labels) -> Q:
-    """The entries about records the viewer may open. On SQLite the keys compare as numbers,
-    and a kind the viewer sees only in part is read for the records the department's entries
-    name rather than the whole table; PostgreSQL hashes the table's keys as text faster than
-    it turns each entry's key into a number, and reads the whole table either way."""
+def _visible_targets(facts: RoleFacts, labels) -> Q:
+    """The entries about records the viewer may open. SQLite compares the keys as numbers;
+    PostgreSQL hashes the table's keys as text faster than it turns each entry's key into a
+    number."""
     allowed = Q(pk__in=[])
     for model in _ruled_models():
         label = model._meta.label
         if label not in labels:
             continue
         records = visible(facts, model._default_manager.all())
-        if connection.vendor != "sqlite":
+        if connection.vendor == "sqlite":
+            allowed |= Q(target_type=label, target_key__in=records.values("pk"))
+        else:
             keys = records.annotate(text_id=Cast("pk", CharField())).values("text_id")
             allowed |= Q(target_type=label, target_id__in=keys)
-            continue
-        if records.query.has_filters():
-            named = entries.filter(target_type=label).values(key=TargetKey("target_id"))
-            records = records.filter(pk__in=named)
-        allowed |= Q(target_type=label, target_key__in=records.values("pk"))
     return allowed
 
 
@@ -93,7 +89,7 @@ def activity(facts: RoleFacts, department) -> QuerySet:
         if connection.vendor == "sqlite"
         else entries
     )
-    return feed.filter(_visible_targets(facts, entries, labels)).order_by("-id")
+    return feed.filter(_visible_targets(facts, labels)).order_by("-id")
 
 
 @dataclass(frozen=True)
