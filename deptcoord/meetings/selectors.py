@@ -42,18 +42,21 @@ def meeting_queryset() -> QuerySet:
 
 
 def meetings(facts: RoleFacts, q: str = "", department_id=None, person_id=None) -> QuerySet:
-    """Meetings the person may see, newest first, filtered like the meeting list."""
+    """Meetings the person may see, newest first, filtered like the meeting list. Every filter
+    is a subquery, never a join, so no meeting comes twice and no DISTINCT is needed (one over
+    whole rows made the database read every visible meeting before taking a page)."""
     result = visible(facts, meeting_queryset())
     if (match := words_match(q, "title_en", "title_vi")) is not None:
         result = result.filter(match)
     if department_id:
-        result = result.filter(departments=department_id)
+        taking_part = Meeting.departments.through.objects.filter(department_id=department_id)
+        result = result.filter(pk__in=taking_part.values("meeting_id"))
     if person_id:
         result = result.filter(
             Q(organiser_id=person_id)
             | Q(pk__in=Participant.objects.filter(person_id=person_id).values("meeting_id"))
         )
-    return result.order_by("-starts_at", "-pk").distinct()
+    return result.order_by("-starts_at", "-pk")
 
 
 def meeting_department_ids(meeting: Meeting) -> list[int]:

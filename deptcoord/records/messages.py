@@ -29,3 +29,8 @@ LINK_UNKNOWN = _("Pick a goal, project, step, meeting or person to link.")
 LINK_NOT_FOUND = _("That record does not exist or you may not see it.")
 LINK_EXISTS = _("This record is already linked.")
 SEARCH_NO_WORDS = _("Type at least one word or number to search: punctuation alone finds nothing.")
+SEARCH_MORE = _(
+    "More than %(number)s records match; these are the best of the newest %(number)s. Add a word "
+    "to narrow the search."
+)
+AT_LEAST = _("%(number)s+")  # a count that stopped counting: "1,000+"

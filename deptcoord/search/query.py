@@ -34,6 +34,9 @@ from deptcoord.search.text_search import Segment, excerpt, fts5_query, highlight
 from deptcoord.search.text_search import tsquery as make_tsquery
 
 PER_PAGE = 20
+# The newest matches a search ranks and counts: a common word matches tens of thousands of
+# records, and ranking them all made an executive's search the slowest page at company size.
+CANDIDATES = 1_000
 
 
 @dataclass
@@ -62,10 +65,12 @@ class Search:
     kind: str = ""
     counts: dict[str, int] = field(default_factory=dict)
     page: object = None
+    more: bool = False  # more matches than were counted: each count is "at least"
+    cap: int = 0  # how many matches were counted at most
 
     @property
     def total(self) -> int:
-        """Matches over every kind."""
+        """Matches over every kind (at most ``CANDIDATES`` + 1 were counted)."""
         return sum(self.counts.values())
 
 
@@ -86,20 +91,11 @@ def matching(words: list[str], queryset: QuerySet) -> QuerySet:
     """Entries matching every word (the last also as the start of a word), best first."""
     vendor = connection.vendor
     if vendor == "sqlite":
-        return queryset.filter(index_row__document__matches=fts5_query(words)).order_by(
-            "index_row__rank", "-id"
-        )
+        return _matches(words, queryset).order_by("index_row__rank", "-id")
     if vendor == "postgresql":
         text = make_tsquery(words)
-        # The matching entries come from the GIN index first (a correlated EXISTS would test
-        # every entry the person may see, one by one).
-        hits = RawSQL(
-            "SELECT t.entry_id FROM records_searchtext t "
-            "WHERE t.search_vector @@ to_tsquery('simple', %s)",
-            [text],
-        )
         return (
-            queryset.filter(pk__in=hits)
+            _matches(words, queryset)
             .annotate(
                 rank=RawSQL(
                     "(SELECT ts_rank(t.search_vector, to_tsquery('simple', %s)) FROM "
@@ -110,11 +106,38 @@ def matching(words: list[str], queryset: QuerySet) -> QuerySet:
             )
             .order_by("-rank", "-id")
         )
+    return _matches(words, queryset).order_by("-id")
+
+
+def newest_matching(words: list[str], queryset: QuerySet, limit: int) -> QuerySet:
+    """The keys of the newest ``limit`` entries matching every word, unranked: on SQLite the
+    full-text index hands its matches over newest first, so reading stops at ``limit``."""
+    matches = _matches(words, queryset)
+    if connection.vendor == "sqlite":
+        matches = matches.order_by("-index_row__entry")
+    else:
+        matches = matches.order_by("-id")
+    return matches.values("pk")[:limit]
+
+
+def _matches(words: list[str], queryset: QuerySet) -> QuerySet:
+    vendor = connection.vendor
+    if vendor == "sqlite":
+        return queryset.filter(index_row__document__matches=fts5_query(words))
+    if vendor == "postgresql":
+        # The matching entries come from the GIN index first (a correlated EXISTS would test
+        # every entry the person may see, one by one).
+        hits = RawSQL(
+            "SELECT t.entry_id FROM records_searchtext t "
+            "WHERE t.search_vector @@ to_tsquery('simple', %s)",
+            [make_tsquery(words)],
+        )
+        return queryset.filter(pk__in=hits)
     for word in words:  # other databases: a plain scan
         queryset = queryset.filter(
             Q(text__title_text__contains=word) | Q(text__body_text__contains=word)
         )
-    return queryset.order_by("-id")
+    return queryset
 
 
 def _with_counts(queryset: QuerySet, kinds) -> QuerySet:
@@ -163,32 +186,50 @@ def search(
 ) -> Search:
     """Search everything the person may open; ``words`` is empty when the query has none.
 
-    One query for a search over every kind (the counts ride along with the rows), two when one
-    kind is chosen or the page asked for lies past the end (the counts come apart)."""
+    The newest ``CANDIDATES`` matches the person may open are ranked, counted and paged (a
+    common word matches tens of thousands of records: beyond that many, ``more`` says so and
+    the total reads "1,000+"). One query for a search over every kind (the counts ride along
+    with the rows), two when one kind is chosen or the page asked for lies past the end."""
     words = query_words(query)
     known = sources()
     kind = kind if kind in known else ""
-    found = Search(query=query, words=words, kind=kind)
+    found = Search(query=query, words=words, kind=kind, cap=CANDIDATES)
     if not words:
         return found
-    entries = matching(words, SearchEntry.objects.filter(visible_entries_filter(facts)))
-    number = _page_number(page)
-    shown = entries.filter(kind=kind) if kind else _with_counts(entries, known)
+    visible_entries = SearchEntry.objects.filter(visible_entries_filter(facts))
+    candidates = newest_matching(
+        words, visible_entries.filter(kind=kind) if kind else visible_entries, CANDIDATES + 1
+    )
+    shown = _with_counts(matching(words, SearchEntry.objects.filter(pk__in=candidates)), known)
     shown = _with_confidential(shown, known)
+    number = _page_number(page)
     rows = _rows(shown, number, per_page)
-    if rows and not kind:
-        counts = {name: getattr(rows[0], f"n_{name}") for name in known}
-    else:
-        totals = entries.order_by().values("kind").annotate(total=Count("id"))
-        counts = {row["kind"]: row["total"] for row in totals if row["kind"] in known}
+    counts = {} if rows and not kind else _counts(words, visible_entries, known)
+    if rows:  # the counts that ride along with the rows (a chosen kind's own, from its matches)
+        counts.update({name: getattr(rows[0], f"n_{name}") for name in ([kind] if kind else known)})
+    elif kind:
+        counts[kind] = SearchEntry.objects.filter(pk__in=candidates).count()
     found.counts = {name: count for name, count in counts.items() if count}
-    total = found.counts.get(kind, 0) if kind else found.total
-    paginator = Paginator(_Counted(total), per_page)
-    if not rows and total:  # past the last page: show the last one
+    found.more = sum(counts.values()) > CANDIDATES or counts.get(kind, 0) > CANDIDATES
+    listed = min(found.counts.get(kind, 0) if kind else found.total, CANDIDATES)
+    paginator = Paginator(_Counted(listed), per_page)
+    if not rows and listed:  # past the last page: show the last one
         number = paginator.num_pages
         rows = _rows(shown, number, per_page)
     found.page = Page([_result(entry, words, known) for entry in rows], number, paginator)
     return found
+
+
+def _counts(words: list[str], visible_entries: QuerySet, known) -> dict[str, int]:
+    """How many of the newest ``CANDIDATES`` + 1 matches there are of each kind."""
+    everything = newest_matching(words, visible_entries, CANDIDATES + 1)
+    totals = (
+        SearchEntry.objects.filter(pk__in=everything)
+        .order_by()
+        .values("kind")
+        .annotate(total=Count("id"))
+    )
+    return {row["kind"]: row["total"] for row in totals if row["kind"] in known}
 
 
 def _page_number(page) -> int:

@@ -271,3 +271,19 @@ def test_a_calendar_period_it_does_not_answer_is_refused_with_the_reason(world, 
     assert page.status_code == 422 and message in page.json()["detail"]
     api = client.get("/api/v1/calendar", query)
     assert api.status_code == 422 and message in api.content.decode()
+
+
+def test_a_meeting_of_several_departments_is_listed_once(world):
+    meeting = schedule(
+        world.coordinator,
+        participants=[world.member, world.team_member, world.other_member],
+        title_en="Cross-team launch sync",
+    )
+    assert meeting.departments.count() >= 2
+    for role in ("admin", "executive", "head", "coordinator", "member", "other_member"):
+        client = client_for(world.person(role))
+        for query in ("", f"?department_id={world.own.pk}", "?q=cross"):
+            ids = [item["id"] for item in client.get(f"/api/v1/meetings{query}").json()["items"]]
+            assert ids.count(meeting.pk) == 1, (role, query)
+        page = client.get("/meetings/list/?mine=0").content.decode()
+        assert page.count("Cross-team launch sync") == 1, role

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from deptcoord.org.models import Membership, Person
 from deptcoord.people.models import Assessment, PersonProfile
+from deptcoord.people.views.skills import MATRIX_PEOPLE_PER_PAGE
 from tests.factories import client_for
 
 
@@ -123,3 +124,22 @@ def test_export_queries_do_not_grow(world, catalogue, url_name):
     small = count(client, url)
     add_feedback_and_plans(world, 290)
     assert count(client, url) == small
+
+
+def test_the_matrix_shows_fifty_people_a_page_and_counts_the_whole_departments_gaps(
+    world, catalogue
+):
+    grow(world, catalogue, 10)
+    client = client_for(world.coordinator)
+    url = reverse("people:matrix")
+    few = client.get(url).content.decode()
+    lead = few[few.index('<p class="lead">') :].split("</p>", 1)[0]
+    grow(world, catalogue, MATRIX_PEOPLE_PER_PAGE - 10)  # 55 rows with the department's own
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+    assert first.count('scope="row"') == MATRIX_PEOPLE_PER_PAGE
+    assert second.count('scope="row"') == 5 and "?page=2" in first
+    assert second.count("is-gap") > 0
+    more = first[first.index('<p class="lead">') :].split("</p>", 1)[0]
+    assert more != lead  # gaps of all 55 people, the second page's too
+    assert more == second[second.index('<p class="lead">') :].split("</p>", 1)[0]

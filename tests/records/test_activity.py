@@ -81,3 +81,20 @@ def test_the_feed_names_changed_fields_and_dates_in_the_readers_language(world):
     assert "Họp giá 24/11/2026" in html and "2026-11-24" not in html
     assert "(Tiêu đề và Chỉ dành cho người điều hành phòng ban)" in html
     assert "is_private" not in html
+
+
+def test_entries_naming_no_record_by_number_or_a_deleted_one_are_left_out(world):
+    note(world.coordinator, world.own, title="Launch brief")
+    note(world.coordinator, world.own, title="Old brief").delete()
+    for target_id in ("", "draft-7", "1a", "99999999999999999999999"):
+        audit_record(
+            actor=SYSTEM,
+            kind="update",
+            action="records.note.update",
+            target_type="records.Note",
+            target_id=target_id,
+            target_label=f"Not a record {target_id}",
+            department_id=world.own.pk,
+        )
+    for role in ("member", "coordinator", "executive", "admin"):
+        assert labels(world.person(role), world.own) == ["Launch brief"], role

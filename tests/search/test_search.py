@@ -155,3 +155,38 @@ def test_without_a_query_the_page_lists_the_departments_whose_records_you_read(w
     assert f'href="/records/departments/{world.other.pk}/"' not in page
     page = client_for(world.executive).get("/records/").content.decode()
     assert f'href="/records/departments/{world.other.pk}/"' in page
+
+
+def test_beyond_the_cap_the_newest_matches_are_ranked_and_counts_say_at_least(world, monkeypatch):
+    monkeypatch.setattr("deptcoord.search.query.CANDIDATES", 5)
+    note(world.coordinator, world.own, title="Launch plan", body="Launch day")  # the oldest
+    for number in range(6):
+        note(world.coordinator, world.own, title=f"Note {number}", body="launch")
+    note(world.coordinator, world.own, title="Launch note", body="Hidden", is_private=True)
+    goal(world.head, department=world.own, title_en="Launch")  # newest
+    facts = role_facts_for_person(world.member)
+    result = search(facts, "launch")
+    # The best of the newest five matches the member may open (the private note is not one).
+    assert result.more and result.total == 6 and result.counts == {"note": 5, "goal": 1}
+    titles = [item.entry.title for item in result.page.object_list]
+    assert titles[0] == "Launch" and "Launch plan" not in titles and "Note 0" not in titles
+    assert result.page.paginator.count == 5
+    only_notes = search(facts, "launch", kind="note")
+    assert only_notes.more and only_notes.counts["note"] == 6
+    assert only_notes.page.paginator.count == 5
+    few = search(facts, "launch day")  # more words find the older ones
+    assert not few.more and few.counts == {"note": 1}
+    page = client_for(world.member).get("/records/?q=launch").content.decode()
+    assert 'data-testid="search-more"' in page and "5+" in page
+    api = client_for(world.member).get("/api/v1/search?q=launch").json()
+    assert api["more"] is True and api["total"] == 5 and api["counts"] == {"note": 5, "goal": 1}
+
+
+def test_a_search_within_the_cap_counts_exactly(world):
+    for number in range(3):
+        note(world.coordinator, world.own, title=f"Launch {number}")
+    result = search(role_facts_for_person(world.member), "launch")
+    assert not result.more and result.total == 3
+    page = client_for(world.member).get("/records/?q=launch").content.decode()
+    assert 'data-testid="search-more"' not in page
+    assert client_for(world.member).get("/api/v1/search?q=launch").json()["more"] is False

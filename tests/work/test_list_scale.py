@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from deptcoord.work.models import Project, Step
 from deptcoord.work.views.common import STEPS_PER_PAGE
+from deptcoord.work.views.projects import PROJECTS_PER_PAGE
 from tests.factories import client_for
 from tests.work.helpers import monday, project
 
@@ -86,3 +87,21 @@ def test_lists_of_steps_show_one_page_at_a_time(world, page_name):
     assert first.count('id="step-row-') == STEPS_PER_PAGE
     assert second.count('id="step-row-') == 7
     assert "?page=2" in first
+
+
+def test_the_project_list_shows_fifty_projects_a_page_in_a_fixed_number_of_queries(world):
+    client = client_for(world.coordinator)
+    url = reverse("work:projects")
+    counted = []
+    for size in (5, PROJECTS_PER_PAGE + 7):
+        Project.objects.all().delete()
+        _projects(world, size)
+        client.get(url)
+        queries, response = _count(client, url)
+        counted.append(queries)
+    assert counted[0] == counted[1], counted
+    first = response.content.decode()
+    second = client.get(url + "?page=2").content.decode()
+    assert first.count('class="card h-100"') == PROJECTS_PER_PAGE
+    assert second.count('class="card h-100"') == 7
+    assert "?page=2" in first and "B0056" in second and "B0056" not in first

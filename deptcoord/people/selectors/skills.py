@@ -105,13 +105,17 @@ class MatrixCell:
 class MatrixRow:
     """A person's row in the skills matrix; ``team`` names the team under the department the
     person belongs to ("" for the department's own people). A person without a role profile
-    has no targets, so no gap count: the page says "no profile" rather than a reassuring 0."""
+    has no targets, so no gap count: the page says "no profile" rather than a reassuring 0.
+    Its ``cells`` are filled by ``SkillsMatrix.fill`` for the rows shown."""
 
     person: Person
     role_profile: str
     cells: list[MatrixCell] = field(default_factory=list)
     gap_count: int = 0
     team: str = ""
+    levels: dict[int, int] = field(default_factory=dict, repr=False)
+    targets: dict[int, int] = field(default_factory=dict, repr=False)
+    gap_ids: frozenset[int] = field(default_factory=frozenset, repr=False)
 
     @property
     def has_profile(self) -> bool:
@@ -126,6 +130,7 @@ class SkillsMatrix:
     department: Department
     skills: list[Skill]
     rows: list[MatrixRow]
+    best: dict[int, int] = field(default_factory=dict, repr=False)
 
     @property
     def gap_count(self) -> int:
@@ -137,10 +142,32 @@ class SkillsMatrix:
         """People with no role profile (their gaps are unknown)."""
         return sum(1 for row in self.rows if not row.has_profile)
 
+    def fill(self, rows) -> list[MatrixRow]:
+        """Give these rows (a page of the matrix, or all of it for a download) their cells,
+        strengths marked against the department's best."""
+        rows = list(rows)
+        for row in rows:
+            if row.cells or not self.skills:
+                continue
+            strong = {
+                found.skill_id for found in gap_rules.strengths(row.levels, row.targets, self.best)
+            }
+            row.cells = [
+                MatrixCell(
+                    row.levels.get(skill.pk),
+                    row.targets.get(skill.pk),
+                    skill.pk in row.gap_ids,
+                    skill.pk in strong,
+                )
+                for skill in self.skills
+            ]
+        return rows
+
 
 def skills_matrix(facts: RoleFacts, department: Department) -> SkillsMatrix:
     """The skills matrix of the department and its teams (a parent department's people are
-    mostly in its teams) in a fixed number of queries whatever its size."""
+    mostly in its teams) in a fixed number of queries whatever its size: every row with its
+    gaps counted, the cells left for ``SkillsMatrix.fill`` on the rows shown."""
     people = list(
         Person.objects.filter(
             primary_department__in=department_and_teams(department.pk), is_active=True
@@ -156,30 +183,23 @@ def skills_matrix(facts: RoleFacts, department: Department) -> SkillsMatrix:
     )
     skills = list(Skill.objects.filter(pk__in=skill_ids).select_related("category"))
     skills.sort(key=lambda skill: (skill.category.position, skill.category_id, skill.name))
-    best = gap_rules.department_best(levels.values())
     rows = []
     for person in people:
         mine, wanted = levels.get(person.pk, {}), targets.get(person.pk, {})
-        gap_ids = {gap.skill_id for gap in gap_rules.gaps(mine, wanted)}
-        strong = {s.skill_id for s in gap_rules.strengths(mine, wanted, best)}
+        gap_ids = frozenset(gap.skill_id for gap in gap_rules.gaps(mine, wanted))
         profile = getattr(person, "skills_profile", None)
         row = MatrixRow(
-            person, str(profile.role_profile) if profile and profile.role_profile else ""
+            person,
+            str(profile.role_profile) if profile and profile.role_profile else "",
+            gap_count=len(gap_ids),
+            levels=mine,
+            targets=wanted,
+            gap_ids=gap_ids,
         )
         if person.primary_department_id != department.pk:
             row.team = person.primary_department.name
-        for skill in skills:
-            row.cells.append(
-                MatrixCell(
-                    mine.get(skill.pk),
-                    wanted.get(skill.pk),
-                    skill.pk in gap_ids,
-                    skill.pk in strong,
-                )
-            )
-        row.gap_count = len(gap_ids)
         rows.append(row)
-    return SkillsMatrix(department, skills, rows)
+    return SkillsMatrix(department, skills, rows, gap_rules.department_best(levels.values()))
 
 
 def _person_filter(facts: RoleFacts) -> Q:

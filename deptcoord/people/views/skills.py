@@ -3,6 +3,7 @@ their history, assessing, and giving a person a role profile."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,6 +23,7 @@ from deptcoord.people.models import Assessment, PersonProfile
 from deptcoord.people.views.common import SERVICE_ERRORS, cleaned, may, person_or_404
 
 IMPORT_TEMPLATE = "people/import.html"
+MATRIX_PEOPLE_PER_PAGE = 50  # rows of the skills matrix on screen, a page at a time
 
 
 def _matrix_departments(facts):
@@ -42,10 +44,15 @@ def _chosen_department(request) -> Department:
 
 @login_required
 def matrix(request):
-    """A department's people × skills heat map; gaps against the role's target are marked."""
+    """A department's people × skills heat map, fifty people a page; gaps against the role's
+    target are marked (the gaps counted above it are the whole department's)."""
     department = _chosen_department(request)
+    matrix = selectors.skills_matrix(request.facts, department)
+    page = Paginator(matrix.rows, MATRIX_PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = matrix.fill(page.object_list)
     context = {
-        "matrix": selectors.skills_matrix(request.facts, department),
+        "matrix": matrix,
+        "page": page,
         "departments": _matrix_departments(request.facts),
         "department": department,
         "can_import": may_import(request.facts, imports.UPLOAD_KIND),
@@ -58,6 +65,7 @@ def matrix_export(request, file_format):
     """The department's skills matrix as CSV or XLSX (the import's own format)."""
     department = _chosen_department(request)
     matrix = selectors.skills_matrix(request.facts, department)
+    matrix.fill(matrix.rows)
     headers, rows = imports.export_rows(matrix)
     return audited_export(
         request,

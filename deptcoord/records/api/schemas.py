@@ -167,6 +167,11 @@ class SearchOut(Schema):
 
     query: str
     total: int
+    more: bool = Field(
+        False,
+        description="More than 1,000 matches: the total and the counts stop at 1,000, and the "
+        "results are the best of the newest 1,000.",
+    )
     counts: dict[str, int]
     page: int
     pages: int

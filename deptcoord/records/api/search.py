@@ -30,18 +30,28 @@ class SearchQuery(Schema):
 @router.get("/search", response=SearchOut, summary="Search")
 def search(request, params: Query[SearchQuery]):
     """Everything the caller may open that contains every word, best matches first (an empty
-    query finds nothing; one made only of punctuation is refused with 422)."""
+    query finds nothing; one made only of punctuation is refused with 422). Beyond 1,000
+    matches, the best of the newest 1,000 are listed and counted, and ``more`` is true."""
     choice("kind", params.kind, sources())
     if not params.q.strip():
-        return {"query": "", "total": 0, "counts": {}, "page": 1, "pages": 1, "results": []}
+        return {
+            "query": "",
+            "total": 0,
+            "more": False,
+            "counts": {},
+            "page": 1,
+            "pages": 1,
+            "results": [],
+        }
     found = run_search(request.facts, params.q, params.kind, params.page, params.page_size)
     if not found.words:
         raise ValidationError({"q": [messages.SEARCH_NO_WORDS]})
     page = found.page
     return {
         "query": found.query,
-        "total": found.total,
-        "counts": found.counts,
+        "total": min(found.total, found.cap),
+        "more": found.more,
+        "counts": {name: min(count, found.cap) for name, count in found.counts.items()},
         "page": page.number,
         "pages": page.paginator.num_pages,
         "results": [

@@ -39,7 +39,7 @@ from deptcoord.work.views.common import (
     run_departments,
 )
 
-PAGE_SIZE = 50
+PROJECTS_PER_PAGE = 50  # project cards on the list, a page at a time
 DONE_SHOWN = 50  # done steps listed under the open ones on a project's page (the rest filtered)
 
 
@@ -75,12 +75,15 @@ def _list_filters(request) -> dict:
 
 @login_required
 def project_list(request):
-    """The projects the viewer may see, filterable by status, department and text."""
+    """The projects the viewer may see, filterable by status, department and text, fifty a
+    page."""
     facts = request.facts
     filters = _list_filters(request)
     projects = selectors.projects(facts, **filters)
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "projects": projects[:200],
+        "projects": page.object_list,
+        "page": page,
         "filters": filters,
         "statuses": Project.Status.choices,
         "department_choices": all_departments(facts),
