@@ -259,12 +259,15 @@ def main() -> int:
             check=True,
         )
         night = _finish_the_night(environment)
+        # what the server says (its access log, a worker started again...) goes beside the
+        # company, for reading after the run
+        server_log = open(os.path.join(directory, "serve.log"), "w")  # noqa: SIM115
         server = subprocess.Popen(
             [sys.executable, "manage.py", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
             cwd=REPOSITORY,
             env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=server_log,
+            stderr=subprocess.STDOUT,
         )
         peak, stop = {"mib": 0.0}, threading.Event()
         cpu: dict[int, float] = {}

@@ -22,6 +22,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _worker(group: int) -> int | None:
+    """The task worker of the default queue that `serve` started (its process id)."""
+    found = subprocess.run(
+        ["pgrep", "-g", str(group), "-f", "run_worker --queue default"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    return int(found[0]) if found else None
+
+
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_serve_answers_and_stops_everything_it_started(tmp_path, stop):
     env = {
@@ -54,6 +65,16 @@ def test_serve_answers_and_stops_everything_it_started(tmp_path, stop):
         ).stdout.split()
         # serve, gunicorn (master and worker), a task worker per queue, the scheduler
         assert len(children) >= 6
+        # a task worker that dies is started again, and the pages go on answering
+        worker = _worker(server.pid)
+        os.kill(worker, signal.SIGKILL)
+        for _attempt in range(40):
+            if _worker(server.pid) not in (None, worker):
+                break
+            time.sleep(0.5)
+        assert _worker(server.pid) not in (None, worker)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/") as reply:
+            assert reply.status == 200
         server.send_signal(stop)  # SIGTERM is what systemd and `docker stop` send
         asked = time.monotonic()
         assert server.wait(timeout=30) == 0

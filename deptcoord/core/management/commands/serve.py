@@ -1,4 +1,7 @@
-"""Serve the application with its task workers and scheduler; Ctrl-C or SIGTERM stops them all."""
+"""Serve the application with its task workers and scheduler; Ctrl-C or SIGTERM stops them all.
+
+A task worker or the scheduler that stops on its own is started again; the web server goes on.
+"""
 
 import os
 import signal
@@ -13,10 +16,35 @@ THREADS = 4
 # How long the web server, the task workers and the scheduler together have to finish what they
 # are doing once asked to stop; then they are killed.
 STOP_SECONDS = 10
+# A task worker or the scheduler that stops is started again, at most this often.
+RESTART_SECONDS = 5
 
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
+
+
+class _Helper:
+    """A task worker or the scheduler: should it stop (a database that stayed locked past its
+    wait, say), it is started again, at most once in ``RESTART_SECONDS``, while the web server
+    goes on serving."""
+
+    def __init__(self, command: list[str]):
+        self.command = command
+        self.ended_with: int | None = None
+        self._start()
+
+    def _start(self) -> None:
+        self.process = subprocess.Popen(self.command)  # noqa: S603
+        self.started = time.monotonic()
+
+    def restart(self) -> bool:
+        """Start the process again if it stopped (and was not just started); whether it was."""
+        if self.process.poll() is None or time.monotonic() - self.started < RESTART_SECONDS:
+            return False
+        self.ended_with = self.process.returncode
+        self._start()
+        return True
 
 
 class Command(BaseCommand):
@@ -48,17 +76,24 @@ class Command(BaseCommand):
             [python, "manage.py", "run_worker", "--queue", queue] for queue in settings.TASK_QUEUES
         ]
         scheduler = [python, "manage.py", "run_scheduler"]
-        processes = [subprocess.Popen(command) for command in (web, *task_workers, scheduler)]  # noqa: S603
+        server = subprocess.Popen(web)  # noqa: S603
+        helpers = [_Helper(command) for command in (*task_workers, scheduler)]
         self.stdout.write(self.style.SUCCESS(f"Serving on http://{bind}/ — press Ctrl-C to stop."))
         # systemd and `docker stop` send SIGTERM: stop everything the same way as Ctrl-C does.
         signal.signal(signal.SIGTERM, _interrupt)
         try:
-            while all(process.poll() is None for process in processes):
+            while server.poll() is None:
+                for helper in helpers:  # a worker or the scheduler that stopped starts again
+                    if helper.restart():
+                        self.stderr.write(
+                            f"{' '.join(helper.command[1:3])} stopped (exit "
+                            f"{helper.ended_with}); started again."
+                        )
                 time.sleep(0.5)
         except KeyboardInterrupt:
             pass
         finally:
-            self._stop(processes)
+            self._stop([server, *(helper.process for helper in helpers)])
 
     def _stop(self, processes):
         for process in processes:
