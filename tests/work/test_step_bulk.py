@@ -304,3 +304,24 @@ def test_each_row_offers_its_department_with_its_assignee_chosen(world):
     assert 'value="none" selected' in nobody_row and "selected>" not in nobody_row.replace(
         'value="none" selected>', ""
     )
+
+
+def test_a_title_with_markup_and_quotes_is_text_everywhere_in_its_row(world):
+    plan = project(world)
+    start = monday(0)
+    title = """<b>Launch</b> 'A' & "B" {"field": "x"}"""
+    made = step(world.own, title, plan, start=start, due=start, assignee=world.member)
+    world.coordinator.language = "vi"
+    world.coordinator.save()
+    page = client_for(world.coordinator).get(reverse("work:project", args=[plan.pk]))
+    text = page.content.decode()
+    row = text[text.index(f'<tr id="step-row-{made.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "<b>" not in row
+    shown = "&lt;b&gt;Launch&lt;/b&gt; &#x27;A&#x27; &amp; &quot;B&quot; {&quot;field&quot;: &quot;x&quot;}"
+    assert row.count(shown) == 5  # the link, and the labels of the checkbox and three controls
+    assert f"Trạng thái của “{shown}”" in row
+    # each control still posts its own field and version
+    for field in ("assignee", "due", "status"):
+        values = f"""hx-vals='{{"field": "{field}", "version": "1", "layout": "project"}}'"""
+        assert values in row
