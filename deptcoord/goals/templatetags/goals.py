@@ -1,9 +1,13 @@
 """Template filters and tags for goals: values in the viewer's language, periods, badges."""
 
+from functools import lru_cache
+
 from django import template
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from deptcoord.goals import forecast
@@ -198,3 +202,103 @@ def progress_bar(progress, expected=None, label=""):
         f"{progress:.1f}",
         percent(progress),
     )
+
+
+def _link(name: str):
+    """A function of a primary key giving the URL ``name`` takes it in (reversed once)."""
+    before, _marker, after = reverse(name, args=[987654321]).partition("987654321")
+    return lambda pk: f"{before}{pk}{after}"
+
+
+@lru_cache(maxsize=16)
+def _node_words(language: str, script_prefix: str) -> dict:
+    """What every node of the goal tree says, in one language, escaped: translated once."""
+    words = {
+        "kpi": gettext("KPI"),
+        "aspirational": gettext("Aspirational"),
+        "figures": gettext(
+            "The weighted average of its key results and contributing goals; a key result not "
+            "yet checked in counts as 0 %%."
+        )
+        % {},  # the catalogue's form of the template's "0 %"
+        "forecast": gettext("Forecast"),
+    }
+    return {key: escape(text) for key, text in words.items()} | {
+        "detail": _link("goals:goal_detail"),
+        "children": _link("goals:children"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def goal_node(context, row):
+    """One goal of the tree with its open branches (``goals/tree.html``), written here rather
+    than through a template per node: the template engine took most of the tree's time. Reads
+    ``query`` (the filters, kept when a branch opens) from the context; every stored text goes
+    through ``escape``."""
+    words = _node_words(get_language(), get_script_prefix())
+    return mark_safe(_node(row, words, escape(context.get("query", ""))))
+
+
+def _node(row, words: dict, query: str) -> str:
+    goal, count, pk = row.goal, row.child_count, row.goal.pk
+    title = escape(goal.title)
+    toggle = ""
+    if count:
+        expanded = "true" if row.expanded else "false"
+        opens = ""
+        if not row.expanded:
+            asked = f"{query}&amp;" if query else ""
+            opens = (
+                f' hx-get="{words["children"](pk)}?{asked}depth={row.depth + 1}"'
+                f' hx-target="#goal-children-{pk}" hx-trigger="click once"'
+                ' hx-indicator="#progress"'
+            )
+        told = ngettext(
+            "%(counter)s goal contributes to “%(title)s”",
+            "%(counter)s goals contribute to “%(title)s”",
+            count,
+        ) % {"counter": count, "title": title}
+        toggle = (
+            '<button type="button" class="btn btn-sm btn-link goal-toggle" data-goal-toggle'
+            f' aria-expanded="{expanded}" aria-controls="goal-children-{pk}"{opens}>'
+            '<i class="bi bi-chevron-right" aria-hidden="true"></i>'
+            f'<span class="visually-hidden">{told}</span></button>'
+        )
+    kind = ""
+    if goal.kind == "kpi":
+        kind = f'<span class="badge text-bg-light border">{words["kpi"]}</span>'
+    elif goal.commitment == "aspirational":
+        kind = f'<span class="badge text-bg-light border">{words["aspirational"]}</span>'
+    where = f"<span>{escape(goal.department.name)}</span> ·" if goal.department_id else ""
+    contributing = ""
+    if count:
+        said = ngettext("%(counter)s contributing", "%(counter)s contributing", count)
+        contributing = f"· <span>{said % {'counter': count}}</span>"
+    forecast_line = ""
+    if goal.forecast_progress is not None:
+        forecast_line = (
+            f'<span class="text-body-secondary">{words["forecast"]}</span>'
+            f" {percent(goal.forecast_progress)}"
+        )
+    html = [
+        f'<li class="goal-node" style="--depth: {int(row.depth)}"><div class="goal-row">'
+        f'<div class="goal-toggle-cell">{toggle}</div>'
+        f'<div class="goal-main"><a class="goal-title" href="{words["detail"](pk)}">{title}</a>'
+        '<div class="goal-meta small text-body-secondary">'
+        f'<span class="badge badge-level badge-level-{escape(goal.level)}">'
+        f"{escape(goal.get_level_display())}</span> {kind} {where} "
+        f"<span>{escape(goal.owner.full_name)}</span> · <span>{escape(period(goal))}</span>"
+        f" {contributing}</div></div>"
+        f'<div class="goal-state">{status_badge(goal)} {goal_health(goal)}</div>'
+        f'<div class="goal-figures" title="{words["figures"]}">'
+        f"{progress_bar(goal.progress, elapsed(goal))}"
+        f'<div class="goal-forecast small">{forecast_line}</div></div></div>'
+    ]
+    if count:
+        hidden = "" if row.expanded else " hidden"
+        html.append(f'<ul class="goal-children list-unstyled" id="goal-children-{pk}"{hidden}>')
+        if row.expanded:
+            html.extend(_node(child, words, query) for child in row.children)
+        html.append("</ul>")
+    html.append("</li>")
+    return "".join(html)
