@@ -74,3 +74,21 @@ def test_pick_people_by_typing_and_move_around_from_the_keyboard(world, page):
     expect(shortcuts).to_be_visible()
     expect(shortcuts).to_contain_text("Đến trang Dự án")
     expect(shortcuts).to_contain_text("Mở nhanh một mục tiêu, dự án")
+
+
+def test_the_calendar_finds_someone_of_another_department_by_typing(world, page):
+    lan = member(world.other, full_name="Phạm Thị Lan", title_vi="Trưởng nhóm bán hàng")
+    in_vietnamese(world.member)
+    sign_in(page, world.member)
+    page.goto("/meetings/")
+    # the page lists the member's own department; Lan (Sales) is found by asking the server
+    assert not page.locator(f'#cal-person option[value="{lan.pk}"]').count()
+    person = page.locator("#cal-person-ts-control")
+    person.fill("pham lan")
+    offered = page.locator(".ts-dropdown [role=option]", has_text="Phạm Thị Lan")
+    expect(offered).to_have_count(1)
+    expect(offered).to_contain_text("Trưởng nhóm bán hàng")
+    person.press("Enter")
+    page.locator("[data-calendar-filters] button[type=submit]").click()
+    expect(page).to_have_url(re.compile(rf"person={lan.pk}"))
+    expect(page.locator("#cal-person option:checked")).to_have_text("Phạm Thị Lan")

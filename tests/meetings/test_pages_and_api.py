@@ -287,3 +287,19 @@ def test_a_meeting_of_several_departments_is_listed_once(world):
             assert ids.count(meeting.pk) == 1, (role, query)
         page = client.get("/meetings/list/?mine=0").content.decode()
         assert page.count("Cross-team launch sync") == 1, role
+
+
+def test_the_calendar_offers_colleagues_and_finds_the_others_by_typing(world):
+    """The person filter lists the viewer's departments and the one chosen, not the company;
+    anyone else the viewer may see is found through the API the picker asks."""
+    sales = member(world.other, full_name="Phạm Thị Lan")
+    page = client_for(world.member).get("/meetings/")
+    offered = dict(page.context["people"])
+    assert world.coordinator.pk in offered and world.peer.pk in offered
+    assert sales.pk not in offered and world.other_member.pk not in offered
+    html = page.content.decode()
+    assert 'data-search-url="/api/v1/people?limit=20&amp;q="' in html
+    chosen = client_for(world.member).get("/meetings/", {"person": sales.pk})
+    assert sales.pk in dict(chosen.context["people"])
+    found = client_for(world.member).get("/api/v1/people", {"limit": 20, "q": "pham thi lan"})
+    assert [person["id"] for person in found.json()["items"]] == [sales.pk]

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,7 +22,18 @@ from deptcoord.meetings.models import CalendarFeedToken
 from deptcoord.meetings.services.feeds import person_for_feed
 from deptcoord.meetings.views.common import department_choices, people_choices
 from deptcoord.org.facts import role_facts_for_person
-from deptcoord.org.models import Department, Person
+from deptcoord.org.models import Department, Membership, Person
+
+
+def _people_offered(facts, chosen: str):
+    """Whom the person filter lists before anyone types: the one chosen and the people of the
+    viewer's departments. Anyone else the viewer may see is found by typing a name (the picker
+    asks the API), so that the page does not carry a company's 2,000 names."""
+    mine = Membership.objects.filter(department__in=sorted(facts.departments_in()))
+    offered = Q(pk__in=mine.values("person_id"))
+    if chosen.isdigit() and len(chosen) < 10:
+        offered |= Q(pk=int(chosen))
+    return people_choices(facts).filter(offered).values_list("pk", "full_name")
 
 
 @login_required
@@ -32,7 +44,7 @@ def calendar(request):
     person_id = request.GET.get("person", "")
     context = {
         "departments": department_choices(facts),
-        "people": people_choices(facts).values_list("pk", "full_name"),
+        "people": _people_offered(facts, person_id),
         "department_id": int(department_id) if department_id.isdigit() else None,
         "person_id": int(person_id) if person_id.isdigit() else None,
     }

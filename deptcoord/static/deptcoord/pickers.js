@@ -3,7 +3,9 @@
 // Pickers: a <select data-picker> becomes a search box (Tom Select) that finds names with or
 // without accents ("tuan" finds "Tuấn") and shows each option's data-sub line under its name;
 // chosen people stay in view as chips. The select itself stays in the form, so the form posts
-// and validates as before, and without scripts it is a plain select.
+// and validates as before, and without scripts it is a plain select. A select with
+// data-search-url holds only a few options (the likely ones); typing asks that URL (an API list
+// taking the words after it, answering {items: [{id, full_name, title}]}) for the rest.
 //
 // Keys: "/" search, "g t/g/p/m" Today, goals, projects, meetings, "?" the list of shortcuts,
 // Ctrl+K (Cmd+K) the palette. None of them fires while typing in a field.
@@ -94,6 +96,35 @@
         }
       },
     };
+    if (select.dataset.searchUrl) {
+      settings.shouldLoad = function (query) {
+        return words(query).length > 0;
+      };
+      settings.load = function (query, callback) {
+        fetch(select.dataset.searchUrl + encodeURIComponent(query), {
+          credentials: "same-origin",
+          headers: { Accept: "application/json" },
+        })
+          .then(function (response) {
+            return response.ok ? response.json() : { items: [] };
+          })
+          .then(function (found) {
+            callback(
+              (found.items || []).map(function (person) {
+                return {
+                  value: String(person.id),
+                  text: person.full_name,
+                  name: person.full_name,
+                  sub: person.title || "",
+                };
+              })
+            );
+          })
+          .catch(function () {
+            callback();
+          });
+      };
+    }
     var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
     var picker = new window.TomSelect(select, settings);
     // Tom Select gives the label to the box one types in; the hidden select keeps its name.
