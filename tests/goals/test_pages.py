@@ -18,7 +18,6 @@ def test_the_tree_shows_top_goals_with_their_first_level(world, goals):
     assert "Company goal" in page and "Department goal" in page and "40%" in page
 
 
-
 def test_the_tree_writes_stored_titles_as_text_and_speaks_vietnamese(world, goals):
     markup = '<b>Grow</b> & "win"'
     Goal.objects.filter(pk=goals.company.pk).update(title_en=markup, title_vi=markup)
@@ -30,7 +29,8 @@ def test_the_tree_writes_stored_titles_as_text_and_speaks_vietnamese(world, goal
     assert f">{shown}</a>" in page
     assert f"1 mục tiêu con của “{shown}”" in page  # the branch's toggle, told to screen readers
     assert "1 mục tiêu con</span>" in page
-    assert 'aria-controls="goal-children-%s"' % goals.company.pk in page
+    assert f'aria-controls="goal-children-{goals.company.pk}"' in page
+
 
 def test_a_branch_opens_with_htmx(world, goals):
     team = goal(
