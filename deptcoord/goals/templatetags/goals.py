@@ -3,13 +3,14 @@
 from functools import lru_cache
 
 from django import template
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from deptcoord.core.links import link_to
 from deptcoord.goals import forecast
 from deptcoord.goals.formatting import decimals_of, format_measure, format_percent
 from deptcoord.goals.models import CONFIDENCE_RANK, Confidence
@@ -204,12 +205,6 @@ def progress_bar(progress, expected=None, label=""):
     )
 
 
-def _link(name: str):
-    """A function of a primary key giving the URL ``name`` takes it in (reversed once)."""
-    before, _marker, after = reverse(name, args=[987654321]).partition("987654321")
-    return lambda pk: f"{before}{pk}{after}"
-
-
 @lru_cache(maxsize=16)
 def _node_words(language: str, script_prefix: str) -> dict:
     """What every node of the goal tree says, in one language, escaped: translated once."""
@@ -224,8 +219,8 @@ def _node_words(language: str, script_prefix: str) -> dict:
         "forecast": gettext("Forecast"),
     }
     return {key: escape(text) for key, text in words.items()} | {
-        "detail": _link("goals:goal_detail"),
-        "children": _link("goals:children"),
+        "detail": link_to("goals:goal_detail"),
+        "children": link_to("goals:children"),
     }
 
 

@@ -4,12 +4,13 @@
 from functools import lru_cache
 
 from django import template
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from deptcoord.core.links import link_to
 from deptcoord.work import formatting
 from deptcoord.work.models import Project, Request, Step
 from deptcoord.work.selectors.workload import CELL_TITLE
@@ -129,12 +130,6 @@ def heatmap_rows(rows, linked):
     )
 
 
-def _link(name: str):
-    """A function of a primary key giving the URL ``name`` takes it in (reversed once)."""
-    before, _marker, after = reverse(name, args=[987654321]).partition("987654321")
-    return lambda pk: f"{before}{pk}{after}"
-
-
 @lru_cache(maxsize=16)
 def _row_words(language: str, script_prefix: str) -> dict:
     """What every row of a list of steps says, in one language: translated once, not per row
@@ -158,9 +153,9 @@ def _row_words(language: str, script_prefix: str) -> dict:
         "progress": gettext("Progress"),
     }
     return {key: escape(text) for key, text in words.items()} | {
-        "step_url": _link("work:step"),
-        "project_url": _link("work:project"),
-        "inline_url": _link("work:step_inline"),
+        "step_url": link_to("work:step"),
+        "project_url": link_to("work:project"),
+        "inline_url": link_to("work:step_inline"),
     }
 
 
