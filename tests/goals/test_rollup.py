@@ -83,7 +83,7 @@ def test_the_worst_confidence_of_a_goals_own_key_results_shows(world, launch):
 
 
 def test_the_stored_figures_match_a_full_roll_up_after_every_change(world, launch):
-    _company, marketing, sales, team, _person = launch
+    _company, marketing, sales, team, person = launch
 
     def stored():
         return {
@@ -98,6 +98,10 @@ def test_the_stored_figures_match_a_full_roll_up_after_every_change(world, launc
         }
 
     assert stored() == fresh()
+    before = stored()
+    check_in(person.key_results.get(), 2)  # 100 % → 20 %: every goal of the chain moves
+    assert stored() == fresh()
+    assert all(stored()[pk] != before[pk] for pk in (person.pk, team.pk, marketing.pk))
     services.goal_update(actor=SYSTEM, goal_id=team.pk, expected_version=None, parent=sales)
     assert stored() == fresh()
     services.goal_update(actor=SYSTEM, goal_id=sales.pk, expected_version=None, weight=0)

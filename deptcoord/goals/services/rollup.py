@@ -5,6 +5,8 @@ on refreshes that goal and the goals above it, in the same transaction, without 
 The daily job refreshes them all (forecasts move with time).
 """
 
+from collections import defaultdict
+
 from deptcoord.goals.models import Goal, KeyResult
 from deptcoord.goals.rollup import (
     FIGURE_FIELDS,
@@ -28,24 +30,36 @@ def _chain_up(goal_id: int) -> list[int]:
 
 
 def rollup_refresh(*, goal_ids) -> None:
-    """Roll up these goals again, then every goal above them, each after those below it."""
+    """Roll up these goals again, then every goal above them, each after those below it: the
+    goals, their key results and their children read once for the whole chain (a check-in
+    runs inside its transaction, which on SQLite holds the one writer)."""
     height: dict[int, int] = {}
     for goal_id in {pk for pk in goal_ids if pk is not None}:
         for level, pk in enumerate(_chain_up(goal_id)):
             height[pk] = max(height.get(pk, 0), level)
-    for pk in sorted(height, key=height.__getitem__):
-        goal = Goal.objects.filter(pk=pk).first()
+    if not height:
+        return
+    order = sorted(height, key=height.__getitem__)
+    goals = Goal.objects.only("pk", "parent_id", "status", *FIGURE_FIELDS).in_bulk(order)
+    key_results = list(key_result_rows(KeyResult.objects.filter(goal__in=order)))
+    children: dict[int, list[list]] = defaultdict(list)
+    for parent_id, *child in Goal.objects.filter(parent__in=order).values_list(
+        "parent_id", "id", "weight", "status", "progress", "forecast_progress", "at_risk"
+    ):
+        children[parent_id].append(child)
+    for pk in order:
+        goal = goals.get(pk)
         if goal is None:
             continue
-        key_results = key_result_rows(KeyResult.objects.filter(goal=goal))
-        children = goal.children.values_list(
-            "id", "weight", "status", "progress", "forecast_progress", "at_risk"
+        figures = figures_of(goal, key_results, children[pk])
+        if not figures.differ_from(goal):
+            continue
+        Goal.objects.filter(pk=pk).update(
+            **{name: getattr(figures, name) for name in FIGURE_FIELDS}
         )
-        figures = figures_of(goal, key_results, children)
-        if figures.differ_from(goal):
-            Goal.objects.filter(pk=pk).update(
-                **{name: getattr(figures, name) for name in FIGURE_FIELDS}
-            )
+        for child in children.get(goal.parent_id, ()):  # the goal above reads the new figures
+            if child[0] == pk:
+                child[3:6] = [figures.progress, figures.forecast_progress, figures.at_risk]
 
 
 def rollup_refresh_all() -> int:
