@@ -115,9 +115,13 @@ def _bump_scopes(entry: AuditEntry, target) -> None:
     if entry.target_type == "org.Person" and entry.target_id.isdigit():
         people.add(int(entry.target_id))
     departments = _named(target, entry.changes, DEPARTMENT_FIELDS) | {entry.department_id}
-    app = entry.target_type.partition(".")[0] if "." in entry.target_type else ""
+    model = entry.target_type if "." in entry.target_type else ""
     change_counters.bump(
-        person_ids=people, department_ids=departments, actor_id=entry.actor_id, app=app
+        person_ids=people,
+        department_ids=departments,
+        actor_id=entry.actor_id,
+        app=model.partition(".")[0],
+        model=model,
     )
 
 

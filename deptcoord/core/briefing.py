@@ -114,8 +114,9 @@ class Morning:
 @dataclass(frozen=True)
 class Card:
     """A registered card: ``build`` turns a ``Morning`` into its sections, shown by ``order``;
-    ``reads`` names the apps whose records it shows (a reader's own write to one of them
-    computes it anew on their next page load)."""
+    ``reads`` names the apps whose records it shows, or the models when it shows those of a few
+    models only ("work.Request": every write that changes how they show must be audited on
+    them); a reader's own write to one of them computes it anew on their next page load."""
 
     key: str
     order: int

@@ -41,8 +41,9 @@ def department(department_id: int) -> str:
 
 
 def of_app(scope: str, app: str = "") -> str:
-    """The counter of the writes to one app's records in a scope (``app`` empty: to records of
-    no known app, which every reader of the scope follows)."""
+    """The counter of the writes to one app's records in a scope, or to one model's when
+    ``app`` is a model's label ("work.Request"); ``app`` empty: to records of no known app,
+    which every reader of the scope follows."""
     return f"{scope}@{app}"
 
 
@@ -67,21 +68,25 @@ def bump(
     department_ids: Iterable = (),
     actor_id: int | None = None,
     app: str = "",
+    model: str = "",
 ) -> None:
-    """Bump the counters, for the app whose record changed, of the company, the named people
-    and departments (and, when no department is named, of the writes without a department),
-    and the writer's own counter for the app, when the transaction of the change commits (at
-    once outside one). A reader who computed from the data before the commit kept the result under the old
-    values, so the new ones make it compute anew."""
+    """Bump the counters, for the app whose record changed and for its model ("work.Request",
+    when given), of the company, the named people and departments (and, when no department is
+    named, of the writes without a department), and the writer's own counters, when the
+    transaction of the change commits (at once outside one). A reader who computed from the
+    data before the commit kept the result under the old values, so the new ones make it
+    compute anew. A result follows the app's counters, or only a model's when it shows the
+    records of that model alone."""
     scopes = [COMPANY]
     departments = sorted({pk for pk in department_ids if pk})
     if not departments:
         scopes.append(GENERAL)
     scopes += [department(pk) for pk in departments]
     scopes += [person(pk) for pk in sorted({pk for pk in person_ids if pk})]
-    counters = [of_app(scope, app) for scope in scopes]
+    names = [app, model] if model else [app]
+    counters = [of_app(scope, name) for scope in scopes for name in names]
     if actor_id:
-        counters.append(written_by(actor_id, app))
+        counters += [written_by(actor_id, name) for name in names]
     transaction.on_commit(lambda: _bump_now(counters))
 
 

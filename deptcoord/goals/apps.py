@@ -29,7 +29,8 @@ class GoalsConfig(AppConfig):
         register_periodic("goals.remind_check_ins", "daily", remind_check_ins)
         register_card("goals.at_risk", 20, at_risk)
         register_card("goals.missing_check_ins", 30, missing_check_ins)
-        register_card("goals.breached_standards", 40, breached_standards)
+        # standards and their measurements, audited on the standard (a check-in leaves it)
+        register_card("goals.breached_standards", 40, breached_standards, reads=("goals.Standard",))
         register_kind("goals.check_in_reminder", _("Reminders to check in on key results"), DIGEST)
         register_kind(
             "goals.standard_breached", _("A standard of your department is breached"), DIGEST

@@ -234,3 +234,45 @@ def test_a_section_drawn_ahead_carries_this_pages_form_token(world):
     assert form is not None
     response = client.post(form.group(1), {"csrfmiddlewaretoken": form.group(2)})
     assert response.status_code != 403
+
+
+def test_a_card_reading_one_model_follows_that_models_writes_alone(world, clock):
+    """The requests card reads requests only: the coordinator moving a step along leaves it
+    kept, and a request from Sales to Marketing shows on it within the minute."""
+    from deptcoord.work.services.requests import request_send
+
+    client = client_for(world.coordinator)
+    made = _step(world, world.own, world.member, "Send the brief", world.coordinator)
+    _load(client)
+    step_services.step_progress(
+        actor=actor(world.coordinator),
+        step_id=made.pk,
+        expected_version=made.version,
+        status="done",
+    )
+    computed = []
+    real_build = {card.key: card.build for card in cards.registered_cards()}
+    for key, build in real_build.items():
+        cards.register_card(
+            key,
+            cards._cards[key].order,
+            lambda morning, key=key, build=build: computed.append(key) or build(morning),
+            cards._cards[key].reads,
+        )
+    try:
+        _load(client)
+        assert "work.steps" in computed and "work.requests" not in computed
+        request_send(
+            actor=actor(world.other_coordinator),
+            from_department=world.other,
+            to_department=world.own,
+            title="Demo units for the dealers",
+            due=timezone.localdate() + timedelta(days=5),
+        )
+        computed.clear()
+        clock.move(61)
+        text, _hits, _misses = _load(client)
+        assert "work.requests" in computed and "Demo units for the dealers" in text
+    finally:
+        for key, build in real_build.items():
+            cards.register_card(key, cards._cards[key].order, build, cards._cards[key].reads)
