@@ -135,6 +135,9 @@ def register_card(
 ) -> None:
     """Register (or replace) a card of the Today briefing; ``reads`` defaults to the app named
     by the key's prefix ("goals.at_risk": goals)."""
+    for name in reads:
+        if "." in name:  # a model's label: its writes get counters of their own
+            changes.follow(name)
     _cards[key] = Card(key=key, order=order, build=build, reads=reads or (key.split(".")[0],))
 
 

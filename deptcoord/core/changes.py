@@ -53,6 +53,16 @@ def written_by(person_id: int, app: str = "") -> str:
     return f"by:{person_id}:{app}"
 
 
+# The models some result follows on their own (``follow``): only their writes bump a model's
+# counter besides the app's, so that a write of any other model costs no more cache writes.
+_followed_models: set[str] = set()
+
+
+def follow(model: str) -> None:
+    """Keep counters for this model's writes ("work.Request") besides its app's."""
+    _followed_models.add(model)
+
+
 def _bump_now(scopes: list[str]) -> None:
     """Give each scope's counter a value it never had (one write of the cache for all: the
     database cache writes key by key, each in a transaction of its own, so they are put in
@@ -70,12 +80,12 @@ def bump(
     app: str = "",
     model: str = "",
 ) -> None:
-    """Bump the counters, for the app whose record changed and for its model ("work.Request",
-    when given), of the company, the named people and departments (and, when no department is
-    named, of the writes without a department), and the writer's own counters, when the
-    transaction of the change commits (at once outside one). A reader who computed from the
-    data before the commit kept the result under the old values, so the new ones make it
-    compute anew. A result follows the app's counters, or only a model's when it shows the
+    """Bump the counters, for the app whose record changed and for its model (when some result
+    follows it: ``follow``), of the company, the named people and departments (and, when no
+    department is named, of the writes without a department), and the writer's own counters,
+    when the transaction of the change commits (at once outside one). A reader who computed
+    from the data before the commit kept the result under the old values, so the new ones make
+    it compute anew. A result follows the app's counters, or only a model's when it shows the
     records of that model alone."""
     scopes = [COMPANY]
     departments = sorted({pk for pk in department_ids if pk})
@@ -83,7 +93,7 @@ def bump(
         scopes.append(GENERAL)
     scopes += [department(pk) for pk in departments]
     scopes += [person(pk) for pk in sorted({pk for pk in person_ids if pk})]
-    names = [app, model] if model else [app]
+    names = [app, model] if model in _followed_models else [app]
     counters = [of_app(scope, name) for scope in scopes for name in names]
     if actor_id:
         counters += [written_by(actor_id, name) for name in names]
