@@ -164,8 +164,8 @@ def step_row(context, step):
     """One row of a list of steps (``work/_step_rows.html``), written here rather than in the
     template: a project's list has 50 rows of some 40 values each, and the template engine
     took most of the page's time to write them. Reads ``selectable``, ``selected``,
-    ``row_problems``, ``hide_project``, ``hide_department``, ``today``, ``layout`` and
-    ``statuses`` from the context. Every stored text goes through ``escape``; the rest is the
+    ``row_problems``, ``hide_project``, ``hide_department``, ``today`` and ``layout`` from
+    the context. Every stored text goes through ``escape``; the rest is the
     product's own."""
     words = _row_words(get_language(), get_script_prefix())
     pk, version, problems = step.pk, step.version, context.get("row_problems")
@@ -279,16 +279,3 @@ def step_row(context, step):
 def _status_choices(language: str) -> tuple:
     """The statuses a step may take, their names escaped, in one language."""
     return tuple((value, escape(label)) for value, label in Step.Status.choices)
-
-
-@register.simple_tag
-def person_options(people, chosen=""):
-    """``<option>``s of these people, the one whose key is ``chosen`` selected."""
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (person.pk, " selected" if str(person.pk) == chosen else "", person.full_name)
-            for person in people
-        ),
-    )

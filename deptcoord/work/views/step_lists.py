@@ -74,7 +74,10 @@ def list_context(steps: list[Step], layout: str) -> dict:
     return {
         "layout": layout if layout in LAYOUTS else "project",
         "statuses": Step.Status.choices,
-        "bulk_people": sorted(people.values(), key=lambda person: (person.full_name, person.pk)),
+        "bulk_people": [  # (id, name) for the options tag
+            (person.pk, person.full_name)
+            for person in sorted(people.values(), key=lambda person: (person.full_name, person.pk))
+        ],
         "selectable": any(step.can_change or step.can_progress for step in steps),
         "can_reassign": bool(people),
     }
