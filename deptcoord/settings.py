@@ -171,7 +171,7 @@ else:
     # person): past the limit, a third of the entries are dropped at once, the counters too.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "deptcoord.core.db_cache.DatabaseCache",
             "LOCATION": "deptcoord_cache",
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         }

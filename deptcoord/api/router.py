@@ -96,6 +96,8 @@ class SessionAuth(APIKeyCookie):
     param_name = "sessionid"
 
     def authenticate(self, request, key):
+        if getattr(request, "person", None) is not None:  # read for the request already
+            return request.person
         return _sign_in(request, person_for_user(request.user))
 
 

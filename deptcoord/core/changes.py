@@ -64,12 +64,11 @@ def follow(model: str) -> None:
 
 
 def _bump_now(scopes: list[str]) -> None:
-    """Give each scope's counter a value it never had (one write of the cache for all: the
-    database cache writes key by key, each in a transaction of its own, so they are put in
-    one, and SQLite's single writer is taken once per change rather than once per counter)."""
+    """Give each scope's counter a value it never had, all in one write of the cache (in the
+    database, ``core.db_cache`` writes them in one statement, so that SQLite's single writer
+    is taken once per change rather than once per counter)."""
     value = time.time_ns() * 1000 + random.randrange(1000)
-    with transaction.atomic():
-        cache.set_many({_key(scope): value for scope in scopes}, KEEP_SECONDS)
+    cache.set_many({_key(scope): value for scope in scopes}, KEEP_SECONDS)
 
 
 def bump(

@@ -13,7 +13,10 @@ def person_for_user(user) -> Person | None:
     """The person behind a signed-in user, or None."""
     if not user.is_authenticated:
         return None
-    return Person.objects.select_related("user").filter(user=user, is_active=True).first()
+    person = Person.objects.filter(user_id=user.pk, is_active=True).first()
+    if person is not None:
+        person.user = user  # the user already read for the request, not read again
+    return person
 
 
 class PersonMiddleware:

@@ -29,9 +29,10 @@ def test_counters_move_when_the_transaction_commits(db, django_capture_on_commit
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_change_writes_all_its_counters_in_one_transaction():
+def test_a_change_writes_all_its_counters_in_one_statement():
     """With the cache in the database (SQLite deployments), the counters of one change are
-    written together: one write transaction, not one per counter (SQLite has one writer)."""
+    written together: one write statement, not five statements per counter (SQLite has one
+    writer)."""
     scopes = [
         changes.of_app(changes.COMPANY, "goals"),
         changes.of_app(changes.department(7), "goals"),
@@ -41,7 +42,11 @@ def test_a_change_writes_all_its_counters_in_one_transaction():
     before = changes.read(scopes)
     with CaptureQueriesContext(connection) as captured:
         changes.bump(department_ids=[7], person_ids=[5], actor_id=3, app="goals")  # at once
-    begun = [query for query in captured if query["sql"].startswith("BEGIN")]
-    assert len(begun) <= 1  # none with Redis
+    writes = [
+        query
+        for query in captured
+        if query["sql"].split(" ", 1)[0] in {"INSERT", "UPDATE", "DELETE", "BEGIN", "SAVEPOINT"}
+    ]
+    assert len(writes) <= 1  # none with Redis
     after = changes.read(scopes)
     assert all(after[scope] != before[scope] for scope in scopes)
