@@ -1,11 +1,12 @@
 """The search itself: ranked, diacritic-insensitive, limited to what the person may open.
 
-One query per search whatever the size of the index: the page of results, each row carrying
-the number of matches per kind (window sums over every match), which also gives the total.
+A fixed number of queries per search whatever the size of the index: the newest matches
+with their kind and rank (counted and ranked in Python), then the page's rows.
 SQLite ranks with BM25 over the FTS5 table, PostgreSQL with ts_rank over the generated
 tsvector; titles weigh more than text on both.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
@@ -16,14 +17,11 @@ from django.db.models import (
     Count,
     Exists,
     FloatField,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
-    Sum,
     Value,
     When,
-    Window,
 )
 from django.db.models.expressions import RawSQL
 
@@ -93,20 +91,18 @@ def matching(words: list[str], queryset: QuerySet) -> QuerySet:
     if vendor == "sqlite":
         return _matches(words, queryset).order_by("index_row__rank", "-id")
     if vendor == "postgresql":
-        text = make_tsquery(words)
-        return (
-            _matches(words, queryset)
-            .annotate(
-                rank=RawSQL(
-                    "(SELECT ts_rank(t.search_vector, to_tsquery('simple', %s)) FROM "
-                    "records_searchtext t WHERE t.entry_id = records_searchentry.id)",
-                    [text],
-                    output_field=FloatField(),
-                )
-            )
-            .order_by("-rank", "-id")
-        )
+        return _matches(words, queryset).annotate(rank=_ts_rank(words)).order_by("-rank", "-id")
     return _matches(words, queryset).order_by("-id")
+
+
+def _ts_rank(words: list[str]) -> RawSQL:
+    """PostgreSQL's rank of an entry's text for the words (higher is better)."""
+    return RawSQL(
+        "(SELECT ts_rank(t.search_vector, to_tsquery('simple', %s)) FROM "
+        "records_searchtext t WHERE t.entry_id = records_searchentry.id)",
+        [make_tsquery(words)],
+        output_field=FloatField(),
+    )
 
 
 def newest_matching(words: list[str], queryset: QuerySet, limit: int) -> QuerySet:
@@ -140,24 +136,6 @@ def _matches(words: list[str], queryset: QuerySet) -> QuerySet:
     return queryset
 
 
-def _with_counts(queryset: QuerySet, kinds) -> QuerySet:
-    """Each row also carries, per kind, how many entries match in all (``n_<kind>``)."""
-    return queryset.annotate(
-        **{
-            f"n_{kind}": Window(
-                Sum(
-                    Case(
-                        When(kind=kind, then=Value(1)),
-                        default=Value(0),
-                        output_field=IntegerField(),
-                    )
-                )
-            )
-            for kind in kinds
-        }
-    )
-
-
 def _with_confidential(queryset: QuerySet, kinds) -> QuerySet:
     """Each row also says whether its record is confidential (``is_confidential``), inside the
     same query: a lookup per row of the page, never another query."""
@@ -186,10 +164,11 @@ def search(
 ) -> Search:
     """Search everything the person may open; ``words`` is empty when the query has none.
 
-    The newest ``CANDIDATES`` matches the person may open are ranked, counted and paged (a
-    common word matches tens of thousands of records: beyond that many, ``more`` says so and
-    the total reads "1,000+"). One query for a search over every kind (the counts ride along
-    with the rows), two when one kind is chosen or the page asked for lies past the end."""
+    The newest ``CANDIDATES`` matches the person may open are read with their kind and rank,
+    in one query that reads the full-text index once (a common word matches tens of thousands
+    of records: beyond that many, ``more`` says so and the total reads "1,000+"); they are
+    counted and ranked here, and only the page's rows are read in full. When one kind is
+    chosen, the other kinds are counted by one more query."""
     words = query_words(query)
     known = sources()
     kind = kind if kind in known else ""
@@ -197,27 +176,45 @@ def search(
     if not words:
         return found
     visible_entries = SearchEntry.objects.filter(visible_entries_filter(facts))
-    candidates = newest_matching(
-        words, visible_entries.filter(kind=kind) if kind else visible_entries, CANDIDATES + 1
+    candidates = _candidates(words, visible_entries.filter(kind=kind) if kind else visible_entries)
+    counts = _counts(words, visible_entries, known) if kind else {}
+    counts.update(Counter(entry_kind for _pk, entry_kind, _rank in candidates))
+    found.counts = {name: count for name, count in counts.items() if count and name in known}
+    found.more = sum(found.counts.values()) > CANDIDATES or (
+        bool(kind) and found.counts.get(kind, 0) > CANDIDATES
     )
-    shown = _with_counts(matching(words, SearchEntry.objects.filter(pk__in=candidates)), known)
-    shown = _with_confidential(shown, known)
-    number = _page_number(page)
-    rows = _rows(shown, number, per_page)
-    counts = {} if rows and not kind else _counts(words, visible_entries, known)
-    if rows:  # the counts that ride along with the rows (a chosen kind's own, from its matches)
-        counts.update({name: getattr(rows[0], f"n_{name}") for name in ([kind] if kind else known)})
-    elif kind:
-        counts[kind] = SearchEntry.objects.filter(pk__in=candidates).count()
-    found.counts = {name: count for name, count in counts.items() if count}
-    found.more = sum(counts.values()) > CANDIDATES or counts.get(kind, 0) > CANDIDATES
-    listed = min(found.counts.get(kind, 0) if kind else found.total, CANDIDATES)
+    listed = min(len(candidates), CANDIDATES)
     paginator = Paginator(_Counted(listed), per_page)
-    if not rows and listed:  # past the last page: show the last one
-        number = paginator.num_pages
-        rows = _rows(shown, number, per_page)
-    found.page = Page([_result(entry, words, known) for entry in rows], number, paginator)
+    number = min(_page_number(page), paginator.num_pages)  # past the last page: the last one
+    best_first = sorted(candidates[:CANDIDATES], key=_rank_order())
+    shown = [pk for pk, _kind, _rank in best_first[(number - 1) * per_page : number * per_page]]
+    found.page = Page(
+        [_result(entry, words, known) for entry in _rows(shown, known)], number, paginator
+    )
     return found
+
+
+def _candidates(words: list[str], entries: QuerySet) -> list[tuple[int, str, float]]:
+    """(key, kind, rank) of the newest ``CANDIDATES`` + 1 entries matching every word."""
+    matches = _matches(words, entries)
+    if connection.vendor == "sqlite":
+        matches = matches.order_by("-index_row__entry").values_list("pk", "kind", "index_row__rank")
+    elif connection.vendor == "postgresql":
+        matches = matches.order_by("-id").annotate(rank=_ts_rank(words))
+        matches = matches.values_list("pk", "kind", "rank")
+    else:
+        matches = (
+            matches.order_by("-id").annotate(rank=Value(0.0)).values_list("pk", "kind", "rank")
+        )
+    return list(matches[: CANDIDATES + 1])
+
+
+def _rank_order():
+    """Best first: BM25 is lower for a better match on SQLite, ts_rank higher on PostgreSQL;
+    the newest first among equals."""
+    if connection.vendor == "sqlite":
+        return lambda row: (row[2] if row[2] is not None else 0.0, -row[0])
+    return lambda row: (-(row[2] or 0.0), -row[0])
 
 
 def _counts(words: list[str], visible_entries: QuerySet, known) -> dict[str, int]:
@@ -239,12 +236,13 @@ def _page_number(page) -> int:
         return 1
 
 
-def _rows(entries: QuerySet, number: int, per_page: int) -> list[SearchEntry]:
-    """A page of entries with their texts: the texts are read for these rows only, apart, so
-    that ranking thousands of matches never reads their long texts."""
-    offset = (number - 1) * per_page
-    rows = list(entries[offset : offset + per_page])
-    texts = SearchText.objects.defer("title_text").in_bulk([row.pk for row in rows])
+def _rows(keys: list[int], known) -> list[SearchEntry]:
+    """The page's entries, in the order given, with their texts and whether each is
+    confidential: the texts are read for these rows only, so that ranking a thousand
+    matches never reads their long texts."""
+    entries = _with_confidential(SearchEntry.objects.filter(pk__in=keys), known).in_bulk()
+    texts = SearchText.objects.defer("title_text").in_bulk(keys)
+    rows = [entries[pk] for pk in keys if pk in entries]
     for row in rows:
         row.text = texts.get(row.pk) or SearchText(entry=row)
     return rows

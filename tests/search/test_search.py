@@ -3,6 +3,8 @@ open, kept in step by the services."""
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from deptcoord.goals import services as goal_services
@@ -190,3 +192,17 @@ def test_a_search_within_the_cap_counts_exactly(world):
     page = client_for(world.member).get("/records/?q=launch").content.decode()
     assert 'data-testid="search-more"' not in page
     assert client_for(world.member).get("/api/v1/search?q=launch").json()["more"] is False
+
+
+def test_a_search_reads_the_full_text_index_once_and_pages_in_rank_order(world):
+    for number in range(25):
+        note(world.coordinator, world.own, title=f"Launch note {number}")
+    facts = role_facts_for_person(world.member)
+    with CaptureQueriesContext(connection) as captured:
+        second = search(facts, "launch", page=2)
+    matched = sum(query["sql"].count(" MATCH ") + query["sql"].count("@@") for query in captured)
+    assert matched == 1
+    first = search(facts, "launch")
+    titles = [item.entry.title for item in first.page.object_list + second.page.object_list]
+    assert len(titles) == 25 and len(set(titles)) == 25 and second.page.number == 2
+    assert search(facts, "launch", page=9).page.number == 2  # past the end: the last page
