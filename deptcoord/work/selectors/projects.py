@@ -117,10 +117,10 @@ def timeline(facts: RoleFacts, project: Project) -> Timeline:
     )
     # A step dated outside 1900–2200 (stored before dates were bounded) is listed as undated.
     dated = [s for s in visible_steps if (s.start or s.due) and _in_bounds(s)]
-    undated = [s for s in visible_steps if s not in dated]
+    ids = {s.pk for s in dated}
+    undated = [s for s in visible_steps if s.pk not in ids]
     if not dated:
         return Timeline([], frozenset(), None, undated)
-    ids = {s.pk for s in dated}
     links = [
         link
         for link in Dependency.objects.filter(successor_id__in=ids).values_list(
