@@ -45,7 +45,8 @@ class DatabaseCache(DjangoDatabaseCache):
         table = quote(self._table)
         key, value, expiry = quote("cache_key"), quote("value"), quote("expires")
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {table}")
+            # Identifiers are the setting's table name, quoted; every value is bound.
+            cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608
             count = cursor.fetchone()[0]
             if count > self._max_entries:
                 self._cull(db, cursor, tz_now().replace(microsecond=0), count)
@@ -53,7 +54,7 @@ class DatabaseCache(DjangoDatabaseCache):
             for start in range(0, len(items), CHUNK):
                 chunk = items[start : start + CHUNK]
                 cursor.execute(
-                    f"INSERT INTO {table} ({key}, {value}, {expiry}) VALUES "
+                    f"INSERT INTO {table} ({key}, {value}, {expiry}) VALUES "  # noqa: S608
                     + ", ".join(["(%s, %s, %s)"] * len(chunk))
                     + f" ON CONFLICT ({key}) DO UPDATE SET {value} = EXCLUDED.{value},"
                     f" {expiry} = EXCLUDED.{expiry}",

@@ -7,7 +7,12 @@ from functools import lru_cache
 import holidays
 from django.utils.translation import get_language
 
+from deptcoord.core.request_memo import forget_on_write, remembered
 from deptcoord.org.models import Company, CompanyDayOff
+
+# The company's row, read once per request (``org.company()`` creates it when missing).
+COMPANY, COMPANY_OR_NONE = "org.company", "org.company_or_none"
+forget_on_write(Company, COMPANY, COMPANY_OR_NONE)
 
 
 @lru_cache(maxsize=32)
@@ -21,7 +26,7 @@ def _public_holidays(country: str, year: int, language: str) -> dict[date, str]:
 
 def days_off_between(start: date, end: date) -> dict[date, str]:
     """Public holidays and company days off from start to end inclusive, with their names."""
-    company = Company.objects.filter(pk=1).first()
+    company = remembered(COMPANY_OR_NONE, lambda: Company.objects.filter(pk=1).first())
     country = company.holiday_country if company else "VN"
     language = "vi" if (get_language() or "en").startswith("vi") else "en_US"
     found: dict[date, str] = {}

@@ -2,8 +2,8 @@
 
 from deptcoord.access import ANONYMOUS, Role, RoleFacts
 from deptcoord.access.actions import DEPARTMENT_ROLE_RANK
-from deptcoord.org.models import Department, Membership, Person
-from deptcoord.org.tree import descendants_map
+from deptcoord.org.models import Membership, Person
+from deptcoord.org.tree import descendants_map, parent_of
 
 RUNNING_ROLES = {Role.HEAD, Role.COORDINATOR}
 
@@ -17,8 +17,7 @@ def role_facts_for_person(person: Person | None) -> RoleFacts:
     )
     roles: dict[int, Role] = {}
     if any(Role(role) in RUNNING_ROLES for _dept, role in memberships):
-        parent_of = dict(Department.objects.values_list("id", "parent_id"))
-        below = descendants_map(parent_of)
+        below = descendants_map(parent_of())
     else:
         below = {}
     for department_id, role in memberships:

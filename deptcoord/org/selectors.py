@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 
 from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.audit.models import AuditEntry
+from deptcoord.core.request_memo import remembered
+from deptcoord.org.calendar import COMPANY
 from deptcoord.org.models import Company, Department, ExtraHours, Membership, Person, TimeOff
 from deptcoord.search.folding import words_match
 
@@ -29,7 +31,9 @@ PEOPLE_SORTS = {
 
 def company() -> Company:
     """The company (created with a placeholder name on first use)."""
-    return Company.objects.get_or_create(pk=1, defaults={"name": "—"})[0]
+    return remembered(
+        COMPANY, lambda: Company.objects.get_or_create(pk=1, defaults={"name": "—"})[0]
+    )
 
 
 @dataclass

@@ -2,7 +2,16 @@
 access rules and the goal alignment of every app."""
 
 from deptcoord.access import RoleFacts
+from deptcoord.core.request_memo import forget_on_write, remembered
 from deptcoord.org.models import Department
+
+TREE = "org.department_tree"
+forget_on_write(Department, TREE)
+
+
+def parent_of() -> dict[int, int | None]:
+    """Each department's parent (read once per request; not to be changed by the reader)."""
+    return remembered(TREE, lambda: dict(Department.objects.values_list("id", "parent_id")))
 
 
 def departments_above(facts: RoleFacts) -> set[int]:
@@ -10,13 +19,13 @@ def departments_above(facts: RoleFacts) -> set[int]:
     mine = facts.departments_in()
     if not mine:
         return set()
-    parent_of = dict(Department.objects.values_list("id", "parent_id"))
+    parents = parent_of()
     above: set[int] = set()
     for pk in mine:
-        node = parent_of.get(pk)
+        node = parents.get(pk)
         while node is not None and node not in above:
             above.add(node)
-            node = parent_of.get(node)
+            node = parents.get(node)
     return above - mine
 
 
@@ -39,5 +48,5 @@ def descendants_map(parent_of: dict[int, int | None]) -> dict[int, list[int]]:
 
 def department_and_teams(department_id: int) -> list[int]:
     """The department and every department under it."""
-    below = descendants_map(dict(Department.objects.values_list("id", "parent_id")))
+    below = descendants_map(parent_of())
     return [department_id, *below.get(department_id, [])]
