@@ -2,12 +2,14 @@
 company goal, across several departments; the stored figures always match a full roll-up."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from deptcoord.core.actor import SYSTEM
 from deptcoord.goals import services
 from deptcoord.goals.models import Goal, KeyResult
 from deptcoord.goals.rollup import compute_figures, goal_rows, key_result_rows
-from deptcoord.goals.services.rollup import rollup_refresh_all
+from deptcoord.goals.services.rollup import chain_up, rollup_refresh_all
 from tests.goals.helpers import check_in, goal, key_result
 
 
@@ -127,3 +129,13 @@ def test_standings_are_computed_from_plain_rows():
 def test_cycles_in_the_data_never_hang(world):
     goals = [(1, 2, 1, "active"), (2, 1, 1, "active"), (3, None, 1, "active")]
     assert set(compute_figures(goals, [])) == {3}
+
+
+def test_the_chain_above_a_goal_is_one_statement_and_a_stored_loop_ends_it(world):
+    top = goal(world.head, department=world.own)
+    below = goal(world.head, level=Goal.Level.TEAM, department=world.team, parent=top)
+    assert chain_up(below.pk) == [below.pk, top.pk]
+    Goal.objects.filter(pk=top.pk).update(parent=below)  # a loop stored by hand
+    with CaptureQueriesContext(connection) as captured:
+        assert chain_up(below.pk) == [below.pk, top.pk]
+    assert len(captured) == 1

@@ -4,6 +4,7 @@ from deptcoord.access import Action, can
 from deptcoord.core.actor import Actor
 from deptcoord.goals import messages
 from deptcoord.goals.models import Goal
+from deptcoord.goals.services.rollup import chain_up
 from deptcoord.goals.validation import (
     add,
     check_choice,
@@ -133,13 +134,7 @@ def _check_parent(errors: dict, actor: Actor, instance, parent: Goal, level: str
 
 def _is_within(parent: Goal, goal_id: int) -> bool:
     """Whether ``parent`` is the goal itself or sits anywhere under it."""
-    node, seen = parent.pk, set()
-    while node is not None and node not in seen:
-        if node == goal_id:
-            return True
-        seen.add(node)
-        node = Goal.objects.filter(pk=node).values_list("parent_id", flat=True).first()
-    return False
+    return goal_id in chain_up(parent.pk)
 
 
 def _check_key_results_within(errors: dict, goal: Goal, start, end) -> None:

@@ -7,6 +7,8 @@ The daily job refreshes them all (forecasts move with time).
 
 from collections import defaultdict
 
+from django.db import connection
+
 from deptcoord.goals.models import Goal, KeyResult
 from deptcoord.goals.rollup import (
     FIGURE_FIELDS,
@@ -19,13 +21,25 @@ from deptcoord.goals.rollup import (
 LONGEST_CHAIN = 50
 
 
-def _chain_up(goal_id: int) -> list[int]:
-    """The goal and the goals above it, bottom first."""
+def chain_up(goal_id: int, longest: int = LONGEST_CHAIN) -> list[int]:
+    """The goal and the goals above it, bottom first, read in one statement (at most
+    ``longest``; a loop in stored parents ends the chain where it comes back)."""
+    table = connection.ops.quote_name(Goal._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(  # the model's own table name, quoted; the values are bound
+            f"WITH RECURSIVE up (id, parent_id, depth) AS ("  # noqa: S608
+            f"SELECT id, parent_id, 0 FROM {table} WHERE id = %s UNION ALL "
+            f"SELECT goal.id, goal.parent_id, up.depth + 1 FROM {table} goal "
+            "JOIN up ON goal.id = up.parent_id WHERE up.depth < %s) "
+            "SELECT id FROM up ORDER BY depth",
+            [goal_id, longest - 1],
+        )
+        found = [row[0] for row in cursor.fetchall()]
     chain: list[int] = []
-    node = goal_id
-    while node is not None and node not in chain and len(chain) < LONGEST_CHAIN:
-        chain.append(node)
-        node = Goal.objects.filter(pk=node).values_list("parent_id", flat=True).first()
+    for pk in found:
+        if pk in chain:
+            break
+        chain.append(pk)
     return chain
 
 
@@ -35,7 +49,7 @@ def rollup_refresh(*, goal_ids) -> None:
     runs inside its transaction, which on SQLite holds the one writer)."""
     height: dict[int, int] = {}
     for goal_id in {pk for pk in goal_ids if pk is not None}:
-        for level, pk in enumerate(_chain_up(goal_id)):
+        for level, pk in enumerate(chain_up(goal_id)):
             height[pk] = max(height.get(pk, 0), level)
     if not height:
         return
