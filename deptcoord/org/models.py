@@ -357,6 +357,8 @@ class WeekLoadStale(models.Model):
         Person, on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     marked_at = models.DateTimeField(auto_now=True)
+    # only the person's assigned work moved: their working hours, time off and meetings stand
+    work_only = models.BooleanField(default=False)
 
     def __str__(self):
         return f"{self.person_id} · {self.marked_at}"

@@ -42,6 +42,8 @@ _work_sources: dict[str, WorkSource] = {}
 # audited record's label → (record, changes) → ids of the people whose load the change moves
 _load_changes: dict[str, Callable[[object, dict], Iterable[int]]] = {}
 _everyone: set[str] = set()
+# records that are assigned work (a source's records): their changes move the work alone
+_work_only: set[str] = set()
 
 
 def register_committed_work(name: str, source: WorkSource) -> None:
@@ -49,16 +51,20 @@ def register_committed_work(name: str, source: WorkSource) -> None:
     _work_sources[name] = source
 
 
-def register_load_change(model, affected=None) -> None:
+def register_load_change(model, affected=None, work_only: bool = False) -> None:
     """Declare that a write of ``model``'s records moves the load of the people
     ``affected(record, changes)`` returns (of everyone when ``affected`` is None): the audited
     writes of the services (with the values before the change), and any other save or delete
-    of a record (a load of records, a repair by hand) as well."""
+    of a record (a load of records, a repair by hand) as well. ``work_only``: the records are
+    assigned work (read by a ``register_committed_work`` source), so their changes move the
+    work hours alone, and a refresh leaves the working hours, time off and meetings as kept."""
     label = model._meta.label
     if affected is None:
         _everyone.add(label)
     else:
         _load_changes[label] = affected
+    if work_only:
+        _work_only.add(label)
     uid = f"week_load:{label}"
     post_save.connect(_saved, sender=model, dispatch_uid=uid, weak=False)
     post_delete.connect(_saved, sender=model, dispatch_uid=uid, weak=False)
@@ -78,7 +84,7 @@ def _saved(sender, instance, **kwargs) -> None:
     if label in _everyone:
         mark_stale(None)
     elif label in _load_changes:
-        mark_stale(_load_changes[label](instance, {}))
+        mark_stale(_load_changes[label](instance, {}), work_only=label in _work_only)
 
 
 @dataclass
@@ -129,11 +135,6 @@ def compute(people: Iterable[Person], mondays: list[date]) -> dict[tuple[int, da
     for (person_id, day), hours in capacity.busy_hours(people, first, last).items():
         busy[person_id][day] = hours
     extra = capacity.extra_hours(people, first, last)
-    work: dict[tuple[int, date], dict[str, float]] = defaultdict(dict)
-    for source in _work_sources.values():
-        for key, shares in source(people, first, last).items():
-            for record, hours in shares.items():
-                work[key][record] = work[key].get(record, 0.0) + hours
     loads = {
         (person.pk, monday): Load(person.pk, monday) for person in people for monday in mondays
     }
@@ -165,16 +166,25 @@ def compute(people: Iterable[Person], mondays: list[date]) -> dict[tuple[int, da
             load = loads.get((person.pk, working_hours.week_of(day)))
             if load is not None:
                 load.available_hours += hours
-    for key, shares in work.items():
-        load = loads.get(key)
-        if load is not None:
-            load.shares = {record: round(hours, 2) for record, hours in shares.items()}
-            load.work_hours = sum(shares.values())
     for load in loads.values():
         for name in ("base_hours", "time_off_hours", "meeting_hours", "available_hours"):
             setattr(load, name, round(getattr(load, name), 2))
-        load.work_hours = round(load.work_hours, 2)
+    _put_work(loads, people, mondays)
     return loads
+
+
+def _put_work(loads: dict[tuple[int, date], Load], people: list[Person], mondays) -> None:
+    """Set each load's assigned work (its records' hours and their sum) from the sources."""
+    first, last = min(mondays), max(mondays) + timedelta(days=6)
+    work: dict[tuple[int, date], dict[str, float]] = defaultdict(dict)
+    for source in _work_sources.values():
+        for key, shares in source(people, first, last).items():
+            for record, hours in shares.items():
+                work[key][record] = work[key].get(record, 0.0) + hours
+    for key, load in loads.items():
+        shares = work.get(key, {})
+        load.shares = {record: round(hours, 2) for record, hours in shares.items()}
+        load.work_hours = round(sum(shares.values()), 2)
 
 
 def _people(ids) -> list[Person]:
@@ -214,15 +224,45 @@ def refresh(person_ids: Iterable[int], today: date | None = None) -> dict:
         people = Person.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")
         list(people.values_list("pk", flat=True))  # the writes referring to them go on
         began = timezone.now()
-        loads = compute(_people(ids), mondays)
+        everyone = _people(ids)
+        kept = _kept_for_work(ids, mondays)
+        only_work = {pk for pk, _monday in kept}
+        loads = compute([p for p in everyone if p.pk not in only_work], mondays)
+        if kept:  # only their work moved: the rest of their weeks stands as kept
+            _put_work(kept, [p for p in everyone if p.pk in only_work], mondays)
+            loads.update(kept)
         _save(loads, ids, mondays)
         WeekLoadStale.objects.filter(person__in=ids, marked_at__lte=began).delete()
     return loads
 
 
-def mark_stale(person_ids: Iterable[int] | None) -> None:
+def _kept_for_work(ids: list[int], mondays: list[date]) -> dict:
+    """The kept weeks of the people whose work alone moved since they were kept (marked stale
+    by changes of assigned work only, every week of the window kept), by (person, Monday)."""
+    work_only = set(
+        WeekLoadStale.objects.filter(person__in=ids, work_only=True).values_list("pk", flat=True)
+    )
+    if not work_only:
+        return {}
+    kept = {
+        (row[0], row[1]): Load(*row)
+        for row in WeekLoad.objects.filter(person__in=work_only, week__in=mondays).values_list(
+            "person_id",
+            "week",
+            "base_hours",
+            "time_off_hours",
+            "meeting_hours",
+            "available_hours",
+        )
+    }
+    whole = {pk for pk in work_only if all((pk, monday) in kept for monday in mondays)}
+    return {key: load for key, load in kept.items() if key[0] in whole}
+
+
+def mark_stale(person_ids: Iterable[int] | None, work_only: bool = False) -> None:
     """Mark the people's weeks out of date (everyone's when ``None``), in the caller's
-    transaction; they are computed again once it commits."""
+    transaction; they are computed again once it commits. ``work_only``: only their assigned
+    work moved (a mark of the whole week already there stays one)."""
     if person_ids is None:
         person_ids = Person.objects.values_list("pk", flat=True)
     ids = sorted({pk for pk in person_ids if pk})
@@ -230,10 +270,10 @@ def mark_stale(person_ids: Iterable[int] | None) -> None:
         return
     now = timezone.now()
     WeekLoadStale.objects.bulk_create(
-        [WeekLoadStale(person_id=pk, marked_at=now) for pk in ids],
+        [WeekLoadStale(person_id=pk, marked_at=now, work_only=work_only) for pk in ids],
         update_conflicts=True,
         unique_fields=["person"],
-        update_fields=["marked_at"],
+        update_fields=["marked_at"] if work_only else ["marked_at", "work_only"],
         batch_size=1000,
     )
     transaction.on_commit(partial(_keep_later, ids))
@@ -341,7 +381,7 @@ def note_audited_write(entry, target) -> None:
     if affected is None:
         return
     changes = entry.changes if isinstance(entry.changes, dict) else {}
-    mark_stale(affected(target, changes))
+    mark_stale(affected(target, changes), work_only=label in _work_only)
 
 
 def rebuild(today: date | None = None, chunk: int = 200) -> int:

@@ -50,7 +50,7 @@ class WorkConfig(AppConfig):
         register_periodic("work.generate_recurring_steps", "daily", generate_recurring_steps)
         # the steps are the assigned work of everyone's week loads, kept as they change
         register_committed_work("work.steps", committed_steps)
-        register_load_change(Step, step_load_change)
+        register_load_change(Step, step_load_change, work_only=True)
         register_periodic("work.remind_due_steps", "daily", remind_due_steps, repeatable=True)
         register_periodic("work.note_overdue_steps", "daily", note_overdue_steps, repeatable=True)
         register_card("work.steps", 10, steps)

@@ -319,3 +319,35 @@ def test_one_write_keeps_its_peoples_weeks_once(world, django_capture_on_commit_
     everyone = sorted(pk for ids in refreshed for pk in ids)
     assert everyone == sorted([world.member.pk, world.peer.pk])  # each once
     _kept_equal_recompute([world.member, world.peer])
+
+
+def test_a_step_change_computes_the_work_alone_and_a_whole_mark_stands(
+    world, django_capture_on_commit_callbacks
+):
+    """A step moved along changes its assignee's work hours only: the refresh at commit leaves
+    their working hours, time off and meetings as kept (it reads no meeting), and the weeks
+    still equal a full recompute. A change of the whole week marked before it is not narrowed
+    by the step's mark."""
+    made = step(world.own, assignee=world.member, effort_hours=16, start=monday(), due=monday())
+    with django_capture_on_commit_callbacks(execute=True):
+        week_load.refresh([world.member.pk])
+    with (
+        CaptureQueriesContext(connection) as captured,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        step_services.step_progress(
+            actor=actor(world.member), step_id=made.pk, expected_version=made.version, progress=50
+        )
+    assert not [query for query in captured if "meetings_meeting" in query["sql"]]
+    _kept_equal_recompute([world.member])
+    week = WeekLoad.objects.get(person=world.member, week=monday())
+    assert week.work_hours == pytest.approx(8) and week.shares == {str(made.pk): 8.0}
+
+    with (
+        CaptureQueriesContext(connection) as captured,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        week_load.mark_stale([world.member.pk])  # say a meeting moved
+        week_load.mark_stale([world.member.pk], work_only=True)  # then one of their steps
+    assert [query for query in captured if "meetings_meeting" in query["sql"]]
+    _kept_equal_recompute([world.member])
