@@ -35,6 +35,8 @@ WINDOW_WEEKS = 26  # the workload page shows at most 26 weeks from this one
 # reads and the nightly job, so one write does not wait on the whole company.
 REFRESH_AT_COMMIT = 50
 PERSON_FIELDS = ("id", "working_weekdays", "weekly_capacity_hours")
+# A week's figures besides the work, in the order of ``Load``'s fields
+HOURS = ("base_hours", "time_off_hours", "meeting_hours", "available_hours")
 
 # (people, first day, last day) → {(person id, Monday): {record id: hours that week}}
 WorkSource = Callable[[list[Person], date, date], dict[tuple[int, date], dict[str, float]]]
@@ -107,8 +109,7 @@ class Load:
 
     def same_as(self, other: "Load") -> bool:
         """The same figures, to the hundredth."""
-        figures = ("base_hours", "time_off_hours", "meeting_hours", "available_hours")
-        if any(abs(getattr(self, name) - getattr(other, name)) > 0.01 for name in figures):
+        if any(abs(getattr(self, name) - getattr(other, name)) > 0.01 for name in HOURS):
             return False
         if abs(self.work_hours - other.work_hours) > 0.01 or set(self.shares) != set(other.shares):
             return False
@@ -167,7 +168,7 @@ def compute(people: Iterable[Person], mondays: list[date]) -> dict[tuple[int, da
             if load is not None:
                 load.available_hours += hours
     for load in loads.values():
-        for name in ("base_hours", "time_off_hours", "meeting_hours", "available_hours"):
+        for name in HOURS:
             setattr(load, name, round(getattr(load, name), 2))
     _put_work(loads, people, mondays)
     return loads
@@ -247,12 +248,7 @@ def _kept_for_work(ids: list[int], mondays: list[date]) -> dict:
     kept = {
         (row[0], row[1]): Load(*row)
         for row in WeekLoad.objects.filter(person__in=work_only, week__in=mondays).values_list(
-            "person_id",
-            "week",
-            "base_hours",
-            "time_off_hours",
-            "meeting_hours",
-            "available_hours",
+            "person_id", "week", *HOURS
         )
     }
     whole = {pk for pk in work_only if all((pk, monday) in kept for monday in mondays)}
@@ -294,14 +290,7 @@ def loads_for(people: Iterable[Person], mondays: list[date]) -> dict[tuple[int, 
     if inside:
         stale = set(WeekLoadStale.objects.filter(person__in=ids).values_list("pk", flat=True))
         rows = WeekLoad.objects.filter(person__in=ids, week__in=inside).values_list(
-            "person_id",
-            "week",
-            "base_hours",
-            "time_off_hours",
-            "meeting_hours",
-            "available_hours",
-            "work_hours",
-            "shares",
+            "person_id", "week", *HOURS, "work_hours", "shares"
         )
         for row in rows:
             if row[0] not in stale:
