@@ -10,9 +10,16 @@ from django.utils.translation import get_language
 from deptcoord.core.request_memo import forget_on_write, remembered
 from deptcoord.org.models import Company, CompanyDayOff
 
-# The company's row, read once per request (``org.company()`` creates it when missing).
-COMPANY, COMPANY_OR_NONE = "org.company", "org.company_or_none"
-forget_on_write(Company, COMPANY, COMPANY_OR_NONE)
+COMPANY = "org.company"
+forget_on_write(Company, COMPANY)
+
+
+def company_row() -> Company:
+    """The company's row (created with a placeholder name on first use), read once per
+    request: its holidays, currency and the records it owns are asked for all over a page."""
+    return remembered(
+        COMPANY, lambda: Company.objects.get_or_create(pk=1, defaults={"name": "—"})[0]
+    )
 
 
 @lru_cache(maxsize=32)
@@ -26,8 +33,7 @@ def _public_holidays(country: str, year: int, language: str) -> dict[date, str]:
 
 def days_off_between(start: date, end: date) -> dict[date, str]:
     """Public holidays and company days off from start to end inclusive, with their names."""
-    company = remembered(COMPANY_OR_NONE, lambda: Company.objects.filter(pk=1).first())
-    country = company.holiday_country if company else "VN"
+    country = company_row().holiday_country
     language = "vi" if (get_language() or "en").startswith("vi") else "en_US"
     found: dict[date, str] = {}
     for year in range(start.year, end.year + 1):

@@ -7,8 +7,7 @@ from django.db.models.functions import Lower
 
 from deptcoord.access import Action, RoleFacts, can, visible
 from deptcoord.audit.models import AuditEntry
-from deptcoord.core.request_memo import remembered
-from deptcoord.org.calendar import COMPANY
+from deptcoord.org.calendar import company_row
 from deptcoord.org.models import Company, Department, ExtraHours, Membership, Person, TimeOff
 from deptcoord.search.folding import words_match
 
@@ -31,9 +30,7 @@ PEOPLE_SORTS = {
 
 def company() -> Company:
     """The company (created with a placeholder name on first use)."""
-    return remembered(
-        COMPANY, lambda: Company.objects.get_or_create(pk=1, defaults={"name": "—"})[0]
-    )
+    return company_row()
 
 
 @dataclass

@@ -1,12 +1,15 @@
 """The department tree and the company's row are read once per request, and a write of either
 within the request is seen by the next reader."""
 
+from datetime import date
+
 from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from deptcoord.core.request_memo import RequestMemo
+from deptcoord.org.calendar import days_off_between
 from deptcoord.org.models import Department
 from deptcoord.org.selectors import company
 from deptcoord.org.tree import department_and_teams, parent_of
@@ -57,3 +60,18 @@ def test_outside_a_request_each_read_is_fresh(world):
     moved.parent = world.other
     moved.save()
     assert before[world.team.pk] == world.own.pk and parent_of()[world.team.pk] == world.other.pk
+
+
+def test_the_company_row_is_read_once_for_its_holidays_and_its_settings(world):
+    reads = []
+
+    def view(request):
+        with CaptureQueriesContext(connection) as captured:
+            company()
+            days_off_between(date(2026, 1, 1), date(2026, 12, 31))
+            company()
+        reads.append(sum('FROM "org_company"' in query["sql"] for query in captured))
+        return HttpResponse()
+
+    RequestMemo(view)(RequestFactory().get("/"))
+    assert reads == [1]
