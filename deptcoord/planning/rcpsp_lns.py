@@ -8,7 +8,9 @@ chains between all the others, and asks CP-SAT for the shortest schedule within 
 second. The others still move as a block, so the makespan can
 shrink. A schedule is accepted when it is no longer than the incumbent (equal ones let the
 search drift across plateaus); the neighbourhood grows after steps closed quickly and shrinks
-after steps that ran out of time.
+after steps that ran out of time. A search made to `wander` breaks ties between schedules of
+equal length by a random weighting of the freed activities' starts, drawn anew at each step, so
+it leaves a plateau where the plain search keeps finding the schedule it started from.
 """
 
 from __future__ import annotations
@@ -67,8 +69,16 @@ def resource_chains(
 class NeighbourhoodSearch:
     """Improves a schedule of one project with repeated short CP-SAT solves."""
 
-    def __init__(self, problem, earliest: Sequence[int], tail: Sequence[int], seed: int = 0):
+    def __init__(
+        self,
+        problem,
+        earliest: Sequence[int],
+        tail: Sequence[int],
+        seed: int = 0,
+        wander: bool = False,
+    ):
         self.network = _network(problem)
+        self.wander = wander
         self.justifier = _Justifier(self.network)
         self.earliest, self.tail = list(earliest), list(tail)
         self.chooser = random.Random(seed)
@@ -154,7 +164,14 @@ class NeighbourhoodSearch:
         for a in self.sinks:
             model.add(makespan >= begin[a] + durations[a])
         model.add_hint(makespan, length)
-        model.minimize(makespan)
+        if self.wander:
+            # One unit of makespan outweighs any tie-break: each freed start lies in [0, length],
+            # so the weighted sums of two schedules differ by at most 2 * len(free) * length.
+            weight = 2 * len(free) * length + 1
+            sides = {a: self.chooser.choice((-1, 1)) for a in free}
+            model.minimize(makespan * weight + sum(sides[a] * begin[a] for a in free))
+        else:
+            model.minimize(makespan)
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(seconds, 0.01)
         solver.parameters.num_workers = 1

@@ -1,5 +1,6 @@
 """The neighbourhood search: resource chains keep schedules feasible, steps never lengthen or
-break a schedule, and the two workers' budget is split by structure, not by luck."""
+break a schedule, a wandering search crosses plateaus, and the two workers' budget is split by
+structure, not by luck."""
 
 from __future__ import annotations
 
@@ -92,10 +93,11 @@ def test_the_neighbourhood_search_takes_a_shorter_schedule_found_elsewhere():
 
 
 @needs_psplib
-def test_two_workers_split_into_one_full_search_and_the_neighbourhood_search(monkeypatch):
-    """The full search gets one worker fewer and at most what is left of the budget; the
-    neighbourhood search stops by the same deadline."""
-    given_solvers, deadlines = [], []
+def test_two_workers_split_into_a_full_search_then_a_wandering_one_beside_the_first(monkeypatch):
+    """The full search gets one worker fewer and half of what is left of the budget; on an open
+    instance it does not close, and its thread then runs the wandering neighbourhood search.
+    Both neighbourhood searches stop by the call's deadline."""
+    given_solvers, runs = [], []
     configured = rcpsp_solver.configured_solver
     real_run = rcpsp_solver.NeighbourhoodSearch.run
 
@@ -104,19 +106,65 @@ def test_two_workers_split_into_one_full_search_and_the_neighbourhood_search(mon
         return configured(seconds, workers, seed)
 
     def run_spy(self, starts, bound, deadline, **options):
-        deadlines.append(deadline)
+        runs.append((self.wander, deadline))
         return real_run(self, starts, bound, deadline, **options)
 
     monkeypatch.setattr(rcpsp_solver, "configured_solver", solver_spy)
     monkeypatch.setattr(rcpsp_solver.NeighbourhoodSearch, "run", run_spy)
-    problem = read_sm(data_dir() / "j120" / "j12011_1.sm")
+    problem = read_sm(data_dir() / "j120" / "j12046_9.sm")  # open: no proof in 2 s
     began = time.perf_counter()
     result = solve_rcpsp_checked(problem, seconds=2, workers=2, began=began)
     assert validate_rcpsp(problem, result) == []
     assert [workers for _seconds, workers in given_solvers] == [1]
-    assert given_solvers[0][0] <= 2 - rcpsp_solver.FINISH_RESERVE_SECONDS
-    assert len(deadlines) == 1
-    assert deadlines[0] <= began + 2 - rcpsp_solver.FINISH_RESERVE_SECONDS + 1e-9
+    assert given_solvers[0][0] <= 0.5 * (2 - rcpsp_solver.FINISH_RESERVE_SECONDS) + 1e-9
+    assert sorted(wander for wander, _deadline in runs) == [False, True]
+    deadline = began + 2 - rcpsp_solver.FINISH_RESERVE_SECONDS + 1e-9
+    assert all(d <= deadline for _wander, d in runs)
+
+
+def test_a_small_project_keeps_the_full_search_to_the_end(monkeypatch):
+    """Below `SPLIT_FROM` activities the full search gets all the time left (it proves some
+    optima late) and no second search runs in its thread."""
+    given_seconds, wanderers = [], []
+    configured = rcpsp_solver.configured_solver
+    real_run = rcpsp_solver.NeighbourhoodSearch.run
+
+    def solver_spy(seconds, workers, seed=0):
+        given_seconds.append(seconds)
+        return configured(seconds, workers, seed)
+
+    def run_spy(self, starts, bound, deadline, **options):
+        wanderers.append(self.wander)
+        return real_run(self, starts, bound, deadline, **options)
+
+    monkeypatch.setattr(rcpsp_solver, "configured_solver", solver_spy)
+    monkeypatch.setattr(rcpsp_solver.NeighbourhoodSearch, "run", run_spy)
+    from tests.planning.test_rcpsp import _crowded_project
+
+    problem = _crowded_project()  # 40 activities
+    began = time.perf_counter()
+    result = solve_rcpsp_checked(problem, seconds=1.5, workers=2, began=began)
+    assert validate_rcpsp(problem, result) == []
+    assert len(problem.activities) < rcpsp_solver.SPLIT_FROM
+    assert given_seconds[0] > 0.5 * (1.5 - rcpsp_solver.FINISH_RESERVE_SECONDS)
+    assert wanderers == [False]
+
+
+def test_a_wandering_search_moves_across_schedules_of_equal_length():
+    """Two activities that cannot overlap: either order is shortest. Its steps keep the length
+    and visit both orders, where a plain step has no reason to leave the one it was given."""
+    problem = project([1], (2, [1], []), (3, [1], []))
+    network = _network(problem)
+    wandering = NeighbourhoodSearch(
+        problem, earliest_starts(problem), tails(problem), seed=3, wander=True
+    )
+    starts, seen = [0, 2], set()
+    for _ in range(12):
+        starts = wandering.step(list(starts), lower_bound(problem), 0.2)
+        assert validate_rcpsp(problem, as_result(problem, starts)) == []
+        assert _makespan(network, starts) == 5
+        seen.add(tuple(starts))
+    assert seen == {(0, 2), (3, 0)}
 
 
 def test_one_worker_runs_the_full_search_alone(monkeypatch):
