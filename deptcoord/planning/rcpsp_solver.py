@@ -118,11 +118,19 @@ class _FullSearch(cp_model.CpSolverSolutionCallback):
     closes within its share of the time, the thread then runs `second` to the deadline."""
 
     def __init__(
-        self, model, starts, board, deadline, workers: int, progress, limit: float, second=None
+        self,
+        model,
+        starts,
+        board,
+        deadline,
+        workers: int,
+        progress,
+        limit: float,
+        second: tuple[NeighbourhoodSearch, int] | None = None,  # the search and its bound
     ):
         super().__init__()
         self.model, self.starts, self.board, self.deadline = model, starts, board, deadline
-        self.second: tuple[NeighbourhoodSearch, int] | None = second  # (search, bound)
+        self.second = second
         left = max(deadline - time.perf_counter(), 0.05)
         self.solver = configured_solver(left * (FULL_SHARE if second else 1), workers)
         if FULL_LINEARIZATION is not None:

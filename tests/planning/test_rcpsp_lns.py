@@ -92,53 +92,46 @@ def test_the_neighbourhood_search_takes_a_shorter_schedule_found_elsewhere():
     assert _makespan(network, best) == 8
 
 
-@needs_psplib
-def test_two_workers_split_into_a_full_search_then_a_wandering_one_beside_the_first(monkeypatch):
-    """The full search gets one worker fewer and half of what is left of the budget; on an open
-    instance it does not close, and its thread then runs the wandering neighbourhood search.
-    Both neighbourhood searches stop by the call's deadline."""
-    given_solvers, runs = [], []
+@pytest.fixture
+def spied(monkeypatch):
+    """Records what each full search is given, (seconds, workers), and each neighbourhood
+    search run, (wanders, deadline)."""
+    seen: dict[str, list] = {"solvers": [], "runs": []}
     configured = rcpsp_solver.configured_solver
     real_run = rcpsp_solver.NeighbourhoodSearch.run
 
     def solver_spy(seconds, workers, seed=0):
-        given_solvers.append((seconds, workers))
+        seen["solvers"].append((seconds, workers))
         return configured(seconds, workers, seed)
 
     def run_spy(self, starts, bound, deadline, **options):
-        runs.append((self.wander, deadline))
+        seen["runs"].append((self.wander, deadline))
         return real_run(self, starts, bound, deadline, **options)
 
     monkeypatch.setattr(rcpsp_solver, "configured_solver", solver_spy)
     monkeypatch.setattr(rcpsp_solver.NeighbourhoodSearch, "run", run_spy)
+    return seen
+
+
+@needs_psplib
+def test_two_workers_split_into_a_full_search_then_a_wandering_one_beside_the_first(spied):
+    """The full search gets one worker fewer and half of what is left of the budget; on an open
+    instance it does not close, and its thread then runs the wandering neighbourhood search.
+    Both neighbourhood searches stop by the call's deadline."""
     problem = read_sm(data_dir() / "j120" / "j12046_9.sm")  # open: no proof in 2 s
     began = time.perf_counter()
     result = solve_rcpsp_checked(problem, seconds=2, workers=2, began=began)
     assert validate_rcpsp(problem, result) == []
-    assert [workers for _seconds, workers in given_solvers] == [1]
-    assert given_solvers[0][0] <= 0.5 * (2 - rcpsp_solver.FINISH_RESERVE_SECONDS) + 1e-9
-    assert sorted(wander for wander, _deadline in runs) == [False, True]
+    assert [workers for _seconds, workers in spied["solvers"]] == [1]
+    assert spied["solvers"][0][0] <= 0.5 * (2 - rcpsp_solver.FINISH_RESERVE_SECONDS) + 1e-9
+    assert sorted(wander for wander, _deadline in spied["runs"]) == [False, True]
     deadline = began + 2 - rcpsp_solver.FINISH_RESERVE_SECONDS + 1e-9
-    assert all(d <= deadline for _wander, d in runs)
+    assert all(d <= deadline for _wander, d in spied["runs"])
 
 
-def test_a_small_project_keeps_the_full_search_to_the_end(monkeypatch):
+def test_a_small_project_keeps_the_full_search_to_the_end(spied):
     """Below `SPLIT_FROM` activities the full search gets all the time left (it proves some
     optima late) and no second search runs in its thread."""
-    given_seconds, wanderers = [], []
-    configured = rcpsp_solver.configured_solver
-    real_run = rcpsp_solver.NeighbourhoodSearch.run
-
-    def solver_spy(seconds, workers, seed=0):
-        given_seconds.append(seconds)
-        return configured(seconds, workers, seed)
-
-    def run_spy(self, starts, bound, deadline, **options):
-        wanderers.append(self.wander)
-        return real_run(self, starts, bound, deadline, **options)
-
-    monkeypatch.setattr(rcpsp_solver, "configured_solver", solver_spy)
-    monkeypatch.setattr(rcpsp_solver.NeighbourhoodSearch, "run", run_spy)
     from tests.planning.test_rcpsp import _crowded_project
 
     problem = _crowded_project()  # 40 activities
@@ -146,8 +139,8 @@ def test_a_small_project_keeps_the_full_search_to_the_end(monkeypatch):
     result = solve_rcpsp_checked(problem, seconds=1.5, workers=2, began=began)
     assert validate_rcpsp(problem, result) == []
     assert len(problem.activities) < rcpsp_solver.SPLIT_FROM
-    assert given_seconds[0] > 0.5 * (1.5 - rcpsp_solver.FINISH_RESERVE_SECONDS)
-    assert wanderers == [False]
+    assert spied["solvers"][0][0] > 0.5 * (1.5 - rcpsp_solver.FINISH_RESERVE_SECONDS)
+    assert [wander for wander, _deadline in spied["runs"]] == [False]
 
 
 def test_a_wandering_search_moves_across_schedules_of_equal_length():
